@@ -1,0 +1,27 @@
+# Carryover: the two commands a fresh machine needs are `make demo` and `make test`.
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps demo test bench format lint
+
+# liblua5.4-dev (and pkg-config) from Debian's packages, when missing.
+deps:
+	@pkg-config --exists lua5.4 2>/dev/null || { \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; }
+
+# A demo of the therapist workflow on a fresh temporary practice (SQLite).
+demo: deps
+	swift build --product carryover
+	bash Examples/walkthrough.sh "$$(swift build --show-bin-path)/carryover"
+
+# Every test suite, then the walkthrough with its output checked.
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+	bash Examples/walkthrough.sh --check "$$(swift build --show-bin-path)/carryover"
+
+format:
+	swift format -i -r Sources Tests Package.swift
+
+lint:
+	swift format lint -r Sources Tests Package.swift

@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Carryover",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "carryover", targets: ["carryover"]),
+        .library(name: "CarryoverCore", targets: ["CarryoverCore"]),
+        .library(name: "CarryoverLua", targets: ["CarryoverLua"]),
+        .library(name: "CarryoverStore", targets: ["CarryoverStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .target(name: "CarryoverCore"),
+        .target(name: "CarryoverLua", dependencies: ["CLua", "CarryoverCore"]),
+        .target(
+            name: "CarryoverStore",
+            dependencies: ["CarryoverCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "carryover",
+            dependencies: [
+                "CarryoverCore", "CarryoverLua", "CarryoverStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CarryoverCoreTests", dependencies: ["CarryoverCore"]),
+        .testTarget(name: "CarryoverLuaTests", dependencies: ["CarryoverLua"]),
+        .testTarget(name: "CarryoverStoreTests", dependencies: ["CarryoverStore"]),
+        .testTarget(name: "CLITests", dependencies: ["carryover"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
