@@ -5,9 +5,11 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     /// Display name, e.g. "PHQ-9".
     public var name: String
-    public var itemCount: Int
-    /// Allowed score of every item.
-    public var itemRange: ClosedRange<Int>
+    /// What each item asks about, in printed order (short topics for
+    /// prompts and exports, not the licensed wording of any translation).
+    public var items: [String]
+    /// Label of each answer, by score: `responses[0]` is the answer scored 0.
+    public var responses: [String]
     /// Severity bands covering 0 ... ``maximumTotal`` without gaps, lowest first.
     public var bands: [SeverityBand]
     /// Published source of the items and bands.
@@ -18,19 +20,20 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
     public var loincPanel: String?
     /// SD and test-retest r for the reliable change index.
     public var reliability: ReliabilityParameters
+    /// Which way the total improves.
     public var direction: ScoreDirection
     /// Items whose answer above 0 raises a risk flag.
     public var riskItems: [RiskItem]
 
     public init(
-        id: String, name: String, itemCount: Int, itemRange: ClosedRange<Int>,
+        id: String, name: String, items: [String], responses: [String],
         bands: [SeverityBand], source: String, loincTotal: String, loincPanel: String? = nil,
         reliability: ReliabilityParameters, direction: ScoreDirection, riskItems: [RiskItem] = []
     ) {
         self.id = id
         self.name = name
-        self.itemCount = itemCount
-        self.itemRange = itemRange
+        self.items = items
+        self.responses = responses
         self.bands = bands
         self.source = source
         self.loincTotal = loincTotal
@@ -39,6 +42,12 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
         self.direction = direction
         self.riskItems = riskItems
     }
+
+    /// How many items the questionnaire has.
+    public var itemCount: Int { items.count }
+
+    /// The score every item can take: 0 up to the last response's score.
+    public var itemRange: ClosedRange<Int> { 0...max(0, responses.count - 1) }
 
     /// The highest possible total.
     public var maximumTotal: Int { itemCount * itemRange.upperBound }
@@ -51,6 +60,7 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
 
 /// A named range of totals, e.g. 5-9 "mild".
 public struct SeverityBand: Sendable, Hashable, Codable {
+    /// The totals in the band, both ends included.
     public var range: ClosedRange<Int>
     /// Lowercase label as published, e.g. "moderately severe".
     public var label: String
@@ -72,13 +82,11 @@ public enum ScoreDirection: String, Sendable, Hashable, Codable {
 public struct RiskItem: Sendable, Hashable, Codable {
     /// 1-based item number as printed on the questionnaire.
     public var number: Int
-    /// What the item asks about, for the flag message (no client data).
-    public var topic: String
+    /// What the therapist should do when the item scores above 0.
     public var suggestion: String
 
-    public init(number: Int, topic: String, suggestion: String) {
+    public init(number: Int, suggestion: String) {
         self.number = number
-        self.topic = topic
         self.suggestion = suggestion
     }
 }

@@ -42,7 +42,7 @@ public struct ReliabilityParameters: Sendable, Hashable, Codable, CustomStringCo
         let figures = String(
             format: "SEM %.2f, S_diff %.2f, reliable change > %.2f points",
             standardErrorOfMeasurement, standardErrorOfDifference, reliableChangeThreshold)
-        return "SD \(Self.plain(standardDeviation)), r \(Self.plain(testRetestReliability)) "
+        return "SD \(standardDeviation.plain), r \(testRetestReliability.plain) "
             + "(\(source)): \(figures)"
     }
 
@@ -56,11 +56,6 @@ public struct ReliabilityParameters: Sendable, Hashable, Codable, CustomStringCo
                 "Reliable change needs an SD above 0 and a test-retest r from 0 up to "
                     + "(not including) 1: check the instrument's reliability figures.")
         }
-    }
-
-    /// Shortest decimal form: 5 rather than 5.0, 0.84 as is.
-    private static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// PHQ-9 defaults: SD 5, r 0.84, threshold 5.54 points.
@@ -91,4 +86,11 @@ public struct ReliabilityParameters: Sendable, Hashable, Codable, CustomStringCo
     public static let gad7 = ReliabilityParameters(
         standardDeviation: 3.4, testRetestReliability: 0.83,
         source: "r: Spitzer et al. 2006; SD: configurable default")
+}
+
+extension Double {
+    /// Shortest decimal form for messages: 5 rather than 5.0, 0.84 as is.
+    var plain: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self)
+    }
 }

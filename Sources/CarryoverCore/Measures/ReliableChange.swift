@@ -1,7 +1,9 @@
+import Foundation
+
 /// Whether a change between two scores is reliable (Jacobson and Truax
 /// 1991, S_diff after Christensen and Mendoza 1986), and optionally
 /// clinically significant.
-public struct ReliableChange: Sendable, Hashable, Codable {
+public struct ReliableChange: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The verdict on a change, in the measure's direction of improvement.
     public enum Classification: String, Sendable, Hashable, Codable {
         case reliablyImproved = "reliably-improved"
@@ -9,7 +11,9 @@ public struct ReliableChange: Sendable, Hashable, Codable {
         case reliablyDeteriorated = "reliably-deteriorated"
     }
 
+    /// The earlier score.
     public var pre: Double
+    /// The later score.
     public var post: Double
     /// post - pre.
     public var change: Double
@@ -60,6 +64,20 @@ public struct ReliableChange: Sendable, Hashable, Codable {
             }
             return classification == .reliablyImproved && isClinical(pre) && !isClinical(post)
         }
+    }
+}
+
+extension ReliableChange {
+    /// One line for reports, with the figures used, e.g. "16 -> 10 (change
+    /// -6): RCI -2.12, reliably improved; SD 5, r 0.84 (...): SEM 2.00, ...".
+    public var description: String {
+        let verdict = classification.rawValue.replacingOccurrences(of: "-", with: " ")
+        let significance = clinicallySignificant.map { significant in
+            (significant ? ", clinically significant" : ", not clinically significant")
+                + " (cutoff \(cutoff!.plain))"
+        }
+        return "\(pre.plain) -> \(post.plain) (change \(change.plain)): RCI "
+            + String(format: "%.2f", index) + ", \(verdict)\(significance ?? ""); \(parameters)"
     }
 }
 

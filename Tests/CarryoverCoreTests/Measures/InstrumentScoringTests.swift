@@ -33,6 +33,7 @@ import Testing
     @Test func phq9MaximumIsSevereAndFlagged() throws {
         let score = try Instrument.phq9.score(Array(repeating: 3, count: 9))
         #expect(score.total == 27)
+        #expect(score.answers.count == 9)
         #expect(score.band.label == "severe")
         #expect(score.flags.map(\.code) == [.selfHarmRisk])
     }
@@ -71,10 +72,21 @@ import Testing
         #expect(score.flags.count == 1)
         #expect(flag.level == .risk)
         #expect(flag.code == .selfHarmRisk)
-        #expect(flag.message.contains("item 9"))
-        #expect(flag.message.contains("scored 1 of 3"))
+        #expect(
+            flag.message
+                == "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) scored 1 of 3."
+        )
         // Item 8 at 3 is not a risk item.
         #expect(try Instrument.phq9.score([0, 0, 0, 0, 0, 0, 0, 3, 0]).flags.isEmpty)
+    }
+
+    @Test func itemsAndResponses() {
+        #expect(Instrument.phq9.itemCount == 9)
+        #expect(Instrument.gad7.itemCount == 7)
+        #expect(Instrument.phq9.itemRange == 0...3)
+        #expect(Instrument.gad7.responses.first == "not at all")
+        #expect(Instrument.gad7.responses.last == "nearly every day")
+        #expect(Instrument.phq9.riskItems.map(\.number) == [9])
     }
 
     @Test func loincCodes() {

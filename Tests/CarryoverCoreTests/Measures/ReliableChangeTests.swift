@@ -60,6 +60,15 @@ import Testing
         #expect(try significant(4, 12, .higherIsBetter) == true)
     }
 
+    @Test func descriptionShowsTheFiguresUsed() throws {
+        let change = try Instrument.phq9.reliableChange(pre: 16, post: 10, cutoff: 10)
+        #expect(
+            change.description
+                == "16 -> 10 (change -6): RCI -2.12, reliably improved, not clinically "
+                + "significant (cutoff 10); SD 5, r 0.84 (\(Instrument.phq9.reliability.source)): "
+                + "SEM 2.00, S_diff 2.83, reliable change > 5.54 points")
+    }
+
     /// PHQ-9 default SD 5, r 0.84: threshold 5.54, so 6 points is reliable
     /// (NHS Talking Therapies) and 5 is not.
     @Test func phq9DefaultThreshold() throws {

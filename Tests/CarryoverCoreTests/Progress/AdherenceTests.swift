@@ -61,6 +61,29 @@ import Testing
         #expect(server.weeks.map(\.isoWeek) == [46])
     }
 
+    /// Berlin leaves summer time on Sunday 25 Oct 2026 (03:00 CEST -> 02:00
+    /// CET). Sunday 25 Oct 07:00 UTC (08:00 CET) is in ISO week 43, which
+    /// began Monday 19 Oct 00:00 CEST = 18 Oct 22:00 UTC; Sunday 25 Oct
+    /// 23:30 UTC (Monday 00:30 CET) is in week 44, which began Monday 26 Oct
+    /// 00:00 CET = 25 Oct 23:00 UTC.
+    @Test func weekBoundariesAcrossDaylightSavingTime() throws {
+        let utc = ISO8601DateFormatter()
+        let sunday = try #require(utc.date(from: "2026-10-25T07:00:00Z"))
+        let monday = try #require(utc.date(from: "2026-10-25T23:30:00Z"))
+        let outcomes = [sunday, monday].enumerated().map { index, start in
+            OccurrenceOutcome(
+                occurrence: Occurrence(index: index, start: start, due: start, allDay: false),
+                done: index == 0)
+        }
+        let report = AdherenceReport(
+            outcomes: outcomes, now: monday + 86_400, grace: 0, timeZone: F.berlin)
+        #expect(report.weeks.map(\.isoWeek) == [43, 44])
+        #expect(
+            report.weeks.map(\.weekStart)
+                == [utc.date(from: "2026-10-18T22:00:00Z"), utc.date(from: "2026-10-25T23:00:00Z")])
+        #expect(report.weeks.map(\.count) == [.init(done: 1, due: 1), .init(done: 0, due: 1)])
+    }
+
     @Test func nothingDueHasNoFraction() {
         let report = AdherenceReport(
             outcomes: F.daily("---"), now: F.local(1, 0), grace: F.grace, timeZone: F.berlin)

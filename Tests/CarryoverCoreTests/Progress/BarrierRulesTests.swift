@@ -82,6 +82,33 @@ import Testing
         #expect(!Self.codes("DDDD--- DD-DD-D D-----D").contains(.lowMotivation))
     }
 
+    /// Monday 23 Nov 15:00: weeks of 7/7 and 5/7, then a week begun with one
+    /// miss (0/1). A single occurrence is no week-long fall: below the
+    /// default of 3 due it is left out, and no flag is raised.
+    @Test func aWeekJustBegunIsNoDecline() {
+        let outcomes = F.daily("DDDDDDD DDDD--D -")
+        let now = F.local(23, 15)
+        let standard = BarrierRules.standard.flags(
+            for: outcomes, now: now, grace: F.grace, timeZone: F.berlin)
+        #expect(standard.isEmpty)
+        var everyWeek = BarrierRules.standard
+        everyWeek.minimumWeeklyDue = 1
+        let loose = everyWeek.flags(for: outcomes, now: now, grace: F.grace, timeZone: F.berlin)
+        #expect(loose.map(\.code) == [.lowMotivation])
+    }
+
+    /// Rejected entries on an occurrence still open count: the client is
+    /// trying and failing now.
+    @Test func rejectionsOnAnOpenOccurrenceCount() {
+        let outcomes = F.daily("DDDDDDD r")  // Monday 16 Nov opens 08:00
+        var open = outcomes[7]
+        open.rejectedAttempts = 2
+        let flags = BarrierRules.standard.flags(
+            for: Array(outcomes.prefix(7)) + [open], now: F.local(16, 10), grace: F.grace,
+            timeZone: F.berlin)
+        #expect(flags.map(\.code) == [.unclearInstructions])
+    }
+
     /// The last three in a row missed, after 18 done: attention, and no
     /// barrier (one miss per weekday; weekly 100%, 100%, 57% is no decline).
     @Test func consecutiveMissesNeedAttention() {

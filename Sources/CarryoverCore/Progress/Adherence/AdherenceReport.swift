@@ -2,6 +2,7 @@ import Foundation
 
 /// How many occurrences were done out of those that were due.
 public struct AdherenceCount: Sendable, Hashable, Codable {
+    /// Occurrences done.
     public var done: Int
     /// Done plus missed occurrences; pending ones are not counted.
     public var due: Int
@@ -29,6 +30,7 @@ public struct WeekAdherence: Sendable, Hashable, Codable {
     public var isoYear: Int
     /// ISO 8601 week number, 1-53.
     public var isoWeek: Int
+    /// Done and due occurrences that opened in this week.
     public var count: AdherenceCount
 }
 
@@ -39,6 +41,7 @@ public struct WeekAdherence: Sendable, Hashable, Codable {
 /// are left out, so future occurrences never lower adherence. An occurrence
 /// belongs to the week of its local start time.
 public struct AdherenceReport: Sendable, Hashable, Codable {
+    /// Everything from the first occurrence up to now.
     public var overall: AdherenceCount
     /// Weeks with at least one counted occurrence, oldest first.
     public var weeks: [WeekAdherence]

@@ -5,6 +5,7 @@ import Foundation
 /// Matching entries to occurrences belongs to the schedules; progress only
 /// reads the result, so it works the same for every schedule kind.
 public struct OccurrenceOutcome: Sendable, Hashable, Codable {
+    /// The occurrence, as the schedule computed it.
     public var occurrence: Occurrence
     /// The accepted entries that count for this occurrence.
     public var entries: [Entry]

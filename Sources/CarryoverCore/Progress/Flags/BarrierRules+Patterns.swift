@@ -37,8 +37,7 @@ extension BarrierRules {
                 + "chosen with the client.")
     }
 
-    func unclearInstructionsFlag(_ history: ResolvedHistory) -> ProgressFlag? {
-        let rejected = history.map(\.outcome.rejectedAttempts).reduce(0, +)
+    func unclearInstructionsFlag(_ history: ResolvedHistory, rejected: Int) -> ProgressFlag? {
         let opening = history.prefix(missedFromStart)
         let missedOpening =
             missedFromStart > 0 && opening.count == missedFromStart
@@ -55,7 +54,7 @@ extension BarrierRules {
                 + "and fill in an example together.")
     }
 
-    /// Weekly adherence fractions, oldest first, weeks with nothing due left out.
+    /// Weekly adherence fractions, oldest first, sparse weeks left out.
     func lowMotivationFlag(_ weekly: [Double]) -> ProgressFlag? {
         guard decliningWeeks >= 2, weekly.count >= decliningWeeks,
             let start = weekly.first, start >= goodStart,

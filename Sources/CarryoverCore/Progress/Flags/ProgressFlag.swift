@@ -32,6 +32,7 @@ public struct ProgressFlag: Sendable, Hashable, Codable {
         case selfHarmRisk = "self-harm-risk"
     }
 
+    /// How urgent it is.
     public var level: Level
     public var code: Code
     /// What was seen, for the therapist.

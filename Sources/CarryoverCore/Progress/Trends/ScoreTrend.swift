@@ -2,6 +2,7 @@ import Foundation
 
 /// One value of a score at the time the homework was done.
 public struct ScorePoint: Sendable, Hashable, Codable {
+    /// When the homework was done (the entry's `performedAt`).
     public var at: Date
     public var value: Double
 
@@ -13,9 +14,11 @@ public struct ScorePoint: Sendable, Hashable, Codable {
 
 /// The course of one named score over time, with a summary for reports.
 public struct ScoreTrend: Sendable, Hashable, Codable {
+    /// The score's name, as the homework type's `score` hook gives it.
     public var name: String
     /// Oldest first.
     public var points: [ScorePoint]
+    /// Summary of the values: oldest, latest, arithmetic mean, lowest, highest.
     public var first: Double
     public var last: Double
     public var mean: Double
