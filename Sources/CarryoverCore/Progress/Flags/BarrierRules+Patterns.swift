@@ -85,26 +85,21 @@ extension BarrierRules {
     private func bestCluster(
         _ history: ResolvedHistory, slot: (OccurrenceOutcome) -> (key: Int, label: String)?
     ) -> Cluster? {
-        var slots: [Int: Cluster] = [:]
-        var allMisses = 0
-        var allTotal = 0
+        var labels: [Int: String] = [:]
+        var misses: [Int: Int] = [:]
+        var totals: [Int: Int] = [:]
         for (outcome, status) in history {
             guard let (key, label) = slot(outcome) else { continue }
-            let missed = status == .missed ? 1 : 0
-            slots[
-                key,
-                default: Cluster(
-                    label: label, misses: 0, total: 0, outsideMisses: 0, outsideTotal: 0)
-            ]
-            .misses += missed
-            slots[key]!.total += 1
-            allMisses += missed
-            allTotal += 1
+            labels[key] = label
+            totals[key, default: 0] += 1
+            misses[key, default: 0] += status == .missed ? 1 : 0
         }
-        let candidates = slots.keys.sorted().compactMap { key -> Cluster? in
-            var cluster = slots[key]!
-            cluster.outsideMisses = allMisses - cluster.misses
-            cluster.outsideTotal = allTotal - cluster.total
+        let allMisses = misses.values.reduce(0, +)
+        let allTotal = totals.values.reduce(0, +)
+        let candidates = labels.keys.sorted().compactMap { key -> Cluster? in
+            let cluster = Cluster(
+                label: labels[key]!, misses: misses[key]!, total: totals[key]!,
+                outsideMisses: allMisses - misses[key]!, outsideTotal: allTotal - totals[key]!)
             let rate = Double(cluster.misses) / Double(cluster.total)
             guard cluster.misses >= clusterMinimumMisses, rate >= clusterMinimumMissRate,
                 cluster.outsideTotal > 0
@@ -112,11 +107,8 @@ extension BarrierRules {
             let outsideRate = Double(cluster.outsideMisses) / Double(cluster.outsideTotal)
             return outsideRate <= clusterOutsideRateRatio * rate ? cluster : nil
         }
-        // Most misses wins; among equals the first slot (earliest key) stays.
-        return candidates.reduce(nil) { best, next in
-            guard let best, best.misses >= next.misses else { return next }
-            return best
-        }
+        // Most misses wins; max(by:) keeps the first (earliest slot) among equals.
+        return candidates.max { $0.misses < $1.misses }
     }
 }
 

@@ -65,7 +65,7 @@ public struct BarrierRules: Sendable, Hashable, Codable {
             lowMotivationFlag(weeks.compactMap(\.fraction)),
         ]
         return found.compactMap { $0 }.sorted {
-            ($0.level, $1.code.rawValue) > ($1.level, $0.code.rawValue)
+            $0.level != $1.level ? $0.level > $1.level : $0.code.rawValue < $1.code.rawValue
         }
     }
 }
