@@ -52,6 +52,31 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
     /// The highest possible total.
     public var maximumTotal: Int { itemCount * itemRange.upperBound }
 
+    /// Throws unless the definition is usable: items and responses given,
+    /// every total 0 ... ``maximumTotal`` in exactly one band, and every risk
+    /// item numbering an item. Custom instruments may come from a config file.
+    func validate() throws {
+        if let problem = definitionProblem {
+            throw CoreError(.invalidMeasure, "Instrument \(name) is malformed: \(problem).")
+        }
+    }
+
+    private var definitionProblem: String? {
+        if items.isEmpty || responses.isEmpty {
+            return "it needs at least one item and one response"
+        }
+        let covered = (0...maximumTotal).allSatisfy { total in
+            bands.filter { $0.range.contains(total) }.count == 1
+        }
+        if !covered {
+            return "its bands must cover every total from 0 to \(maximumTotal) exactly once"
+        }
+        if riskItems.contains(where: { !(1...itemCount).contains($0.number) }) {
+            return "a risk item numbers no item"
+        }
+        return nil
+    }
+
     /// The band a total falls in, nil outside 0 ... ``maximumTotal``.
     public func band(forTotal total: Int) -> SeverityBand? {
         bands.first { $0.range.contains(total) }

@@ -17,8 +17,10 @@ extension Instrument {
     ///
     /// - Throws: ``CoreError/Code/invalidMeasure`` when the number of scores
     ///   is wrong or a score is outside ``itemRange``. The message names the
-    ///   item, never its score, so it cannot leak a client's answer.
+    ///   item, never its score, so it cannot leak a client's answer. Also
+    ///   when the instrument itself is malformed (see `validate()`).
     public func score(_ answers: [Int]) throws -> MeasureScore {
+        try validate()
         guard answers.count == itemCount else {
             throw CoreError(
                 .invalidMeasure,

@@ -110,6 +110,16 @@ import Testing
         }
     }
 
+    @Test func malformedInstrumentIsRejected() {
+        var gap = Instrument.gad7
+        gap.bands.removeLast()  // totals 15-21 in no band
+        var badRisk = Instrument.gad7
+        badRisk.riskItems = [RiskItem(number: 8, suggestion: "none")]
+        for instrument in [gap, badRisk] {
+            #expect(throws: CoreError.self) { try instrument.score(Array(repeating: 3, count: 7)) }
+        }
+    }
+
     @Test(arguments: [-1, 4, 17])
     func outOfRangeItemIsRejectedWithoutItsValue(value: Int) {
         var items = Array(repeating: 0, count: 9)
