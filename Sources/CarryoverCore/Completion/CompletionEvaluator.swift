@@ -9,8 +9,16 @@ public struct CompletionEvaluator: Sendable {
         self.pluginHost = pluginHost
     }
 
-    /// The status of `rule` over `input`.
+    /// The status of `rule` over `input`; an invalid rule throws
+    /// ``CoreError/Code/invalidRule`` rather than giving a meaningless status.
     public func evaluate(_ rule: CompletionRule, over input: CompletionInput) throws
+        -> CompletionStatus
+    {
+        try rule.validate()
+        return try status(of: rule, over: input)
+    }
+
+    private func status(of rule: CompletionRule, over input: CompletionInput) throws
         -> CompletionStatus
     {
         switch rule {
@@ -38,14 +46,14 @@ public struct CompletionEvaluator: Sendable {
         case .threshold(let score, let comparison, let value, let scope):
             return threshold(score, comparison, value, scope, input)
         case .allOf(let rules):
-            let statuses = try rules.map { try evaluate($0, over: input) }
+            let statuses = try rules.map { try status(of: $0, over: input) }
             let metCount = statuses.filter(\.met).count
             return CompletionStatus(
                 met: metCount == statuses.count,
                 progress: "\(metCount) of \(statuses.count) rules met",
                 fraction: statuses.map(\.fraction).reduce(0, +) / Double(statuses.count))
         case .anyOf(let rules):
-            let statuses = try rules.map { try evaluate($0, over: input) }
+            let statuses = try rules.map { try status(of: $0, over: input) }
             let metCount = statuses.filter(\.met).count
             return CompletionStatus(
                 met: metCount > 0,

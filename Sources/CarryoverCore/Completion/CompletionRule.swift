@@ -24,9 +24,9 @@ public indirect enum CompletionRule: Sendable, Hashable, Codable {
     /// Met when the named score compares to `value` as asked, over `scope`.
     case threshold(score: String, comparison: Comparison, value: Double, scope: ThresholdScope)
     /// Met when every rule is met.
-    case allOf([CompletionRule])
+    case allOf(rules: [CompletionRule])
     /// Met when at least one rule is met.
-    case anyOf([CompletionRule])
+    case anyOf(rules: [CompletionRule])
     /// Met when the homework type's plugin hook says so; the core asks a
     /// ``CompletionPredicateHost`` and never runs plugin code itself.
     case plugin(hook: String)

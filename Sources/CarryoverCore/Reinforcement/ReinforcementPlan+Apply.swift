@@ -6,10 +6,12 @@ extension ReinforcementPlan {
     /// Pure: the same event, state and seed always give the same result, so
     /// the store can replay an assignment's events from its seed. Occurrence
     /// events must come in increasing occurrence order; one already counted is
-    /// refused with ``CoreError/Code/invalidTransition``.
+    /// refused with ``CoreError/Code/invalidTransition``; an invalid plan with
+    /// ``CoreError/Code/invalidReinforcement``.
     public func apply(_ event: HomeworkEvent, to state: ReinforcementState, seed: UInt64) throws
         -> (state: ReinforcementState, events: [ReinforcementEvent])
     {
+        try validate()
         var next = state
         let events: [ReinforcementEvent]
         switch event {

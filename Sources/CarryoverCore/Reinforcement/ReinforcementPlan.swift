@@ -22,7 +22,7 @@ public enum ReinforcementSchedule: Sendable, Hashable, Codable {
     /// No programmed reinforcement.
     case none
     /// FR n: every n-th response is reinforced.
-    case fixedRatio(Int)
+    case fixedRatio(responses: Int)
     /// VR n: reinforced after a random number of responses, drawn uniformly
     /// from 1...(2n - 1) so the mean is exactly n.
     case variableRatio(mean: Int)
@@ -33,14 +33,14 @@ public enum ReinforcementSchedule: Sendable, Hashable, Codable {
     /// distribution with mean t (a constant-probability random interval).
     case variableInterval(meanSeconds: TimeInterval)
     /// Vouchers of escalating value with reset and recovery (Higgins 1994 preset).
-    case escalating(EscalatingSchedule)
+    case escalating(vouchers: EscalatingSchedule)
     /// Draws from a prize bowl, escalating with consecutive completions (Petry 2000 preset).
-    case prizeDraws(PrizeDrawSchedule)
+    case prizeDraws(prizes: PrizeDrawSchedule)
     /// Tokens per completion into a ledger, spent on the plan's catalogue.
-    case tokens(TokenSchedule)
+    case tokens(economy: TokenSchedule)
 
     /// Continuous reinforcement: every response is reinforced (FR 1).
-    public static let continuous = ReinforcementSchedule.fixedRatio(1)
+    public static let continuous = ReinforcementSchedule.fixedRatio(responses: 1)
 
     /// The unit of what the schedule pays into the ledger, if anything.
     public var ledgerUnit: LedgerUnit? {

@@ -158,11 +158,11 @@ import Testing
         let input = F.input(
             occurrences: 3, entries: F.entries([0, 1]),
             now: F.origin.addingTimeInterval(2.5 * F.day))
-        let all = try evaluator.evaluate(.allOf([.done, .streak(length: 3)]), over: input)
+        let all = try evaluator.evaluate(.allOf(rules: [.done, .streak(length: 3)]), over: input)
         #expect(!all.met)
         #expect(all.progress == "1 of 2 rules met")
         #expect(abs(all.fraction - 5.0 / 6.0) < 1e-12)
-        let any = try evaluator.evaluate(.anyOf([.done, .streak(length: 3)]), over: input)
+        let any = try evaluator.evaluate(.anyOf(rules: [.done, .streak(length: 3)]), over: input)
         #expect(
             any == CompletionStatus(met: true, progress: "1 of 2 rules met (1 needed)", fraction: 1)
         )
@@ -187,7 +187,7 @@ import Testing
 
     @Test func validationRejectsImpossibleRules() throws {
         try CompletionRule.occurrences(required: 5, window: .rolling(size: 7)).validate()
-        try CompletionRule.allOf([.done, .streak(length: 3)]).validate()
+        try CompletionRule.allOf(rules: [.done, .streak(length: 3)]).validate()
         let bad: [CompletionRule] = [
             .occurrences(required: 8, window: .rolling(size: 7)),
             .occurrences(required: 0, window: .block(size: 7)),
@@ -195,18 +195,27 @@ import Testing
             .scoreSum(score: "minutes", target: 0),
             .accuracy(measure: .percent(score: "acc"), minimumPercent: 120, sessions: 3),
             .threshold(score: " ", comparison: .atLeast, value: 1, scope: .latest),
-            .anyOf([]),
-            .allOf([.done, .streak(length: -1)]),
+            .anyOf(rules: []),
+            .allOf(rules: [.done, .streak(length: -1)]),
         ]
         for rule in bad {
             #expect(throws: CoreError.self, "\(rule)") { try rule.validate() }
         }
     }
 
+    @Test func evaluatingAnInvalidRuleThrowsInsteadOfGuessing() {
+        // Target 0 would make the fraction 0 / 0; the evaluator refuses the rule.
+        let input = F.input(occurrences: 1, entries: [])
+        #expect(throws: CoreError.self) {
+            try evaluator.evaluate(
+                .anyOf(rules: [.done, .scoreSum(score: "m", target: 0)]), over: input)
+        }
+    }
+
     @Test func rulesRoundTripThroughJSONAndDescribeThemselves() throws {
-        let rule = CompletionRule.anyOf([
+        let rule = CompletionRule.anyOf(rules: [
             .occurrences(required: 5, window: .rolling(size: 7)),
-            .allOf([
+            .allOf(rules: [
                 .streak(length: 3),
                 .threshold(score: "suds", comparison: .atMost, value: 30, scope: .latest),
             ]),

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func consecutiveNegativesEscalateWithABonusEveryThird() throws {
-        var run = ReinforcementRun(.escalating(.higgins1994))
+        var run = ReinforcementRun(.escalating(vouchers: .higgins1994))
         try run.occurrences(Array(repeating: true, count: 6))
         // $2.50, $3.75, $5.00 + $10, $6.25, $7.50, $8.75 + $10.
         #expect(
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func thirtySixNegativesPayTheMaximumOf997Dollars50() throws {
-        var run = ReinforcementRun(.escalating(.higgins1994))
+        var run = ReinforcementRun(.escalating(vouchers: .higgins1994))
         try run.occurrences(Array(repeating: true, count: 36))
         // 36 x 2.50 + 1.25 x (0 + ... + 35) = 90 + 787.50 = $877.50 in vouchers,
         // plus 12 bonuses of $10: $997.50, the maximum Higgins et al. report.
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func resetThenRecoveryAfterFiveNegatives() throws {
-        var run = ReinforcementRun(.escalating(.higgins1994))
+        var run = ReinforcementRun(.escalating(vouchers: .higgins1994))
         // Occurrences 0-5 negative: levels 1-6 pay 2.50, 3.75, 5.00+10, 6.25,
         // 7.50, 8.75+10 = $53.75 in all.
         try run.occurrences(Array(repeating: true, count: 6))
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func aSecondMissBeforeRecoveryKeepsTheHigherLevel() throws {
-        var run = ReinforcementRun(.escalating(.higgins1994))
+        var run = ReinforcementRun(.escalating(vouchers: .higgins1994))
         // Level 6, miss, two negatives (level 2), miss again, then 5 negatives:
         // recovery restores level 6, the highest reached before the resets.
         try run.occurrences([true, true, true, true, true, true, false, true, true, false])
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func earnedVouchersAreNeverTakenAway() throws {
-        var run = ReinforcementRun(.escalating(.higgins1994))
+        var run = ReinforcementRun(.escalating(vouchers: .higgins1994))
         var earnedSoFar = 0
         for outcome in [true, true, false, true, false, false, true, true, true, false] {
             let linesBefore = run.state.ledger.lines
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func anOccurrenceIsCountedOnlyOnce() throws {
-        var run = ReinforcementRun(.escalating(.higgins1994))
+        var run = ReinforcementRun(.escalating(vouchers: .higgins1994))
         try run.occurrences([true, true])
         #expect(
             throws: CoreError(

@@ -6,7 +6,7 @@ import Testing
 // Definitions: Ferster and Skinner (1957), Schedules of Reinforcement.
 @Suite struct OperantScheduleTests {
     @Test func fixedRatioThreeReinforcesEveryThirdResponse() throws {
-        var run = ReinforcementRun(.fixedRatio(3))
+        var run = ReinforcementRun(.fixedRatio(responses: 3))
         for second in 1...10 { try run.entry(after: Double(second)) }
         // FR 3: responses 3, 6, 9 of 10.
         #expect(run.reinforcedResponses == [3, 6, 9])
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func occurrenceSchedulesIgnoreEntriesAndOperantOnesIgnoreOccurrences() throws {
-        var tokens = ReinforcementRun(.tokens(TokenSchedule(perCompletion: 1)))
+        var tokens = ReinforcementRun(.tokens(economy: TokenSchedule(perCompletion: 1)))
         #expect(try tokens.entry(after: 1).isEmpty)
         #expect(tokens.state.responses == 0)
         var ratio = ReinforcementRun(.continuous)

@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func drawsEscalateWithTheRunAndResetAfterAMiss() throws {
-        var run = ReinforcementRun(.prizeDraws(PrizeDrawSchedule()))
+        var run = ReinforcementRun(.prizeDraws(prizes: PrizeDrawSchedule()))
         // Completed, completed, completed, missed, completed: 1, 2, 3, reset, 1.
         try run.occurrences([true, true, true, false, true])
         let drawsPerEvent = run.log.map { events in
@@ -50,14 +50,14 @@ import Testing
         #expect(drawsPerEvent == [1, 2, 3, 0, 1])
         #expect(run.log[3] == [.reset(occurrence: 3, run: 3)])
         // With a cap of 2: 1, 2, 2, 2.
-        var capped = ReinforcementRun(.prizeDraws(PrizeDrawSchedule(cap: 2)))
+        var capped = ReinforcementRun(.prizeDraws(prizes: PrizeDrawSchedule(cap: 2)))
         try capped.occurrences([true, true, true, true])
         #expect(capped.log.map(\.count) == [1, 2, 2, 2])
         #expect(PrizeDrawSchedule(increment: 2).draws(forRun: 3) == 5)  // 1 + 2 x (3 - 1)
     }
 
     @Test func drawsReplayIdenticallyFromTheSeedAndOccurrence() throws {
-        let plan = ReinforcementPlan(schedule: .prizeDraws(PrizeDrawSchedule(increment: 0)))
+        let plan = ReinforcementPlan(schedule: .prizeDraws(prizes: PrizeDrawSchedule(increment: 0)))
         let state = ReinforcementState(startedAt: ReinforcementRun.start)
         func draws(seed: UInt64, occurrence: Int) throws -> [ReinforcementEvent] {
             var result: [ReinforcementEvent] = []
@@ -89,7 +89,7 @@ import Testing
             .init(name: "good job", count: 0, value: 0),
             .init(name: "movie", count: 3, value: 1200),
         ])
-        var run = ReinforcementRun(.prizeDraws(PrizeDrawSchedule(bowl: bowl)))
+        var run = ReinforcementRun(.prizeDraws(prizes: PrizeDrawSchedule(bowl: bowl)))
         try run.occurrences([true, true])
         let slips = run.log.joined().compactMap { event -> String? in
             if case .prize(_, _, _, let slip, _) = event { return slip }

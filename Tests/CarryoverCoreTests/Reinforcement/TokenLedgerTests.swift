@@ -13,7 +13,7 @@ import Testing
     /// 2 tokens per completion, 3 more on every 3rd in a row.
     func tokenRun() -> ReinforcementRun {
         ReinforcementRun(
-            .tokens(TokenSchedule(perCompletion: 2, bonus: RunBonus(every: 3, amount: 3))),
+            .tokens(economy: TokenSchedule(perCompletion: 2, bonus: RunBonus(every: 3, amount: 3))),
             catalogue: catalogue)
     }
 
@@ -105,7 +105,8 @@ import Testing
 
     @Test func vouchersAreSpentFromTheSameLedgerInCents() throws {
         var run = ReinforcementRun(
-            .escalating(.higgins1994), catalogue: [Reward(id: "gym", name: "Gym pass", price: 1000)]
+            .escalating(vouchers: .higgins1994),
+            catalogue: [Reward(id: "gym", name: "Gym pass", price: 1000)]
         )
         try run.occurrences([true, true, true])  // 2.50 + 3.75 + 5.00 + 10 = $21.25
         try run.plan.redeem(rewardID: "gym", at: ReinforcementRun.start, state: &run.state)
