@@ -5,9 +5,9 @@ extension ReinforcementPlan {
     ///
     /// Pure: the same event, state and seed always give the same result, so
     /// the store can replay an assignment's events from its seed. Occurrence
-    /// events must come in increasing occurrence order; one already counted is
-    /// refused with ``CoreError/Code/invalidTransition``; an invalid plan with
-    /// ``CoreError/Code/invalidReinforcement``.
+    /// events must come once each, in order, without gaps (the first may have
+    /// any index); otherwise ``CoreError/Code/invalidTransition``. An invalid
+    /// plan throws ``CoreError/Code/invalidReinforcement``.
     public func apply(_ event: HomeworkEvent, to state: ReinforcementState, seed: UInt64) throws
         -> (state: ReinforcementState, events: [ReinforcementEvent])
     {
@@ -142,13 +142,22 @@ extension ReinforcementPlan {
 }
 
 extension ReinforcementState {
-    /// Marks an occurrence as counted, refusing one counted before.
+    /// Marks an occurrence as counted. Occurrences come one at a time with no
+    /// gap, so a run can never silently continue across an unreported miss.
     fileprivate mutating func claim(_ occurrence: Int) throws {
-        if let lastOccurrence, occurrence <= lastOccurrence {
-            throw CoreError(
-                .invalidTransition,
-                "Occurrence \(occurrence) was already counted for reinforcement (the last "
-                    + "counted is \(lastOccurrence)); send occurrence events once, in order.")
+        if let lastOccurrence {
+            if occurrence <= lastOccurrence {
+                throw CoreError(
+                    .invalidTransition,
+                    "Occurrence \(occurrence) was already counted for reinforcement (the last "
+                        + "counted is \(lastOccurrence)); send occurrence events once, in order.")
+            }
+            if occurrence > lastOccurrence + 1 {
+                throw CoreError(
+                    .invalidTransition,
+                    "Occurrence \(lastOccurrence + 1) has not been counted for reinforcement; "
+                        + "report it as completed or missed before occurrence \(occurrence).")
+            }
         }
         lastOccurrence = occurrence
     }

@@ -103,6 +103,10 @@ import Testing
         ) {
             try run.apply(.completed(occurrence: 1, at: ReinforcementRun.start))
         }
-        #expect(run.state.ledger.earned == 625)
+        // Skipping occurrence 2 would let the run continue across a possible miss.
+        #expect(throws: CoreError.self) {
+            try run.apply(.completed(occurrence: 3, at: ReinforcementRun.start))
+        }
+        #expect(run.state.ledger.earned == 625)  // 2.50 + 3.75
     }
 }
