@@ -38,11 +38,14 @@ public struct CompletionEvaluator: Sendable {
             let states = input.occurrences.map { input.state(of: $0) }
             let passes = states.filter { $0 != .pending }.map { $0 == .completed }
             return run(passes, length: length, unit: "occurrences in a row")
-        case .accuracy(let measure, let minimumPercent, let sessions):
-            let accuracies = input.entriesInOrder.compactMap { measure.percent(of: $0) }
-            return run(
-                accuracies.map { $0 >= minimumPercent }, length: sessions,
-                unit: "sessions in a row at \(formatted(minimumPercent))% or more")
+        case .accuracy(let measure, let minimumPercent, let sessions, let outOf):
+            let passes = input.entriesInOrder.compactMap { measure.percent(of: $0) }
+                .map { $0 >= minimumPercent }
+            let criterion = "at \(formatted(minimumPercent))% or more"
+            guard let outOf else {
+                return run(passes, length: sessions, unit: "sessions in a row \(criterion)")
+            }
+            return window(passes, required: sessions, size: outOf, criterion: criterion)
         case .threshold(let score, let comparison, let value, let scope):
             return threshold(score, comparison, value, scope, input)
         case .allOf(let rules):
@@ -109,6 +112,22 @@ public struct CompletionEvaluator: Sendable {
         return CompletionStatus(
             met: met, progress: "\(shown) of \(length) \(unit)",
             fraction: Double(shown) / Double(length))
+    }
+
+    /// Met once some `size` consecutive sessions hold `required` passes;
+    /// progress shows the latest `size` sessions until then.
+    private func window(_ passes: [Bool], required: Int, size: Int, criterion: String)
+        -> CompletionStatus
+    {
+        let starts = passes.count > size ? Array(0...(passes.count - size)) : [0]
+        let best =
+            starts.map { passes[$0..<min($0 + size, passes.count)].filter { $0 }.count }
+            .max() ?? 0
+        let met = best >= required
+        let shown = met ? required : passes.suffix(size).filter { $0 }.count
+        return CompletionStatus(
+            met: met, progress: "\(shown) of \(required) of the last \(size) sessions \(criterion)",
+            fraction: Double(shown) / Double(required))
     }
 
     private func threshold(

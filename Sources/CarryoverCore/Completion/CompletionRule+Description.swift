@@ -12,9 +12,10 @@ extension CompletionRule: CustomStringConvertible {
             return "\(required) of \(size) occurrences in the current block of \(size)"
         case .streak(let length):
             return "\(length) occurrences in a row"
-        case .accuracy(let measure, let minimumPercent, let sessions):
+        case .accuracy(let measure, let minimumPercent, let sessions, let outOf):
+            let which = outOf.map { "\(sessions) of \($0) sessions in a row" }
             return "\(formatted(minimumPercent))% accuracy or more (\(measure)) "
-                + "in \(sessions) sessions in a row"
+                + "in \(which ?? "\(sessions) sessions in a row")"
         case .threshold(let score, let comparison, let value, let scope):
             let which = scope == .latest ? "latest" : "every"
             return "\(which) \(score) \(comparison.rawValue) \(formatted(value))"

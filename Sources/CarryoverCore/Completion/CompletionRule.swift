@@ -16,11 +16,14 @@ public indirect enum CompletionRule: Sendable, Hashable, Codable {
     /// Met once `length` consecutive occurrences were completed; a missed
     /// occurrence breaks the run, a pending one neither extends nor breaks it.
     case streak(length: Int)
-    /// Met once `sessions` consecutive sessions each reached `minimumPercent`.
+    /// Met once `sessions` consecutive sessions each reached `minimumPercent`,
+    /// or, with `outOf`, once `sessions` of `outOf` consecutive sessions did.
     ///
     /// A session is an entry that carries the measure's scores; sessions are
-    /// ordered by `performedAt`. The speech-practice default is 80% over 3.
-    case accuracy(measure: AccuracyMeasure, minimumPercent: Double, sessions: Int)
+    /// ordered by `performedAt`. Speech-practice mastery: 80% over 3
+    /// consecutive sessions by default, or 80% in 3 of 4.
+    case accuracy(
+        measure: AccuracyMeasure, minimumPercent: Double, sessions: Int, outOf: Int? = nil)
     /// Met when the named score compares to `value` as asked, over `scope`.
     case threshold(score: String, comparison: Comparison, value: Double, scope: ThresholdScope)
     /// Met when every rule is met.
@@ -104,7 +107,7 @@ extension CompletionRule {
                 "M of N needs 1 <= M <= N (got \(required) of \(window.size))")
         case .streak(let length):
             try require(length > 0, "a streak must be at least 1 long (got \(length))")
-        case .accuracy(let measure, let minimumPercent, let sessions):
+        case .accuracy(let measure, let minimumPercent, let sessions, let outOf):
             switch measure {
             case .percent(let score): try requireName(score, "accuracy score")
             case .ratio(let correct, let trials):
@@ -115,6 +118,9 @@ extension CompletionRule {
                 (0...100).contains(minimumPercent),
                 "an accuracy criterion is a percentage from 0 to 100 (got \(minimumPercent))")
             try require(sessions > 0, "an accuracy rule needs at least 1 session")
+            try require(
+                (outOf ?? sessions) >= sessions,
+                "an accuracy rule cannot need \(sessions) of \(outOf ?? sessions) sessions")
         case .threshold(let score, _, let value, _):
             try requireName(score, "score")
             try require(value.isFinite, "a threshold must be a finite number")

@@ -124,6 +124,42 @@ import Testing
                     fraction: 1.0 / 3.0))
     }
 
+    @Test func accuracyInMOfNConsecutiveSessions() throws {
+        // The "80% in 3 of 4 sessions" variant (clinical.md, speech practice).
+        let rule = CompletionRule.accuracy(
+            measure: .percent(score: "acc"), minimumPercent: 80, sessions: 3, outOf: 4)
+        // 90 pass, 70 fail, 85 pass, 60 fail, 95 pass: windows of 4 hold
+        // 2 (90, 70, 85, 60) and 2 (70, 85, 60, 95) passes: not met; the
+        // latest window holds 2 -> "2 of 3".
+        let scores: [Double] = [90, 70, 85, 60, 95]
+        let entries = scores.enumerated().map { F.entry($0.offset, ["acc": $0.element]) }
+        let two = try evaluator.evaluate(rule, over: F.input(occurrences: 5, entries: entries))
+        #expect(
+            two
+                == CompletionStatus(
+                    met: false, progress: "2 of 3 of the last 4 sessions at 80% or more",
+                    fraction: 2.0 / 3.0))
+        // An 88 on day 5: window (85, 60, 95, 88) holds 3 passes -> met.
+        let three = try evaluator.evaluate(
+            rule, over: F.input(occurrences: 6, entries: entries + [F.entry(5, ["acc": 88])]))
+        #expect(three.met)
+        // Fewer sessions than the window: 90, 85, 80 are 3 of 3 so far -> met.
+        let early = try evaluator.evaluate(
+            rule,
+            over: F.input(
+                occurrences: 3,
+                entries: [
+                    F.entry(0, ["acc": 90]), F.entry(1, ["acc": 85]), F.entry(2, ["acc": 80]),
+                ]))
+        #expect(early.met)
+        #expect(rule.description == "80% accuracy or more (score acc) in 3 of 4 sessions in a row")
+        #expect(throws: CoreError.self) {
+            try CompletionRule.accuracy(
+                measure: .percent(score: "acc"), minimumPercent: 80, sessions: 3, outOf: 2
+            ).validate()
+        }
+    }
+
     @Test func thresholdOverLatestAndEveryEntry() throws {
         let moods = [F.entry(0, ["mood": 6]), F.entry(1, ["mood": 5]), F.entry(2, ["mood": 3])]
         let input = F.input(occurrences: 3, entries: moods)
