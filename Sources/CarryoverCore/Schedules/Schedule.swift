@@ -27,6 +27,9 @@ public struct Schedule: Sendable, Hashable, Codable {
         /// `days` local days after the local date of `anchor` (e.g. after the
         /// previous exposure step is done). No occurrences while `anchor` is nil.
         case afterAnchor(days: Int, anchor: Date?)
+
+        // Named keys in stored JSON instead of "_0".
+        private enum OnCodingKeys: String, CodingKey { case _0 = "date" }
     }
 
     /// Which local dates carry occurrences.
@@ -38,6 +41,8 @@ public struct Schedule: Sendable, Hashable, Codable {
         case weekly(interval: Int, weekdays: [Weekday])
         /// Chosen dates; a date with its own times ignores `timing`.
         case dates([CustomDate])
+
+        private enum DatesCodingKeys: String, CodingKey { case _0 = "dates" }
     }
 
     /// What an occurrence looks like on its date.
@@ -50,6 +55,8 @@ public struct Schedule: Sendable, Hashable, Codable {
         case window(from: LocalTime, to: LocalTime)
         /// Opens at local midnight, due at the next local midnight.
         case allDay
+
+        private enum AtCodingKeys: String, CodingKey { case _0 = "times" }
     }
 
     /// When the sequence stops.
@@ -61,6 +68,9 @@ public struct Schedule: Sendable, Hashable, Codable {
         case count(Int)
         /// After this long from the start date: dates before start + amount.
         case after(amount: Int, unit: DurationUnit)
+
+        private enum UntilCodingKeys: String, CodingKey { case _0 = "date" }
+        private enum CountCodingKeys: String, CodingKey { case _0 = "occurrences" }
     }
 
     public enum DurationUnit: String, Sendable, Hashable, Codable {
