@@ -50,7 +50,8 @@ extension Assignment {
                 : "from \(status.rawValue) it can become \(allowed.joined(separator: ", "))"
             throw CoreError(
                 .invalidTransition,
-                "cannot change assignment \(id) from \(status.rawValue) to \(next.rawValue): \(options)"
+                "cannot change assignment \(id) from \(status.rawValue) to \(next.rawValue): "
+                    + options
             )
         }
         try checkChange(at: time, reason: reason)
@@ -73,8 +74,8 @@ extension Assignment {
         guard !status.isFinal else {
             throw CoreError(
                 .invalidTransition,
-                "assignment \(id) is \(status.rawValue) and cannot be changed; make a new assignment"
-            )
+                "assignment \(id) is \(status.rawValue) and cannot be changed; "
+                    + "make a new assignment")
         }
         try checkChange(at: time, reason: reason)
         var changed: [String] = []

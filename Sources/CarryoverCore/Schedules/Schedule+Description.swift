@@ -31,12 +31,12 @@ extension Schedule: CustomStringConvertible {
     private var startWords: String {
         switch start {
         case .on(let date): return "from \(date)"
-        case .afterAnchor(let days, let anchor):
+        case .afterAnchor(let days, _):
             let offset =
                 days == 0
                 ? "on the day of the anchor" : "\(Self.count(days, "day")) after the anchor"
-            let known = anchor == nil ? "anchor not set yet" : startDate.map { "from \($0)" } ?? ""
-            return "starting \(offset) (\(known))"
+            guard let first = startDate else { return "starting \(offset), which is not set yet" }
+            return "from \(first), \(offset)"
         }
     }
 

@@ -109,13 +109,12 @@ import Testing
             pattern: .daily(interval: 1), timing: .at([at("20:00")]), end: .count(1))
         #expect(
             waiting.description
-                == "daily at 20:00 once, starting 2 days after the anchor (anchor not set yet) (Europe/Berlin)"
-        )
+                == "daily at 20:00 once, starting 2 days after the anchor, which is not set yet "
+                + "(Europe/Berlin)")
         let anchored = try waiting.anchored(at: utc("2026-03-10T12:00:00Z"))
         #expect(
             anchored.description
-                == "daily at 20:00 once, starting 2 days after the anchor (from 2026-03-12) (Europe/Berlin)"
-        )
+                == "daily at 20:00 once, from 2026-03-12, 2 days after the anchor (Europe/Berlin)")
     }
 
     @Test func storedJSONIsReadableAndRoundTrips() throws {
