@@ -9,9 +9,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, CodedAsText {
     public let month: Int
     public let day: Int
 
-    /// A date from its parts; fails for dates that do not exist (e.g. 2026-02-30).
+    /// A date from its parts; fails for dates that do not exist (e.g. 2026-02-30)
+    /// and for years outside 1...9999 (those of ISO 8601 basic dates).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            return nil
+        }
         let probe = Self(dayNumber: Self.dayNumber(year: year, month: month, day: day))
         guard probe.year == year, probe.month == month, probe.day == day else { return nil }
         self = probe

@@ -3,6 +3,11 @@ import Foundation
 extension Schedule {
     /// The longest grace window: a week, so a late entry never reaches far back.
     public static let maximumGraceMinutes = 7 * 24 * 60
+    /// The longest repeat interval or anchor delay, in days or weeks: ten
+    /// years of days keeps every date arithmetic far from overflow.
+    public static let maximumInterval = 3650
+    /// Occurrence indices past this are not computed (10 a day for over 2,700 years).
+    public static let maximumIndex = 10_000_000
 
     /// Checks every part; the message says what to change.
     func validate() throws(CoreError) {
@@ -21,17 +26,22 @@ extension Schedule {
     }
 
     private func validateStart() throws(CoreError) {
-        if case .afterAnchor(let days, _) = start, days < 0 {
-            throw invalid("a relative start needs 0 or more days after the anchor")
+        if case .afterAnchor(let days, _) = start, !(0...Self.maximumInterval).contains(days) {
+            throw invalid(
+                "a relative start needs 0 to \(Self.maximumInterval) days after the anchor")
         }
     }
 
     private func validatePattern() throws(CoreError) {
         switch pattern {
         case .daily(let interval):
-            guard interval >= 1 else { throw invalid("repeat every 1 or more days") }
+            guard (1...Self.maximumInterval).contains(interval) else {
+                throw invalid("repeat every 1 to \(Self.maximumInterval) days")
+            }
         case .weekly(let interval, let weekdays):
-            guard interval >= 1 else { throw invalid("repeat every 1 or more weeks") }
+            guard (1...Self.maximumInterval).contains(interval) else {
+                throw invalid("repeat every 1 to \(Self.maximumInterval) weeks")
+            }
             guard Set(weekdays).count == weekdays.count else {
                 throw invalid("name each weekday once")
             }

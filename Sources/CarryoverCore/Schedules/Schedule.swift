@@ -135,8 +135,8 @@ public struct Schedule: Sendable, Hashable, Codable {
     /// The client's time zone (checked at creation).
     var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }
 
-    /// The first local date of the sequence; nil while an anchor is missing.
-    var startDate: LocalDate? {
+    /// The local date the sequence counts from; nil while an anchor is missing.
+    public var startDate: LocalDate? {
         switch start {
         case .on(let date): date
         case .afterAnchor(let days, let anchor):

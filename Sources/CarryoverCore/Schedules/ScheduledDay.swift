@@ -78,7 +78,8 @@ extension Schedule {
 
     /// The date carrying occurrence `index` and its slot on that date.
     func day(containing index: Int) -> (day: ScheduledDay, slot: Int)? {
-        guard index >= 0, index < indexLimit, let first = startDate else { return nil }
+        guard (0...Self.maximumIndex).contains(index), index < indexLimit, let first = startDate
+        else { return nil }
         let found: ScheduledDay?
         switch pattern {
         case .dates:

@@ -28,6 +28,15 @@ import Testing
         #expect(fiveDays.occurrence(index: 5) == nil)
     }
 
+    @Test func indicesOutsideTheScheduleHaveNoOccurrence() throws {
+        let schedule = try berlinDaily20()
+        #expect(schedule.occurrence(index: -1) == nil)
+        #expect(schedule.occurrence(index: Int.max) == nil)
+        // The largest computed index is 10,000,000 days after 2026-03-01.
+        #expect(schedule.occurrence(index: Schedule.maximumIndex) != nil)
+        #expect(schedule.occurrence(index: Schedule.maximumIndex + 1) == nil)
+    }
+
     @Test func windowQueryTakesDuesInsideStartInclusiveEndExclusive() throws {
         let schedule = try berlinDaily20()
         // 03-02 19:00Z is in, 03-04 19:00Z is the window's end and belongs to the next one.

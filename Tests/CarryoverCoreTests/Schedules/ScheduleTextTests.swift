@@ -140,7 +140,7 @@ import Testing
         let decoded = #expect(throws: CoreError.self) {
             try JSONDecoder().decode(Schedule.self, from: Data(bad.utf8))
         }
-        #expect(decoded?.message == "invalid schedule: repeat every 1 or more days")
+        #expect(decoded?.message == "invalid schedule: repeat every 1 to 3650 days")
         let zone = #expect(throws: CoreError.self) {
             try Schedule(
                 timeZone: "Mars/Olympus", start: .on(day("2026-03-01")),
@@ -173,6 +173,11 @@ import Testing
                 try Schedule(
                     timeZone: "UTC", start: .on(day("2026-03-01")), pattern: .daily(interval: 1),
                     timing: .allDay, graceMinutes: -5)
+            },
+            {
+                try Schedule(
+                    timeZone: "UTC", start: .on(day("2026-03-01")),
+                    pattern: .weekly(interval: Int.max, weekdays: []), timing: .allDay)
             },
         ]
         for make in invalid {
