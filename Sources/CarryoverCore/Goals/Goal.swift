@@ -20,6 +20,7 @@ public struct Goal: Sendable, Hashable, Codable, Identifiable {
     /// Consecutive phases, oldest first, all inside the time bound.
     public var phases: [GoalPhase]
 
+    /// A goal; empty SMART fields are allowed and reported by ``smartCheck(today:)``.
     public init(
         id: String, clientID: String, title: String, specific: String = "", measure: String = "",
         achievable: String = "", relevant: String = "", timeBound: LocalDate? = nil,
@@ -73,6 +74,7 @@ public struct GoalPhase: Sendable, Hashable, Codable, Identifiable {
     public var end: LocalDate
     public var tasks: [GoalTask]
 
+    /// A phase; ``Goal/validate()`` checks its dates against the goal.
     public init(id: String, title: String, start: LocalDate, end: LocalDate, tasks: [GoalTask] = [])
     {
         self.id = id

@@ -7,6 +7,7 @@ public struct AssignmentModification: Sendable, Hashable {
     public var completion: CompletionRule?
     public var reinforcement: ReinforcementPlan?
 
+    /// A modification; leave out what stays the same.
     public init(
         params: Value? = nil, schedule: Schedule? = nil, completion: CompletionRule? = nil,
         reinforcement: ReinforcementPlan? = nil

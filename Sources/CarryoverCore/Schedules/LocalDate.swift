@@ -46,6 +46,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CodedAsText {
     /// Whole days from `self` to `other`.
     public func days(to other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
+    /// The day of the week of this date.
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday; Weekday counts from Monday = 0.
         Weekday.allCases[((dayNumber + 3) % 7 + 7) % 7]

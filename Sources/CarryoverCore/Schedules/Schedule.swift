@@ -13,9 +13,13 @@ import Foundation
 public struct Schedule: Sendable, Hashable, Codable {
     /// IANA time zone id of the client (e.g. "Europe/Berlin").
     public let timeZone: String
+    /// Where the sequence of dates begins.
     public let start: Start
+    /// Which local dates carry occurrences.
     public let pattern: Pattern
+    /// The times of day (or window, or whole day) on each date.
     public let timing: Timing
+    /// When the sequence stops.
     public let end: End
     /// Minutes after `due` during which a late entry still counts.
     public let graceMinutes: Int
@@ -73,6 +77,7 @@ public struct Schedule: Sendable, Hashable, Codable {
         private enum CountCodingKeys: String, CodingKey { case _0 = "occurrences" }
     }
 
+    /// The unit of an ``End/after(amount:unit:)`` duration.
     public enum DurationUnit: String, Sendable, Hashable, Codable {
         case days, weeks
     }
@@ -82,6 +87,7 @@ public struct Schedule: Sendable, Hashable, Codable {
         public let date: LocalDate
         public let times: [LocalTime]?
 
+        /// A date that uses the schedule's timing, or its own due times.
         public init(_ date: LocalDate, times: [LocalTime]? = nil) {
             self.date = date
             self.times = times
