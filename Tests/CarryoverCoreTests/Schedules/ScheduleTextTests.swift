@@ -18,6 +18,16 @@ import Testing
         #expect(schedule.description == "daily at 20:00 21 times, from 2026-03-01 (Europe/Berlin)")
     }
 
+    @Test func durationEndReadsAsAndBecomesUntil() throws {
+        // 3 weeks from 03-01 ends after 03-21; 03-21 23:59:59 CET (UTC+1) = 22:59:59Z.
+        let schedule = try Schedule(
+            timeZone: "Europe/Berlin", start: .on(day("2026-03-01")), pattern: .daily(interval: 1),
+            timing: .at([at("20:00")]), end: .after(amount: 3, unit: .weeks))
+        #expect(
+            schedule.description == "daily at 20:00 for 3 weeks, from 2026-03-01 (Europe/Berlin)")
+        #expect(schedule.rrule == "FREQ=DAILY;BYHOUR=20;BYMINUTE=0;UNTIL=20260321T225959Z")
+    }
+
     @Test func weeklyUntilADateEndsAtTheLastLocalSecondInUTC() throws {
         // DTSTART is the first real occurrence (Wed 03-04); RFC 5545 requires a UTC
         // UNTIL with a TZID start: 2026-04-30 23:59:59 CEST (UTC+2) = 21:59:59Z.
