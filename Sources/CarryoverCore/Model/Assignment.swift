@@ -54,10 +54,24 @@ public struct AssignmentChange: Sendable, Hashable, Codable {
     /// What changed, in words (e.g. "status active -> paused", "params.steps").
     public var what: String
     public var reason: String
+    /// The status move, when the change was one; pauses are read from these.
+    public var status: StatusChange?
 
-    public init(at: Date, what: String, reason: String) {
+    /// A move from one status to another.
+    public struct StatusChange: Sendable, Hashable, Codable {
+        public var from: Assignment.Status
+        public var to: Assignment.Status
+
+        public init(from: Assignment.Status, to: Assignment.Status) {
+            self.from = from
+            self.to = to
+        }
+    }
+
+    public init(at: Date, what: String, reason: String, status: StatusChange? = nil) {
         self.at = at
         self.what = what
         self.reason = reason
+        self.status = status
     }
 }
