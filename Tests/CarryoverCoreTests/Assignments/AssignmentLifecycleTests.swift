@@ -11,7 +11,7 @@ private func thoughtRecords() throws -> Assignment {
     return Assignment(
         id: "a-1", clientID: "c-017", homeworkType: "org.example.thought-record",
         homeworkVersion: "1.0.0", params: ["minimumEvidence": 2], schedule: schedule,
-        completion: CompletionRule(), reinforcement: ReinforcementPlan(), seed: 7,
+        completion: .done, reinforcement: ReinforcementPlan(), seed: 7,
         createdAt: utc("2026-03-01T08:00:00Z"))
 }
 
