@@ -39,7 +39,9 @@ extension CompletionRule {
     ]
 
     private static func read(_ r: inout PhraseReader) -> CompletionRule? {
-        if r.take("done") || r.take(sequence: ["each", "time"]) || r.take(sequence: ["every", "time"]) {
+        if r.take("done") || r.take(sequence: ["each", "time"])
+            || r.take(sequence: ["every", "time"])
+        {
             return .done
         }
         if r.take("plugin"), let hook = r.next() { return .plugin(hook: hook) }
@@ -57,7 +59,8 @@ extension CompletionRule {
                 let rolling = r.take(sequence: ["the", "last"])
                 guard let m = r.int() else { return nil }
                 _ = r.takeAny(countNouns)
-                return .occurrences(required: n, window: rolling ? .rolling(size: m) : .block(size: m))
+                return .occurrences(
+                    required: n, window: rolling ? .rolling(size: m) : .block(size: m))
             }
             return nil
         }
@@ -90,7 +93,8 @@ extension CompletionRule {
             score = name
         }
         return .accuracy(
-            measure: .percent(score: score), minimumPercent: percent, sessions: sessions, outOf: outOf)
+            measure: .percent(score: score), minimumPercent: percent, sessions: sessions,
+            outOf: outOf)
     }
 
     /// "total <= 10", "total at most 10 every time"

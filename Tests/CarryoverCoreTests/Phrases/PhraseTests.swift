@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CarryoverCore
 
 @Suite struct CompletionPhraseTests {
