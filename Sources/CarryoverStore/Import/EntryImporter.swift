@@ -91,10 +91,10 @@ public struct EntryImporter {
         _ batch: inout ImportBatch, lines: inout [Int], _ report: inout ImportReport
     ) async throws {
         let result = try await store.commitImportBatch(batch)
-        let stored = Set(result.alreadyStored)
-        report.imported += batch.entries.count - stored.count
-        for (entry, line) in zip(batch.entries, lines) where stored.contains(entry.id) {
-            report.reject(line: line, "an entry with id '\(entry.id)' is already stored")
+        report.imported += batch.entries.count - result.alreadyStored.count
+        for position in result.alreadyStored {
+            let id = batch.entries[position].id
+            report.reject(line: lines[position], "an entry with id '\(id)' is already stored")
         }
         batch.entries.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)

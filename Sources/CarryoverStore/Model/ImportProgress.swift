@@ -39,10 +39,11 @@ public struct ImportBatch: Sendable, Hashable {
 public struct ImportBatchResult: Sendable, Hashable {
     /// The import's progress after the batch.
     public var progress: ImportProgress
-    /// Ids of entries that were already stored and so were left as they were.
-    public var alreadyStored: [String]
+    /// Positions in the batch's `entries` of those whose id was already
+    /// stored (by an earlier batch or earlier in this one); they were skipped.
+    public var alreadyStored: [Int]
 
-    public init(progress: ImportProgress, alreadyStored: [String]) {
+    public init(progress: ImportProgress, alreadyStored: [Int]) {
         self.progress = progress
         self.alreadyStored = alreadyStored
     }

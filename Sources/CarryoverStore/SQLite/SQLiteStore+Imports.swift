@@ -24,10 +24,10 @@ extension SQLiteStore {
             guard batch.lastLine > progress.lastLine else {
                 throw StoreChecks.batchBehind(batch, progress)
             }
-            var alreadyStored: [String] = []
-            for entry in batch.entries {
+            var alreadyStored: [Int] = []
+            for (position, entry) in batch.entries.enumerated() {
                 if try Self.exists(db, "entry", id: entry.id) {
-                    alreadyStored.append(entry.id)
+                    alreadyStored.append(position)
                 } else {
                     try self.insert(entry, action: "entry.import", db)
                 }

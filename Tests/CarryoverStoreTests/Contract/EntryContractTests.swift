@@ -150,7 +150,7 @@ import Testing
             ],
             lastLine: 4, rejected: 0)
         let again = try await store.commitImportBatch(second)
-        #expect(again.alreadyStored == ["i-1"])
+        #expect(again.alreadyStored == [0])
         #expect(
             again.progress == ImportProgress(fileHash: "h", lastLine: 4, imported: 2, rejected: 2))
         await expectStoreError(.conflict) { _ = try await store.commitImportBatch(first) }
