@@ -9,10 +9,19 @@ let package = Package(
         .library(name: "CarryoverCore", targets: ["CarryoverCore"]),
         .library(name: "CarryoverLua", targets: ["CarryoverLua"]),
         .library(name: "CarryoverStore", targets: ["CarryoverStore"]),
+        .library(name: "CarryoverPostgres", targets: ["CarryoverPostgres"]),
+    ],
+    traits: [
+        .trait(
+            name: "Postgres",
+            description: "PostgreSQL store for clinics (builds postgres-nio and SwiftNIO)."
+        )
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -24,8 +33,24 @@ let package = Package(
         .target(name: "CarryoverLua", dependencies: ["CLua", "CarryoverCore"]),
         .target(
             name: "CarryoverStore",
-            dependencies: ["CarryoverCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CarryoverCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
+        // Compiled empty unless the `Postgres` trait is on (its code is under `#if Postgres`).
+        .target(
+            name: "CarryoverPostgres",
+            dependencies: [
+                "CarryoverCore", "CarryoverStore",
+                .product(
+                    name: "PostgresNIO", package: "postgres-nio",
+                    condition: .when(traits: ["Postgres"])),
+            ]
+        ),
+        // Test helper: a child process the store tests kill mid-import and run side by side.
+        .executableTarget(name: "carryover-store-probe", dependencies: ["CarryoverStore"]),
         .executableTarget(
             name: "carryover",
             dependencies: [
@@ -35,7 +60,13 @@ let package = Package(
         ),
         .testTarget(name: "CarryoverCoreTests", dependencies: ["CarryoverCore"]),
         .testTarget(name: "CarryoverLuaTests", dependencies: ["CarryoverLua"]),
-        .testTarget(name: "CarryoverStoreTests", dependencies: ["CarryoverStore"]),
+        .testTarget(
+            name: "CarryoverStoreTests",
+            dependencies: [
+                "CarryoverStore", "carryover-store-probe",
+                .target(name: "CarryoverPostgres", condition: .when(traits: ["Postgres"])),
+            ]
+        ),
         .testTarget(name: "CLITests", dependencies: ["carryover"]),
     ],
     swiftLanguageModes: [.v6]

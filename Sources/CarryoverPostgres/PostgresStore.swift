@@ -1,0 +1,1 @@
+// The PostgreSQL store is compiled only with the `Postgres` package trait.

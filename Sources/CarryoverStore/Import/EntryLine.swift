@@ -1,0 +1,111 @@
+import CarryoverCore
+import Foundation
+
+/// One line of a JSON Lines import, checked and turned into an entry.
+///
+/// A line is an object: `{"id"?, "assignment", "performedAt", "loggedAt"?,
+/// "fields", "scores"?}`, times in RFC 3339 with a zone. Problems name the
+/// line's keys and fields, never their values (they are health data).
+struct EntryLine {
+    static let keys: Set<String> = [
+        "id", "assignment", "performedAt", "loggedAt", "fields", "scores",
+    ]
+
+    let object: [String: Value]
+
+    /// Parses the JSON and checks the line's own shape.
+    init(bytes: [UInt8]) throws(LineProblem) {
+        let value: Value
+        do {
+            value = try JSONDecoder().decode(Value.self, from: Data(bytes))
+        } catch {
+            throw LineProblem("is not valid JSON")
+        }
+        guard case .object(let object) = value else { throw LineProblem("is not a JSON object") }
+        if let unknown = object.keys.filter({ !Self.keys.contains($0) }).sorted().first {
+            throw LineProblem("has an unknown key '\(unknown)'")
+        }
+        self.object = object
+    }
+
+    var assignmentID: String {
+        get throws(LineProblem) { try text("assignment") }
+    }
+
+    /// The entry this line makes for `assignment`, after every check.
+    func entry(
+        for assignment: Assignment, defaultID: String, loggedAt now: Date,
+        validator: EntryLineValidator
+    ) throws(LineProblem) -> Entry {
+        let id = object["id"] == nil ? defaultID : try text("id")
+        let performedAt = try instant("performedAt")
+        let loggedAt = object["loggedAt"] == nil ? now : try instant("loggedAt")
+        guard case .object(let fields)? = object["fields"] else {
+            throw LineProblem("key 'fields' should be an object")
+        }
+        try Self.check(fields, against: validator.fields(assignment))
+        if let problem = validator.check(assignment, .object(fields)).first {
+            throw LineProblem(problem)
+        }
+        return Entry(
+            id: id, assignmentID: assignment.id, clientID: assignment.clientID,
+            homeworkType: assignment.homeworkType, homeworkVersion: assignment.homeworkVersion,
+            performedAt: performedAt, loggedAt: loggedAt, fields: .object(fields),
+            scores: try scores())
+    }
+
+    private static func check(_ fields: [String: Value], against specs: [String: FieldSpec]?)
+        throws(LineProblem)
+    {
+        guard let specs else { return }
+        for (name, spec) in specs.sorted(by: { $0.key < $1.key }) {
+            guard let value = fields[name], value != .null else {
+                if spec.required { throw LineProblem("field '\(name)' is missing") }
+                continue
+            }
+            if let problem = spec.problem(with: value) {
+                throw LineProblem("field '\(name)' \(problem)")
+            }
+        }
+        if let unknown = fields.keys.filter({ specs[$0] == nil }).sorted().first {
+            throw LineProblem("field '\(unknown)' is not a field of this homework type")
+        }
+    }
+
+    private func text(_ key: String) throws(LineProblem) -> String {
+        guard case .string(let text)? = object[key], !text.isEmpty else {
+            throw LineProblem("key '\(key)' should be a non-empty string")
+        }
+        return text
+    }
+
+    private func instant(_ key: String) throws(LineProblem) -> Date {
+        let text = try text(key)
+        do throws(StrictDate.Problem) {
+            return try StrictDate.instant(text)
+        } catch {
+            throw LineProblem("key '\(key)' \(FieldSpec.describe(error))")
+        }
+    }
+
+    private func scores() throws(LineProblem) -> [String: Double] {
+        guard let value = object["scores"] else { return [:] }
+        guard case .object(let members) = value else {
+            throw LineProblem("key 'scores' should be an object of numbers")
+        }
+        var scores: [String: Double] = [:]
+        for (name, score) in members {
+            guard let number = score.number, number.isFinite else {
+                throw LineProblem("score '\(name)' should be a number")
+            }
+            scores[name] = number
+        }
+        return scores
+    }
+}
+
+/// Why a line was rejected (what is wrong, naming keys and fields only).
+struct LineProblem: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}

@@ -1,0 +1,66 @@
+import CarryoverCore
+
+/// What the importer checks a line's fields against, given by its caller:
+/// the homework type's field kinds (a quick structural check) and the
+/// plugin's own `validate` hook.
+public struct EntryLineValidator {
+    /// The fields an assignment's homework type declares, or `nil` to skip
+    /// the structural check.
+    public var fields: (Assignment) -> [String: FieldSpec]?
+    /// Deeper checks (the plugin's `validate`); each problem names the field
+    /// and never quotes its value.
+    public var check: (Assignment, Value) -> [String]
+
+    public init(
+        fields: @escaping (Assignment) -> [String: FieldSpec]? = { _ in nil },
+        check: @escaping (Assignment, Value) -> [String] = { _, _ in [] }
+    ) {
+        self.fields = fields
+        self.check = check
+    }
+}
+
+/// A field's declared kind and whether it must be there.
+public struct FieldSpec: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case text, number, integer, boolean, date, dateTime, list, object, any
+    }
+
+    public var kind: Kind
+    public var required: Bool
+
+    public init(_ kind: Kind, required: Bool = false) {
+        self.kind = kind
+        self.required = required
+    }
+
+    /// Why `value` does not fit this spec, or `nil` when it does.
+    func problem(with value: Value) -> String? {
+        switch (kind, value) {
+        case (.any, _), (.text, .string), (.number, .int), (.number, .double), (.integer, .int),
+            (.boolean, .bool), (.list, .array), (.object, .object):
+            return nil
+        case (.date, .string(let text)):
+            do throws(StrictDate.Problem) {
+                _ = try StrictDate.day(text)
+                return nil
+            } catch { return Self.describe(error) }
+        case (.dateTime, .string(let text)):
+            do throws(StrictDate.Problem) {
+                _ = try StrictDate.instant(text)
+                return nil
+            } catch { return Self.describe(error) }
+        default:
+            return "should be \(article) \(kind.rawValue)"
+        }
+    }
+
+    private var article: String { kind == .integer || kind == .object || kind == .any ? "an" : "a" }
+
+    static func describe(_ problem: StrictDate.Problem) -> String {
+        switch problem {
+        case .shape(let expected): return "is not a date in the form \(expected)"
+        case .outOfRange(let why): return "is not a real date: \(why)"
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Crypto
+import Foundation
+
+/// SHA-256 of a file, read in chunks.
+enum FileDigest {
+    static func sha256(path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(
+                .io, "The file \(path) could not be opened; check the path and permissions.")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        do {
+            while let chunk = try handle.read(upToCount: LineReader.chunkSize), !chunk.isEmpty {
+                hasher.update(data: chunk)
+            }
+        } catch {
+            throw StoreError(
+                .io, "The file \(path) could not be read; check the disk and try again.")
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,126 @@
+import CarryoverCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func record(_ recording: EntryRecording) async throws -> [LedgerEvent] {
+        let entry = recording.entry
+        let state = try recording.engineState.map { try StoreCoding.encode($0) }
+        let payloads = try recording.events.map { try StoreCoding.encode($0.payload) }
+        return try await write { db in
+            try self.insert(entry, action: "entry.record", db)
+            if let state {
+                try db.execute(
+                    sql: """
+                        INSERT INTO assignment_state (assignment_id, json) VALUES (?, ?)
+                        ON CONFLICT (assignment_id) DO UPDATE SET json = excluded.json
+                        """,
+                    arguments: [entry.assignmentID, state])
+            }
+            var seq =
+                try Int.fetchOne(
+                    db, sql: "SELECT max(seq) FROM ledger WHERE assignment_id = ?",
+                    arguments: [entry.assignmentID]) ?? 0
+            var stored: [LedgerEvent] = []
+            for (event, payload) in zip(recording.events, payloads) {
+                seq += 1
+                try db.execute(
+                    sql:
+                        "INSERT INTO ledger (assignment_id, seq, at, kind, json) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [
+                        entry.assignmentID, seq, event.at.timeIntervalSince1970, event.kind,
+                        payload,
+                    ])
+                stored.append(
+                    LedgerEvent(
+                        assignmentID: entry.assignmentID, seq: seq, at: event.at, kind: event.kind,
+                        payload: event.payload))
+            }
+            return stored
+        }
+    }
+
+    /// Inserts an entry and its scores after the checks both stores make, and audits it.
+    func insert(_ entry: Entry, action: String, _ db: Database) throws {
+        let assignment = try Self.assignment(db, id: entry.assignmentID)
+        try StoreChecks.entry(entry, of: assignment)
+        guard try !Self.exists(db, "entry", id: entry.id) else {
+            throw StoreError.duplicate("entry", entry.id)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version,
+                    performed_at, logged_at, fields)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.id, entry.assignmentID, entry.clientID, entry.homeworkType,
+                entry.homeworkVersion, entry.performedAt.timeIntervalSince1970,
+                entry.loggedAt.timeIntervalSince1970, try StoreCoding.encode(entry.fields),
+            ])
+        for (name, value) in entry.scores.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: "INSERT INTO entry_score (entry_id, name, value) VALUES (?, ?, ?)",
+                arguments: [entry.id, name, value])
+        }
+        try audit(db, action, kind: "entry", id: entry.id, clientID: entry.clientID)
+    }
+
+    public func entries(_ query: EntryQuery) async throws -> [Entry] {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM entry
+                    WHERE (?1 IS NULL OR assignment_id = ?1) AND (?2 IS NULL OR client_id = ?2)
+                      AND (?3 IS NULL OR performed_at >= ?3) AND (?4 IS NULL OR performed_at < ?4)
+                    ORDER BY performed_at, id
+                    """,
+                arguments: [
+                    query.assignmentID, query.clientID, query.from?.timeIntervalSince1970,
+                    query.until?.timeIntervalSince1970,
+                ])
+            return try rows.map { row in
+                let id: String = row["id"]
+                let scores = try Row.fetchAll(
+                    db, sql: "SELECT name, value FROM entry_score WHERE entry_id = ?",
+                    arguments: [id])
+                return Entry(
+                    id: id, assignmentID: row["assignment_id"], clientID: row["client_id"],
+                    homeworkType: row["homework_type"], homeworkVersion: row["homework_version"],
+                    performedAt: Self.date(row["performed_at"]),
+                    loggedAt: Self.date(row["logged_at"]),
+                    fields: try StoreCoding.decode(Value.self, from: row["fields"], what: "entry"),
+                    scores: Dictionary(
+                        uniqueKeysWithValues: scores.map {
+                            ($0["name"] as String, $0["value"] as Double)
+                        }))
+            }
+        }
+    }
+
+    public func engineState(assignmentID: String) async throws -> Value? {
+        try await read { db in
+            _ = try Self.assignment(db, id: assignmentID)
+            return try String.fetchOne(
+                db, sql: "SELECT json FROM assignment_state WHERE assignment_id = ?",
+                arguments: [assignmentID]
+            ).map { try StoreCoding.decode(Value.self, from: $0, what: "engine state") }
+        }
+    }
+
+    public func ledger(assignmentID: String) async throws -> [LedgerEvent] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM ledger WHERE assignment_id = ? ORDER BY seq",
+                arguments: [assignmentID]
+            ).map { row in
+                LedgerEvent(
+                    assignmentID: row["assignment_id"], seq: row["seq"], at: Self.date(row["at"]),
+                    kind: row["kind"],
+                    payload: try StoreCoding.decode(
+                        Value.self, from: row["json"], what: "ledger event"))
+            }
+        }
+    }
+}

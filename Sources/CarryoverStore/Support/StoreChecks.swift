@@ -1,0 +1,57 @@
+import CarryoverCore
+
+/// Checks both stores make before writing, so they refuse the same things
+/// with the same messages.
+enum StoreChecks {
+    /// Ids are printable, at most 200 characters, no control characters.
+    static func id(_ id: String, _ kind: String) throws {
+        guard !id.isEmpty, id.count <= 200,
+            !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw StoreError(
+                .invalidInput,
+                "A \(kind) id must be 1 to 200 printable characters; choose another id.")
+        }
+    }
+
+    static func clientChange(_ kind: String, _ id: String) -> StoreError {
+        StoreError(
+            .conflict,
+            "The \(kind) '\(id)' belongs to another client and cannot move; "
+                + "create a new \(kind) for this client instead.")
+    }
+
+    /// The entry must belong to its assignment's client and homework type.
+    static func entry(_ entry: Entry, of assignment: Assignment) throws {
+        try id(entry.id, "entry")
+        guard entry.clientID == assignment.clientID else {
+            throw StoreError(
+                .conflict,
+                "Entry '\(entry.id)' names another client than its assignment "
+                    + "'\(assignment.id)'; log it under the assignment's client.")
+        }
+        guard entry.homeworkType == assignment.homeworkType else {
+            throw StoreError(
+                .conflict,
+                "Entry '\(entry.id)' is of another homework type than its assignment "
+                    + "'\(assignment.id)'; log it under the right assignment.")
+        }
+        guard entry.performedAt.timeIntervalSince1970.isFinite,
+            entry.scores.values.allSatisfy(\.isFinite)
+        else {
+            throw StoreError(
+                .invalidInput,
+                "Entry '\(entry.id)' has a time or score that is not a finite number.")
+        }
+    }
+}
+
+extension StoreChecks {
+    /// A batch must start after the last committed line (two runs of one import at once).
+    static func batchBehind(_ batch: ImportBatch, _ progress: ImportProgress) -> StoreError {
+        StoreError(
+            .conflict,
+            "Lines up to \(progress.lastLine) of this file are already imported (another import "
+                + "of it ran at the same time?); run the import again to resume.")
+    }
+}

@@ -1,0 +1,46 @@
+import CarryoverCore
+import Foundation
+
+/// The one JSON encoding the stores use for documents, so a document written
+/// by SQLite reads back the same from PostgreSQL and the other way round.
+enum StoreCoding {
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Dates as seconds since 1970 keep the full Double precision.
+        encoder.dateEncodingStrategy = .secondsSince1970
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw StoreError(
+                .invalidInput,
+                "A value could not be stored as JSON (numbers must be finite); fix the value.")
+        }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from json: String, what: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        do {
+            return try decoder.decode(type, from: Data(json.utf8))
+        } catch {
+            throw StoreError(
+                .corrupt,
+                "A stored \(what) could not be read (written by a newer or damaged version?); "
+                    + "restore from a backup or upgrade carryover.")
+        }
+    }
+}
+
+extension Value {
+    /// Converts any Codable value (an engine state, a ledger payload) to a value.
+    public init(encoding value: some Encodable) throws {
+        self = try StoreCoding.decode(
+            Value.self, from: try StoreCoding.encode(value), what: "value")
+    }
+
+    /// Decodes this value as `type`.
+    public func decode<T: Decodable>(as type: T.Type) throws -> T {
+        try StoreCoding.decode(type, from: try StoreCoding.encode(self), what: "value")
+    }
+}

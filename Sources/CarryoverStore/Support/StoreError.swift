@@ -1,0 +1,38 @@
+/// The one error type of the store modules: a stable code and a message that
+/// tells the user what to do.
+///
+/// Messages name ids (pseudonymous) and never client field data or display
+/// names: errors end up in terminals, logs and bug reports.
+public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable, Codable, CaseIterable {
+        case notFound = "not-found"
+        case duplicate = "duplicate"
+        case conflict = "conflict"
+        case corrupt = "corrupt"
+        case locked = "locked"
+        case io = "io"
+        case invalidInput = "invalid-input"
+        case unsupported = "unsupported"
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+extension StoreError {
+    static func notFound(_ kind: String, _ id: String) -> StoreError {
+        StoreError(.notFound, "No \(kind) with id '\(id)' in this practice; check the id.")
+    }
+
+    static func duplicate(_ kind: String, _ id: String) -> StoreError {
+        StoreError(
+            .duplicate, "A \(kind) with id '\(id)' already exists; choose another id.")
+    }
+}

@@ -1,0 +1,162 @@
+import CarryoverCore
+import CarryoverStore
+import Foundation
+import Testing
+
+/// The contract every store passes: entries, engine state, ledger, audit.
+@Suite struct EntryContractTests {
+    static func recording(_ entry: Entry, state: Value, events: [String]) -> EntryRecording {
+        EntryRecording(
+            entry: entry, engineState: state,
+            events: events.map {
+                NewLedgerEvent(at: entry.performedAt, kind: $0, payload: ["tokens": 2])
+            })
+    }
+
+    @Test(arguments: StoreFactory.available)
+    func recordWritesEntryStateAndLedger(_ factory: StoreFactory) async throws {
+        let (store, assignment) = try await Fixture.seeded(factory)
+        let first = Fixture.entry("e-1", assignment: assignment, scores: ["mood": 7, "sleep": 6.5])
+        let stored = try await store.record(
+            Self.recording(first, state: ["streak": 1], events: ["tokens.earned", "draw"]))
+        #expect(stored.map(\.seq) == [1, 2])
+        #expect(try await store.entries(EntryQuery(assignmentID: "a-1")) == [first])
+        #expect(try await store.engineState(assignmentID: "a-1") == ["streak": 1])
+
+        let second = Fixture.entry("e-2", assignment: assignment, at: 3_600)
+        let more = try await store.record(
+            Self.recording(second, state: ["streak": 2], events: ["tokens.earned"]))
+        #expect(more.map(\.seq) == [3])
+        let ledger = try await store.ledger(assignmentID: "a-1")
+        #expect(ledger.map(\.kind) == ["tokens.earned", "draw", "tokens.earned"])
+        #expect(ledger.last?.payload == ["tokens": 2])
+        #expect(ledger.last?.at == second.performedAt)
+        #expect(try await store.engineState(assignmentID: "a-1") == ["streak": 2])
+    }
+
+    @Test(arguments: StoreFactory.available)
+    func stateIsNilBeforeTheFirstEntryAndKeptWhenNotGiven(_ factory: StoreFactory) async throws {
+        let (store, assignment) = try await Fixture.seeded(factory)
+        #expect(try await store.engineState(assignmentID: "a-1") == nil)
+        _ = try await store.record(
+            Self.recording(Fixture.entry("e-1", assignment: assignment), state: [1], events: []))
+        _ = try await store.record(
+            EntryRecording(entry: Fixture.entry("e-2", assignment: assignment)))
+        #expect(try await store.engineState(assignmentID: "a-1") == [1])
+        await expectStoreError(.notFound) { _ = try await store.engineState(assignmentID: "a-9") }
+    }
+
+    @Test(arguments: StoreFactory.available)
+    func aRefusedRecordingWritesNothing(_ factory: StoreFactory) async throws {
+        let (store, assignment) = try await Fixture.seeded(factory)
+        try await store.addClient(Fixture.client("c-2"))
+        _ = try await store.record(
+            Self.recording(
+                Fixture.entry("e-1", assignment: assignment), state: ["v": 1], events: ["x"]))
+        let journal = try await store.auditJournal(AuditQuery())
+
+        // Same id again, another client, an unknown assignment, a type mismatch.
+        var foreign = Fixture.entry(
+            "e-2", assignment: assignment, fields: ["note": "private words"])
+        foreign.clientID = "c-2"
+        var unknown = Fixture.entry("e-3", assignment: assignment)
+        unknown.assignmentID = "a-9"
+        var wrongType = Fixture.entry("e-4", assignment: assignment)
+        wrongType.homeworkType = "org.example.other"
+        let cases: [(Entry, StoreError.Code)] = [
+            (Fixture.entry("e-1", assignment: assignment, at: 5), .duplicate),
+            (foreign, .conflict), (unknown, .notFound), (wrongType, .conflict),
+        ]
+        for (entry, code) in cases {
+            let error = await expectStoreError(code) {
+                _ = try await store.record(Self.recording(entry, state: ["v": 99], events: ["y"]))
+            }
+            #expect(error?.message.contains("private words") == false)
+        }
+        #expect(try await store.entries(EntryQuery()).map(\.id) == ["e-1"])
+        #expect(try await store.engineState(assignmentID: "a-1") == ["v": 1])
+        #expect(try await store.ledger(assignmentID: "a-1").map(\.kind) == ["x"])
+        #expect(try await store.auditJournal(AuditQuery()) == journal)
+    }
+
+    @Test(arguments: StoreFactory.available)
+    func entriesByClientAssignmentAndHalfOpenTimeRange(_ factory: StoreFactory) async throws {
+        let (store, a1) = try await Fixture.seeded(factory)
+        try await store.addClient(Fixture.client("c-2"))
+        let a2 = Fixture.assignment("a-2", client: "c-2")
+        try await store.saveAssignment(a2)
+        for hour in 0..<4 {
+            let offset = TimeInterval(hour * 3_600)
+            _ = try await store.record(
+                EntryRecording(entry: Fixture.entry("x\(hour)", assignment: a1, at: offset)))
+            _ = try await store.record(
+                EntryRecording(entry: Fixture.entry("y\(hour)", assignment: a2, at: offset)))
+        }
+        #expect(
+            try await store.entries(EntryQuery(clientID: "c-1")).map(\.id) == [
+                "x0", "x1", "x2", "x3",
+            ])
+        #expect(
+            try await store.entries(EntryQuery(assignmentID: "a-2")).map(\.id) == [
+                "y0", "y1", "y2", "y3",
+            ])
+        // [01:00, 03:00) holds the entries at 01:00 and 02:00, not the one at 03:00.
+        let range = EntryQuery(
+            clientID: "c-1", from: Fixture.t0.addingTimeInterval(3_600),
+            until: Fixture.t0.addingTimeInterval(3 * 3_600))
+        #expect(try await store.entries(range).map(\.id) == ["x1", "x2"])
+        #expect(try await store.entries(EntryQuery(assignmentID: "a-1", clientID: "c-2")).isEmpty)
+    }
+
+    @Test(arguments: StoreFactory.available)
+    func auditJournalRecordsWhoDidWhatInOrder(_ factory: StoreFactory) async throws {
+        let (store, assignment) = try await Fixture.seeded(factory)
+        _ = try await store.record(
+            EntryRecording(entry: Fixture.entry("e-1", assignment: assignment)))
+        try await store.updateClient(Fixture.client("c-1", name: "Renamed"))
+        let journal = try await store.auditJournal(AuditQuery())
+        #expect(
+            journal.map(\.action) == [
+                "client.add", "assignment.add", "entry.record", "client.update",
+            ])
+        #expect(journal.map(\.seq) == [1, 2, 3, 4])
+        #expect(journal.allSatisfy { $0.principal == "dr-test" && $0.at == Fixture.t0 })
+        #expect(journal[2].objectKind == "entry" && journal[2].objectID == "e-1")
+        #expect(journal.allSatisfy { $0.clientID == "c-1" })
+        let lastTwo = try await store.auditJournal(AuditQuery(limit: 2))
+        #expect(lastTwo.map(\.seq) == [3, 4])
+        #expect(try await store.auditJournal(AuditQuery(objectID: "e-1")).map(\.seq) == [3])
+        #expect(try await store.auditJournal(AuditQuery(clientID: "c-2")).isEmpty)
+    }
+
+    @Test(arguments: StoreFactory.available)
+    func importBatchesCommitWithTheirProgress(_ factory: StoreFactory) async throws {
+        let (store, assignment) = try await Fixture.seeded(factory)
+        #expect(try await store.importProgress(fileHash: "h") == nil)
+        let first = ImportBatch(
+            fileHash: "h", entries: [Fixture.entry("i-1", assignment: assignment)], lastLine: 2,
+            rejected: 1)
+        let result = try await store.commitImportBatch(first)
+        #expect(
+            result
+                == ImportBatchResult(
+                    progress: ImportProgress(fileHash: "h", lastLine: 2, imported: 1, rejected: 1),
+                    alreadyStored: []))
+        let second = ImportBatch(
+            fileHash: "h",
+            entries: [
+                Fixture.entry("i-1", assignment: assignment),
+                Fixture.entry("i-2", assignment: assignment),
+            ],
+            lastLine: 4, rejected: 0)
+        let again = try await store.commitImportBatch(second)
+        #expect(again.alreadyStored == [0])
+        #expect(
+            again.progress == ImportProgress(fileHash: "h", lastLine: 4, imported: 2, rejected: 2))
+        await expectStoreError(.conflict) { _ = try await store.commitImportBatch(first) }
+        #expect(try await store.importProgress(fileHash: "h")?.lastLine == 4)
+        #expect(try await store.entries(EntryQuery()).map(\.id) == ["i-1", "i-2"])
+        let actions = try await store.auditJournal(AuditQuery()).map(\.action)
+        #expect(actions.filter { $0 == "entry.import" }.count == 2)
+    }
+}

@@ -1,0 +1,53 @@
+import CarryoverCore
+import Foundation
+import GRDB
+import Testing
+
+@testable import CarryoverStore
+
+/// A practice written by schema v1 opens under the current schema with its data.
+@Suite struct MigrationTests {
+    @Test func practiceFromV1MigratesWithItsData() async throws {
+        let path = try TempDir.make().appending("v1.sqlite")
+        let assignment = Fixture.assignment()
+        do {
+            let v1 = try DatabaseQueue(path: path)
+            try SQLiteSchema.migrator.migrate(v1, upTo: SQLiteSchema.versions[0])
+            let json = try StoreCoding.encode(assignment)
+            try await v1.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO client VALUES ('c-1', 'Alex Example', 'Europe/Berlin');
+                        INSERT INTO assignment VALUES ('a-1', 'c-1', 'org.example.mood', 'active', 1772323200, ?);
+                        INSERT INTO entry VALUES ('e-1', 'a-1', 'c-1', 'org.example.mood', '1.0.0',
+                            1772323200, 1772323260, '{"mood":7}');
+                        INSERT INTO entry_score VALUES ('e-1', 'mood', 7);
+                        INSERT INTO audit (at, principal, action, object_kind, object_id, client_id)
+                            VALUES (1772323200, 'dr-old', 'entry.record', 'entry', 'e-1', 'c-1');
+                        """, arguments: [json])
+            }
+            #expect(
+                try await v1.read { try SQLiteSchema.migrator.appliedIdentifiers($0) } == [
+                    SQLiteSchema.versions[0]
+                ])
+            try v1.close()
+        }
+
+        let store = try SQLiteStore(
+            path: path, principal: Principal(name: "dr-new"), clock: Fixture.clock)
+        let applied = try await store.pool.read { try SQLiteSchema.migrator.appliedIdentifiers($0) }
+        #expect(applied == Set(SQLiteSchema.versions))
+        #expect(try await store.client(id: "c-1") == Fixture.client())
+        #expect(try await store.assignment(id: "a-1") == assignment)
+        let entries = try await store.entries(EntryQuery(clientID: "c-1"))
+        #expect(entries.map(\.fields) == [["mood": 7]] && entries.map(\.scores) == [["mood": 7]])
+        // v2's tables work on the migrated file, and the v1 audit rows stay first.
+        _ = try await store.record(
+            EntryRecording(
+                entry: Fixture.entry("e-2", assignment: assignment), engineState: ["streak": 2],
+                events: [NewLedgerEvent(at: Fixture.t0, kind: "tokens.earned", payload: 1)]))
+        #expect(try await store.ledger(assignmentID: "a-1").map(\.seq) == [1])
+        let journal = try await store.auditJournal(AuditQuery())
+        #expect(journal.map(\.principal) == ["dr-old", "dr-new"])
+    }
+}

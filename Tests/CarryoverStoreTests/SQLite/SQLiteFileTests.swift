@@ -1,0 +1,127 @@
+import CarryoverCore
+import Foundation
+import GRDB
+import Testing
+
+@testable import CarryoverStore
+
+/// What only the SQLite store has: its file, pragmas, triggers, backup.
+@Suite struct SQLiteFileTests {
+    static func mode(_ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
+    }
+
+    static func newStore(_ folder: String) throws -> SQLiteStore {
+        try SQLiteStore(
+            path: folder.appending("practice.sqlite"), create: true,
+            principal: Principal(name: "dr-test"), clock: Fixture.clock)
+    }
+
+    @Test func practiceFileIsOwnerOnlyAndNewFolderToo() async throws {
+        let folder = try TempDir.make().appending("new/practice")
+        let store = try Self.newStore(folder)
+        try await store.addClient(Fixture.client())
+        #expect(try Self.mode(store.path) == 0o600)
+        #expect(try Self.mode(store.path + "-wal") == 0o600)
+        #expect(try Self.mode(folder) == 0o700)
+    }
+
+    @Test func openingTightensAWiderFileMode() async throws {
+        let folder = try TempDir.make()
+        let path = try Self.newStore(folder).path
+        chmod(path, 0o644)
+        _ = try SQLiteStore(path: path)
+        #expect(try Self.mode(path) == 0o600)
+    }
+
+    @Test func walWithFullSynchronousAndForeignKeys() async throws {
+        let store = try Self.newStore(try TempDir.make())
+        let pragmas = try await store.pool.read { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+                try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
+            )
+        }
+        // synchronous: 2 is FULL (sqlite.org/pragma.html#pragma_synchronous).
+        #expect(pragmas.0 == "wal" && pragmas.1 == 2 && pragmas.2 == 1)
+    }
+
+    @Test func missingAndDamagedFilesAreClearErrors() async throws {
+        let folder = try TempDir.make()
+        await expectStoreError(.notFound) {
+            _ = try SQLiteStore(path: folder.appending("none.sqlite"))
+        }
+        let junk = folder.appending("junk.sqlite")
+        try Data(repeating: 0x41, count: 8_192).write(to: URL(fileURLWithPath: junk))
+        let error = await expectStoreError(.corrupt) { _ = try SQLiteStore(path: junk) }
+        #expect(error?.message.contains("backup") == true)
+    }
+
+    @Test func auditAndLedgerRefuseUpdateAndDelete() async throws {
+        let store = try Self.newStore(try TempDir.make())
+        let (assignment, _) = (Fixture.assignment(), try await store.addClient(Fixture.client()))
+        try await store.saveAssignment(assignment)
+        _ = try await store.record(
+            EntryRecording(
+                entry: Fixture.entry("e-1", assignment: assignment),
+                events: [NewLedgerEvent(at: Fixture.t0, kind: "tokens.earned", payload: 5)]))
+        let before = try await store.auditJournal(AuditQuery())
+        let attempts = [
+            "UPDATE audit SET principal = 'someone else'", "DELETE FROM audit",
+            "UPDATE ledger SET json = '500'", "DELETE FROM ledger",
+        ]
+        for sql in attempts {
+            #expect(throws: DatabaseError.self, "\(sql)") {
+                try store.pool.write { try $0.execute(sql: sql) }
+            }
+        }
+        #expect(try await store.auditJournal(AuditQuery()) == before)
+        #expect(try await store.ledger(assignmentID: "a-1").map(\.payload) == [5])
+    }
+
+    @Test func aFailureLateInRecordingRollsBackTheEntry() async throws {
+        let store = try Self.newStore(try TempDir.make())
+        try await store.addClient(Fixture.client())
+        let assignment = Fixture.assignment()
+        try await store.saveAssignment(assignment)
+        let journal = try await store.auditJournal(AuditQuery())
+        // The ledger insert comes after the entry, its scores and the state.
+        try await store.pool.write {
+            try $0.execute(
+                sql: """
+                    CREATE TRIGGER fail_ledger BEFORE INSERT ON ledger
+                    BEGIN SELECT RAISE(ABORT, 'injected'); END
+                    """)
+        }
+        let recording = EntryRecording(
+            entry: Fixture.entry("e-1", assignment: assignment), engineState: ["v": 1],
+            events: [NewLedgerEvent(at: Fixture.t0, kind: "x", payload: nil)])
+        await expectStoreError(.conflict) { _ = try await store.record(recording) }
+        #expect(try await store.entries(EntryQuery()).isEmpty)
+        #expect(try await store.engineState(assignmentID: "a-1") == nil)
+        #expect(try await store.auditJournal(AuditQuery()) == journal)
+        let scores = try await store.pool.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM entry_score")
+        }
+        #expect(scores == 0)
+    }
+
+    @Test func backupIsAPrivateConsistentCopy() async throws {
+        let folder = try TempDir.make()
+        let store = try Self.newStore(folder)
+        try await store.addClient(Fixture.client())
+        let assignment = Fixture.assignment()
+        try await store.saveAssignment(assignment)
+        _ = try await store.record(
+            EntryRecording(entry: Fixture.entry("e-1", assignment: assignment)))
+        let copyPath = folder.appending("backup.sqlite")
+        try await store.backup(to: copyPath)
+        #expect(try Self.mode(copyPath) == 0o600)
+        let copy = try SQLiteStore(path: copyPath)
+        #expect(try await copy.entries(EntryQuery()) == store.entries(EntryQuery()))
+        #expect(try await store.auditJournal(AuditQuery(limit: 1)).first?.action == "backup")
+        await expectStoreError(.duplicate) { try await store.backup(to: copyPath) }
+    }
+}
