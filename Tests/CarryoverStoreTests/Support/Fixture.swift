@@ -14,13 +14,18 @@ enum Fixture {
         Client(id: id, displayName: name, timeZone: "Europe/Berlin")
     }
 
+    // A valid schedule always constructs; `try!` keeps the fixture a one-liner.
+    static let dailySchedule = try! Schedule(
+        timeZone: "Europe/Berlin", start: .on(LocalDate("2026-03-01")!), pattern: .daily(interval: 1),
+        timing: .at([LocalTime("20:00")!]))
+
     static func assignment(
         _ id: String = "a-1", client: String = "c-1", type: String = "org.example.mood",
         status: Assignment.Status = .active, createdAt: Date = t0
     ) -> Assignment {
         Assignment(
             id: id, clientID: client, homeworkType: type, homeworkVersion: "1.0.0",
-            params: ["steps": [1, 2, 3]], schedule: Schedule(), completion: CompletionRule(),
+            params: ["steps": [1, 2, 3]], schedule: dailySchedule, completion: .done,
             reinforcement: ReinforcementPlan(), status: status, seed: 42, createdAt: createdAt)
     }
 
