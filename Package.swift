@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CarryoverCore", targets: ["CarryoverCore"]),
         .library(name: "CarryoverLua", targets: ["CarryoverLua"]),
         .library(name: "CarryoverStore", targets: ["CarryoverStore"]),
+        .library(name: "CarryoverExport", targets: ["CarryoverExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,7 @@ let package = Package(
             name: "CarryoverStore",
             dependencies: ["CarryoverCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "CarryoverExport", dependencies: ["CarryoverCore"]),
         .executableTarget(
             name: "carryover",
             dependencies: [
@@ -36,6 +38,7 @@ let package = Package(
         .testTarget(name: "CarryoverCoreTests", dependencies: ["CarryoverCore"]),
         .testTarget(name: "CarryoverLuaTests", dependencies: ["CarryoverLua"]),
         .testTarget(name: "CarryoverStoreTests", dependencies: ["CarryoverStore"]),
+        .testTarget(name: "CarryoverExportTests", dependencies: ["CarryoverExport"]),
         .testTarget(name: "CLITests", dependencies: ["carryover"]),
     ],
     swiftLanguageModes: [.v6]
