@@ -48,15 +48,17 @@ struct TimeZoneRules {
         var result: [Observance] = []
         for isDaylight in [false, true] {
             let kind = transitions.filter { $0.isDaylight == isDaylight }
-            result += TimeZoneRules.observances(for: kind)
+            result += TimeZoneRules.observances(for: kind, lastYear: years.upperBound)
         }
         observances = result.sorted { $0.start < $1.start }
     }
 
     /// One observance with a yearly RRULE when every transition of this kind
     /// falls on the same month, weekday position and time with the same
-    /// offsets; otherwise one observance per transition.
-    private static func observances(for kind: [Transition]) -> [Observance] {
+    /// offsets, every year up to `lastYear`; otherwise one observance per
+    /// transition. A rule that stopped before `lastYear` (a zone that gave up
+    /// daylight saving) is never written open-ended.
+    private static func observances(for kind: [Transition], lastYear: Int) -> [Observance] {
         guard let first = kind.first else { return [] }
         let rules = kind.map { yearlyRule($0.localStart) }
         let uniform = kind.allSatisfy {
@@ -66,7 +68,8 @@ struct TimeZoneRules {
                 && $0.localStart.second == first.localStart.second
         }
         let years = kind.map(\.localStart.date.year)
-        let consecutive = zip(years, years.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        let consecutive =
+            zip(years, years.dropFirst()).allSatisfy { $1 == $0 + 1 } && years.last == lastYear
         if kind.count > 1, uniform, consecutive, let rule = rules.first,
             rules.allSatisfy({ $0 == rule })
         {

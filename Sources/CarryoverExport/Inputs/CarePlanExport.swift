@@ -5,11 +5,13 @@ import CarryoverCore
 public struct CarePlanExport: Sendable, Hashable {
     /// The patient, pseudonymous by default.
     public struct Patient: Sendable, Hashable {
+        /// The only identifier written unless `includeName` is set.
         public var pseudonym: String
         /// Namespace of the pseudonym, e.g. the clinic's identifier system URL.
         public var identifierSystem: String
         /// Only written when `includeName` is true (and then as `name.text`).
         public var displayName: String?
+        /// Off by default: FHIR exports are pseudonymous.
         public var includeName: Bool
 
         public init(
@@ -59,6 +61,7 @@ public struct CarePlanExport: Sendable, Hashable {
     public struct Task: Sendable, Hashable {
         public var assignmentID: String
         public var description: String
+        /// Mapped to Task.status (paused -> on-hold, abandoned -> cancelled).
         public var status: Assignment.Status
         public var start: LocalDate
         public var end: LocalDate?

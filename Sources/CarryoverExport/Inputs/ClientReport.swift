@@ -66,6 +66,7 @@ public struct ReportFlag: Sendable, Hashable, Codable {
     public var level: Level
     /// Stable code (e.g. "phq9-item9").
     public var code: String
+    /// Shown as given; may name the likely barrier and a suggested change.
     public var message: String
 
     public init(level: Level, code: String, message: String) {
@@ -77,6 +78,7 @@ public struct ReportFlag: Sendable, Hashable, Codable {
 
 /// What happened on each scheduled day of one assignment.
 public struct AssignmentAdherence: Sendable, Hashable, Codable {
+    /// What became of a day's occurrence.
     public enum DayStatus: String, Sendable, Hashable, Codable, CaseIterable {
         case done, missed, pending, excused
     }
@@ -108,6 +110,7 @@ public struct AssignmentAdherence: Sendable, Hashable, Codable {
 
 /// Scores of one homework type over time (e.g. belief ratings of a thought record).
 public struct ScoreSeries: Sendable, Hashable, Codable {
+    /// One named score on one day.
     public struct Point: Sendable, Hashable, Codable {
         public var date: LocalDate
         /// Score name from the plugin's `score` hook (one line per name).

@@ -41,6 +41,7 @@ public struct MeasureAdministration: Sendable, Hashable, Codable {
     public var date: LocalDate
     /// Item scores in questionnaire order (item 1 first).
     public var itemScores: [Int]
+    /// Sum of the item scores as the engine scored it.
     public var total: Int
     /// Name of the band the total falls in.
     public var bandName: String
@@ -63,6 +64,7 @@ public struct MeasureAdministration: Sendable, Hashable, Codable {
 /// The Jacobson-Truax reliable change index of an administration, as the
 /// engine computed it (the report only shows it).
 public struct ReliableChange: Sendable, Hashable, Codable {
+    /// (post - pre) / S_diff.
     public var rci: Double
     /// |RCI| above which change counts as reliable (1.96 by default).
     public var threshold: Double
@@ -83,12 +85,15 @@ public struct ReliableChange: Sendable, Hashable, Codable {
         self.lowerIsBetter = lowerIsBetter
     }
 
+    /// What the RCI says, in the words the report prints.
     public enum Verdict: String, Sendable {
         case reliablyImproved = "reliably improved"
         case reliablyWorse = "reliably worse"
         case noReliableChange = "no reliable change"
     }
 
+    /// Reliable when |RCI| exceeds the threshold; better or worse by the
+    /// sign and `lowerIsBetter`.
     public var verdict: Verdict {
         guard abs(rci) > threshold else { return .noReliableChange }
         return (rci < 0) == lowerIsBetter ? .reliablyImproved : .reliablyWorse

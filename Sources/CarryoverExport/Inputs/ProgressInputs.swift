@@ -1,5 +1,6 @@
 /// Progress up an exposure ladder (hierarchy).
 public struct LadderProgress: Sendable, Hashable, Codable {
+    /// One rung of the ladder.
     public struct Step: Sendable, Hashable, Codable {
         public var index: Int
         public var label: String
@@ -29,6 +30,7 @@ public struct LadderProgress: Sendable, Hashable, Codable {
 
 /// Mastery of one speech target (e.g. /r/ at word level).
 public struct SpeechProgress: Sendable, Hashable, Codable {
+    /// One practice session's accuracy.
     public struct Session: Sendable, Hashable, Codable {
         public var date: LocalDate
         /// Share of correct productions, 0...1.
@@ -47,6 +49,7 @@ public struct SpeechProgress: Sendable, Hashable, Codable {
     public var criterionAccuracy: Double
     /// The criterion in words (e.g. "80% in 3 consecutive sessions").
     public var criterion: String
+    /// Whether the engine found the criterion met.
     public var mastered: Bool
     public var sessions: [Session]
 

@@ -62,6 +62,19 @@ import Testing
             ])
     }
 
+    @Test func zoneThatGaveUpDaylightSavingGetsNoOpenEndedRule() throws {
+        // Brazil ended DST in 2019 (tzdata): America/Sao_Paulo changed on 2017-02-19,
+        // 2017-10-15, 2018-02-18, 2018-11-04 and 2019-02-17, then stayed at -03:00.
+        let rules = try TimeZoneRules(
+            zone: TimeZone(identifier: "America/Sao_Paulo")!, years: 2017...2021)
+        #expect(rules.observances.allSatisfy { $0.rrule == nil })
+        #expect(
+            rules.observances.map(\.start.date.description) == [
+                "2017-02-19", "2017-10-15", "2018-02-18", "2018-11-04", "2019-02-17",
+            ])
+        #expect(rules.observances.last?.offsetTo == -10_800)
+    }
+
     @Test func zoneWithoutDaylightSavingHasOneStandardObservance() throws {
         let rules = try TimeZoneRules(zone: TimeZone(identifier: "Asia/Tokyo")!, years: 2025...2027)
         #expect(rules.observances.count == 1)
