@@ -19,9 +19,14 @@ public struct ReminderCalendar: Sendable {
 
     /// The `.ics` text of `series`, with CRLF line ends.
     ///
-    /// - Throws: ``ExportError`` when a time zone is unknown, an RRULE is not a
-    ///   plain RFC 5545 rule, or a duration is not positive.
+    /// - Throws: ``ExportError`` when there is no series, a time zone is
+    ///   unknown, an RRULE is not a plain RFC 5545 rule, or a duration is not
+    ///   positive.
     public func render(_ series: [ReminderSeries]) throws -> String {
+        guard !series.isEmpty else {
+            // RFC 5545 3.6: a calendar holds at least one component.
+            throw ExportError(.invalidInput, "Give at least one reminder series to export.")
+        }
         var out = ContentLines()
         out.add("BEGIN", "VCALENDAR")
         out.add("VERSION", "2.0")

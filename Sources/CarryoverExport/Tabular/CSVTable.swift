@@ -16,7 +16,8 @@ public enum CSVTable {
     public static func csv(rows: [Value]) -> String {
         let flattened = rows.map { Flattening.flatten($0) }
         let columns = Set(flattened.flatMap(\.keys)).sorted(by: Flattening.pathPrecedes)
-        var lines = [columns.map(field).joined(separator: ",")]
+        // Column names come from plugin field names, so they get the guard too.
+        var lines = [columns.map { field(guardFormula($0)) }.joined(separator: ",")]
         for row in flattened {
             lines.append(
                 columns.map { column in

@@ -132,6 +132,15 @@ import Testing
         #expect(html.contains("\u{26A0} RISK"))
     }
 
+    @Test func emptyReportStillRenders() throws {
+        let report = ClientReport(
+            client: ReportClient(pseudonym: "c-1", timeZone: "UTC"),
+            periodStart: try LocalDate(2026, 1, 1), periodEnd: try LocalDate(2026, 1, 7))
+        let html = HTMLReport.render(report)
+        #expect(html.contains("No flags in this period."))
+        #expect(Self.svgs(in: html).isEmpty)
+    }
+
     @Test func summariesCountByHand() throws {
         let report = try SampleReport.make()
         // 28 days: 4 Sundays unscheduled, 2 pending, 2 missed, 1 excused -> 19 done.

@@ -120,3 +120,23 @@ import Testing
         }
     }
 }
+
+/// Client text cannot add properties or components to a calendar.
+@Suite struct ReminderCalendarInjectionTests {
+    @Test func lineBreaksInTextCannotStartNewProperties() throws {
+        let series = ReminderSeries(
+            uid: "u\r\nBEGIN:VEVENT", summary: "Walk\r\nATTENDEE:mailto:x@example.org",
+            description: "a\nEND:VCALENDAR", timeZone: "Europe/Berlin",
+            start: try LocalDateTime(LocalDate(2026, 5, 1), 20, 0), durationSeconds: 60)
+        let lines = try ReminderCalendar(stamp: Date(timeIntervalSince1970: 0)).render([series])
+            .components(separatedBy: "\r\n")
+        #expect(!lines.contains { $0.hasPrefix("ATTENDEE") })
+        #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 1)
+        #expect(lines.filter { $0 == "END:VCALENDAR" }.count == 1)
+        #expect(lines.contains("SUMMARY:Walk\\nATTENDEE:mailto:x@example.org"))
+    }
+
+    @Test func anEmptyCalendarIsRefused() {
+        #expect(throws: ExportError.self) { try ReminderCalendar(stamp: .now).render([]) }
+    }
+}

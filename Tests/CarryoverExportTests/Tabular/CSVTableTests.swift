@@ -105,3 +105,22 @@ import Testing
         #expect(decoded == report)
     }
 }
+
+/// Edge cases of the tabular exports.
+@Suite struct TabularEdgeTests {
+    @Test func columnNamesAreGuardedAndQuotedToo() {
+        // "=" (0x3D) sorts before "a"; the "=cmd" column gets the apostrophe, "a,b" quotes.
+        #expect(CSVTable.csv(rows: [["=cmd": "x", "a,b": 1]]) == "'=cmd,\"a,b\"\r\nx,1\r\n")
+    }
+
+    @Test func archiveWithANonFiniteScoreIsRefused() throws {
+        let entry = Entry(
+            id: "e1", assignmentID: "a1", clientID: "c-017", homeworkType: "t",
+            homeworkVersion: "1.0.0", performedAt: Date(timeIntervalSince1970: 0),
+            loggedAt: Date(timeIntervalSince1970: 0), fields: [:], scores: ["x": .infinity])
+        let archive = ClientArchive(
+            client: Client(id: "c-017", displayName: "A", timeZone: "UTC"), assignments: [],
+            entries: [entry])
+        #expect(throws: ExportError.self) { try archive.canonicalJSON() }
+    }
+}
