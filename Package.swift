@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "CarryoverLua", targets: ["CarryoverLua"]),
         .library(name: "CarryoverStore", targets: ["CarryoverStore"]),
         .library(name: "CarryoverPostgres", targets: ["CarryoverPostgres"]),
+        .library(name: "CarryoverPacks", targets: ["CarryoverPacks"]),
+        .library(name: "CarryoverExport", targets: ["CarryoverExport"]),
     ],
     traits: [
         .trait(
@@ -21,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
@@ -49,12 +52,21 @@ let package = Package(
                     condition: .when(traits: ["Postgres"])),
             ]
         ),
+        .target(
+            name: "CarryoverPacks",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(name: "CarryoverExport", dependencies: ["CarryoverCore"]),
         // Test helper: a child process the store tests kill mid-import and run side by side.
         .executableTarget(name: "carryover-store-probe", dependencies: ["CarryoverStore"]),
         .executableTarget(
             name: "carryover",
             dependencies: [
-                "CarryoverCore", "CarryoverLua", "CarryoverStore",
+                "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverPacks",
+                "CarryoverExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +79,8 @@ let package = Package(
                 .target(name: "CarryoverPostgres", condition: .when(traits: ["Postgres"])),
             ]
         ),
+        .testTarget(name: "CarryoverPacksTests", dependencies: ["CarryoverPacks"]),
+        .testTarget(name: "CarryoverExportTests", dependencies: ["CarryoverExport"]),
         .testTarget(name: "CLITests", dependencies: ["carryover"]),
     ],
     swiftLanguageModes: [.v6]
