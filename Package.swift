@@ -9,10 +9,13 @@ let package = Package(
         .library(name: "CarryoverCore", targets: ["CarryoverCore"]),
         .library(name: "CarryoverLua", targets: ["CarryoverLua"]),
         .library(name: "CarryoverStore", targets: ["CarryoverStore"]),
+        .library(name: "CarryoverPacks", targets: ["CarryoverPacks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,6 +29,13 @@ let package = Package(
             name: "CarryoverStore",
             dependencies: ["CarryoverCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "CarryoverPacks",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "carryover",
             dependencies: [
@@ -36,6 +46,7 @@ let package = Package(
         .testTarget(name: "CarryoverCoreTests", dependencies: ["CarryoverCore"]),
         .testTarget(name: "CarryoverLuaTests", dependencies: ["CarryoverLua"]),
         .testTarget(name: "CarryoverStoreTests", dependencies: ["CarryoverStore"]),
+        .testTarget(name: "CarryoverPacksTests", dependencies: ["CarryoverPacks"]),
         .testTarget(name: "CLITests", dependencies: ["carryover"]),
     ],
     swiftLanguageModes: [.v6]
