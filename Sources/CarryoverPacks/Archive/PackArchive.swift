@@ -57,11 +57,15 @@ public enum PackArchive {
         var seen: Set<String> = []
         var files = 0
         var total = 0
+        var ended = false
         while offset + UstarHeader.blockSize <= bytes.count {
             guard
                 let header = try UstarHeader.decode(
                     bytes[offset..<offset + UstarHeader.blockSize])
-            else { break }
+            else {
+                ended = true
+                break
+            }
             offset += UstarHeader.blockSize
             try PackPath.validate(header.path)
             let parts = header.path.split(separator: "/", maxSplits: 1).map(String.init)
@@ -91,6 +95,10 @@ public enum PackArchive {
             try FileIO.createDirectory(target.deletingLastPathComponent())
             try FileIO.create(Data(bytes[offset..<offset + header.size]), at: target, mode: 0o644)
             offset += header.size + padding(header.size)
+        }
+        // Without the zero end block the copy stopped short, even at a member boundary.
+        guard ended else {
+            throw PackError(.invalidArchive, "the archive is truncated; copy it again")
         }
         guard let top else { throw PackError(.invalidArchive, "the archive is empty") }
         return destination.appendingPathComponent(top, isDirectory: true)

@@ -92,12 +92,7 @@ extension Practice {
             let signature = try Pack.signature(at: staged, limits: limits)
             let key = try trustStore.requireTrusted(signature.keyID)
             let pack = try Pack.verify(at: staged, publicKey: key, limits: limits)
-            guard pack.manifest.engine.contains(engineVersion) else {
-                throw PackError(
-                    .incompatibleEngine,
-                    "\(pack.manifest.id) \(pack.manifest.version) needs engine \(pack.manifest.engine), "
-                        + "this is \(engineVersion); get a version of the pack made for it")
-            }
+            try Pack.requireCompatible(pack.manifest)
             return try body(staged, pack)
         }
     }

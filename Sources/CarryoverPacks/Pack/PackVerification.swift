@@ -19,6 +19,7 @@ extension Pack {
     /// Links, unsafe names and oversized files are refused on the way.
     /// - Throws: ``PackError`` with code `unsigned`, `keyMismatch`,
     ///   `badSignature`, `tampered`, `unsafePath`, `tooLarge` or `invalidManifest`.
+    @discardableResult
     public static func verify(at root: URL, publicKey: PublicKey, limits: PackLimits = PackLimits())
         throws(PackError) -> VerifiedPack
     {
