@@ -93,6 +93,16 @@ import Testing
         #expect(code { try Pack.build(at: fixture.pack) } == .unsafePath)
     }
 
+    @Test func verifyRefusesALinkedChecksumList() throws {
+        let fixture = try PackFixture()
+        let list = fixture.pack.appendingPathComponent("CHECKSUMS")
+        try FileManager.default.moveItem(at: list, to: fixture.folder.path("elsewhere"))
+        try FileManager.default.createSymbolicLink(
+            atPath: list.path, withDestinationPath: fixture.folder.path("elsewhere").path)
+        #expect(
+            code { try Pack.verify(at: fixture.pack, publicKey: fixture.publicKey) } == .unsafePath)
+    }
+
     @Test func signRefusesStaleChecksumsAndTheWrongKey() throws {
         let fixture = try PackFixture()
         #expect(

@@ -50,6 +50,10 @@ public struct Lockfile: Sendable, Hashable {
     /// - Throws: ``PackError`` with code `invalidManifest` or `invalidVersion`.
     public init(parsing data: Data) throws(PackError) {
         let fields = try TOMLFields(data, file: Self.fileName)
+        guard fields.table["version"]?.int == 1 else {
+            throw PackError(
+                .invalidManifest, "carryover.lock is not version 1; update carryover to read it")
+        }
         var pins: [Pin] = []
         for entry in try fields.tables("pack") {
             let digest = try entry.string("checksums-sha256")

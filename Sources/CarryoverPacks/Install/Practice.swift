@@ -104,6 +104,12 @@ public struct Practice: Sendable {
                 try? rename(trash, to: target)
                 throw error
             }
+            // The last version gone: drop the empty id folder too.
+            if (try? FileManager.default.contentsOfDirectory(atPath: idFolder.path))?.isEmpty
+                == true
+            {
+                FileIO.removeIfPresent(idFolder)
+            }
         }
     }
 

@@ -2,21 +2,16 @@ import Foundation
 
 /// The few file operations the module needs, with errors turned into ``PackError``.
 enum FileIO {
-    /// Reads a whole file, refusing one over `limit` bytes before reading it.
+    /// Reads a whole file, refusing a link or one over `limit` bytes before reading it.
     static func read(_ url: URL, limit: Int, what: String) throws(PackError) -> Data {
-        let size: Int
-        do {
-            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
-            guard values.isRegularFile == true else {
-                throw PackError(.io, "\(what) at \(url.path) is not a regular file")
-            }
-            size = values.fileSize ?? 0
-        } catch let error as PackError {
-            throw error
-        } catch {
+        var stats = stat()
+        guard lstat(url.path, &stats) == 0 else {
             throw PackError(.io, "cannot read \(what) at \(url.path); check that it exists")
         }
-        guard size <= limit else {
+        guard stats.st_mode & S_IFMT == S_IFREG else {
+            throw PackError(.unsafePath, "\(what) at \(url.path) is a link or not a regular file")
+        }
+        guard stats.st_size <= limit else {
             throw PackError(.tooLarge, "\(what) at \(url.path) is over \(limit) bytes")
         }
         do {
