@@ -85,6 +85,28 @@ import Testing
         }
     }
 
+    @Test func archiveMadeByStockTarInstalls() throws {
+        let fixture = try PackFixture()
+        try FileManager.default.moveItem(
+            at: fixture.pack, to: fixture.folder.path("org.example.clinic-1.0.0"))
+        let archive = fixture.folder.path("gnu.tar")
+        let made = try run(
+            "/bin/tar", ["-cf", archive.path, "org.example.clinic-1.0.0"], in: fixture.folder.url)
+        #expect(made.status == 0, "\(made.output)")
+        #expect(try fixture.practice.install(from: archive).version == SemanticVersion(1, 0, 0))
+    }
+
+    @Test func paxHeadersAreRefused() throws {
+        let fixture = try PackFixture()
+        let archive = fixture.folder.path("pax.tar")
+        let made = try run(
+            "/bin/tar", ["--format=pax", "-cf", archive.path, "pack"], in: fixture.folder.url)
+        #expect(made.status == 0, "\(made.output)")
+        try expectRefusal(.invalidArchive, leaving: fixture.practice.root) {
+            try fixture.practice.install(from: archive)
+        }
+    }
+
     @Test func unsignedPackIsNotArchived() throws {
         let fixture = try PackFixture()
         try FileManager.default.removeItem(at: fixture.pack.appendingPathComponent("CHECKSUMS.sig"))

@@ -93,6 +93,12 @@ struct UstarHeader {
         case 0x35:
             while path.hasSuffix("/") { path.removeLast() }
             return UstarHeader(path: path, kind: .directory, size: 0)
+        case UInt8(ascii: "x"), UInt8(ascii: "g"), UInt8(ascii: "L"), UInt8(ascii: "K"):
+            // pax and GNU long-name records could rename the next member; not read.
+            throw PackError(
+                .invalidArchive,
+                "the archive uses a tar extension Carryover does not read; make it with pack archive"
+            )
         case 0x31, 0x32:
             throw PackError(
                 .unsafePath, "archive member \(shown) is a link; packs hold plain files only")
