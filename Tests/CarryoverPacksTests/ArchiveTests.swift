@@ -8,10 +8,9 @@ import Testing
         let fixture = try PackFixture()
         let archive = fixture.folder.path("clinic.tar")
         try PackArchive.write(packAt: fixture.pack, to: archive)
-        let listed = try run("/bin/tar", ["-tf", archive.path])
-        #expect(listed.status == 0, "\(listed.output)")
+        let listed = try tar(["-tf", archive.path], in: fixture.folder.url)
         #expect(
-            listed.output.split(separator: "\n") == [
+            listed.split(separator: "\n") == [
                 "org.example.clinic-1.0.0/", "org.example.clinic-1.0.0/CHECKSUMS",
                 "org.example.clinic-1.0.0/CHECKSUMS.sig", "org.example.clinic-1.0.0/pack.toml",
                 "org.example.clinic-1.0.0/thought-record/",
@@ -23,7 +22,7 @@ import Testing
             ])
         let out = fixture.folder.path("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        #expect(try run("/bin/tar", ["-xf", archive.path, "-C", out.path]).status == 0)
+        try tar(["-xf", archive.path, "-C", out.path], in: fixture.folder.url)
         let extracted = out.appendingPathComponent("org.example.clinic-1.0.0")
         #expect(
             try Pack.verify(at: extracted, publicKey: fixture.publicKey).manifest.id
@@ -90,18 +89,14 @@ import Testing
         try FileManager.default.moveItem(
             at: fixture.pack, to: fixture.folder.path("org.example.clinic-1.0.0"))
         let archive = fixture.folder.path("gnu.tar")
-        let made = try run(
-            "/bin/tar", ["-cf", archive.path, "org.example.clinic-1.0.0"], in: fixture.folder.url)
-        #expect(made.status == 0, "\(made.output)")
+        try tar(["-cf", archive.path, "org.example.clinic-1.0.0"], in: fixture.folder.url)
         #expect(try fixture.practice.install(from: archive).version == SemanticVersion(1, 0, 0))
     }
 
     @Test func paxHeadersAreRefused() throws {
         let fixture = try PackFixture()
         let archive = fixture.folder.path("pax.tar")
-        let made = try run(
-            "/bin/tar", ["--format=pax", "-cf", archive.path, "pack"], in: fixture.folder.url)
-        #expect(made.status == 0, "\(made.output)")
+        try tar(["--format=pax", "-cf", archive.path, "pack"], in: fixture.folder.url)
         try expectRefusal(.invalidArchive, leaving: fixture.practice.root) {
             try fixture.practice.install(from: archive)
         }

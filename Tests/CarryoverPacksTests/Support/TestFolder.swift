@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A temporary folder for one test, removed when the test's value goes away.
 final class TestFolder: Sendable {
@@ -59,6 +60,16 @@ func run(_ program: String, _ arguments: [String], in folder: URL? = nil) throws
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Runs stock GNU tar in `folder`, recording an issue when it fails.
+@discardableResult
+func tar(_ arguments: [String], in folder: URL, sourceLocation: SourceLocation = #_sourceLocation)
+    throws -> String
+{
+    let result = try run("/bin/tar", arguments, in: folder)
+    #expect(result.status == 0, "tar: \(result.output)", sourceLocation: sourceLocation)
+    return result.output
 }
 
 /// The real signify binary, when installed (CI installs Debian's signify-openbsd).
