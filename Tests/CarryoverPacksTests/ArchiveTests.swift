@@ -110,4 +110,25 @@ import Testing
                 == .unsigned)
         #expect(!FileManager.default.fileExists(atPath: fixture.folder.path("x.tar").path))
     }
+
+    @Test func staleOrUnsignedPackIsNotArchived() throws {
+        let fixture = try PackFixture()
+        try fixture.folder.write("pack/thought-record/README.md", "changed after signing\n")
+        let target = fixture.folder.path("stale.tar")
+        #expect(code { try PackArchive.write(packAt: fixture.pack, to: target) } == .tampered)
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    @Test func manyEmptyFoldersCountTowardsTheCap() throws {
+        let fixture = try PackFixture()
+        let folders = (0..<5).map {
+            (path: "top/d\($0)", kind: UstarHeader.Kind.directory, data: "")
+        }
+        try craftArchive([("top", .directory, "")] + folders).write(
+            to: fixture.folder.path("dirs.tar"))
+        let small = Practice(root: fixture.practice.root, limits: PackLimits(maxFiles: 2))
+        try expectRefusal(.tooLarge, leaving: fixture.practice.root) {
+            try small.install(from: fixture.folder.path("dirs.tar"))
+        }
+    }
 }

@@ -5,19 +5,25 @@ import Foundation
 public enum PackArchive {
     /// Writes the signed pack at `root` to `archive` (refusing to overwrite it).
     ///
-    /// Refuses an unsigned pack: an archive is for sending, and only signed packs install.
+    /// Refuses an unsigned pack, or one whose files no longer match `CHECKSUMS`:
+    /// an archive is for sending, and only signed, intact packs install.
     public static func write(packAt root: URL, to archive: URL, limits: PackLimits = PackLimits())
         throws(PackError)
     {
+        _ = try Pack.signature(at: root, limits: limits)
+        guard
+            try Pack.readChecksums(at: root, limits: limits)
+                == Checksums.compute(root: root, limits: limits)
+        else {
+            throw PackError(
+                .tampered, "the files no longer match CHECKSUMS; run pack build and pack sign again"
+            )
+        }
         let manifest = try PackManifest(
             parsing: FileIO.read(
                 root.appendingPathComponent(PackManifest.fileName), limit: limits.maxFileBytes,
                 what: PackManifest.fileName))
         let files = try FileTree.files(in: root, limits: limits)
-        let paths = Set(files.map(\.path))
-        guard paths.contains(Checksums.fileName), paths.contains(Checksums.signatureFileName) else {
-            throw PackError(.unsigned, "the pack is not signed; run pack build and pack sign first")
-        }
         let top = "\(manifest.id)-\(manifest.version)"
         var out: [UInt8] = []
         var folders: Set<String> = []
@@ -77,6 +83,12 @@ public enum PackArchive {
             top = first
             guard seen.insert(header.path).inserted else {
                 throw PackError(.invalidArchive, "the archive holds \(header.path) twice")
+            }
+            // Folders count towards the member cap too, so an archive of empty
+            // folders cannot make thousands of them.
+            guard seen.count <= 2 * limits.maxFiles else {
+                throw PackError(
+                    .tooLarge, "the archive has more than \(2 * limits.maxFiles) members")
             }
             let target = destination.appendingPathComponent(header.path)
             guard header.kind == .file else {

@@ -99,6 +99,9 @@ extension Practice {
 
     /// Copies a pack folder, or extracts an archive, into `staging`; returns the pack root.
     private func stage(_ source: URL, in staging: URL) throws(PackError) -> URL {
+        // The path the user named may be a link (say, to a USB stick); what it
+        // points to is then read with links refused, like any pack.
+        let source = source.resolvingSymlinksInPath()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder) else {
             throw PackError(

@@ -32,6 +32,9 @@ extension Pack {
     public static func inspect(
         _ source: URL, trustStore: TrustStore, limits: PackLimits = PackLimits()
     ) throws(PackError) -> PackInspection {
+        // The path the user named may be a link (say, to a USB stick); what it
+        // points to is then read with links refused, like any pack.
+        let source = source.resolvingSymlinksInPath()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder) else {
             throw PackError(
