@@ -186,6 +186,20 @@ import Testing
         }
     }
 
+    @Test func concurrentChangeIsRefusedWhileAnotherHoldsThePractice() throws {
+        let fixture = try PackFixture()
+        let held = open(fixture.practice.root.path, O_RDONLY | O_DIRECTORY)
+        defer { close(held) }
+        // flock locks belong to the open file description, so this one blocks
+        // the practice's own open of the folder even within one process.
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        try expectRefusal(.busy, leaving: fixture.practice.root) {
+            try fixture.practice.install(from: fixture.pack)
+        }
+        flock(held, LOCK_UN)
+        #expect(try fixture.practice.install(from: fixture.pack).isPinned)
+    }
+
     @Test func missingPracticeFolderIsRefused() throws {
         let fixture = try PackFixture()
         let missing = Practice(root: fixture.folder.path("nowhere"))

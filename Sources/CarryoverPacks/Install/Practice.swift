@@ -78,24 +78,25 @@ public struct Practice: Sendable {
     ///
     /// Refuses to remove only the pinned version; upgrade to another first.
     public func remove(id: String, version: SemanticVersion? = nil) throws(PackError) {
-        let original = try lockfile()
-        var lock = original
-        let idFolder = packsFolder.appendingPathComponent(id)
-        let target =
-            version.map { idFolder.appendingPathComponent($0.description) } ?? idFolder
-        guard PackManifest.isReverseDNS(id), FileIO.exists(target) else {
-            throw PackError(
-                .notFound,
-                "\(id.prefix(80)) \(version?.description ?? "") is not installed; see pack list")
-        }
-        if let version, lock.pin(for: id)?.version == version {
-            throw PackError(
-                .alreadyExists,
-                "\(id) \(version) is the pinned version; upgrade to another version first, "
-                    + "or remove the whole pack")
-        }
-        if version == nil { lock.remove(id) }
         try withStaging { staging throws(PackError) in
+            let original = try lockfile()
+            var lock = original
+            let idFolder = packsFolder.appendingPathComponent(id)
+            let target =
+                version.map { idFolder.appendingPathComponent($0.description) } ?? idFolder
+            guard PackManifest.isReverseDNS(id), FileIO.exists(target) else {
+                throw PackError(
+                    .notFound,
+                    "\(id.prefix(80)) \(version?.description ?? "") is not installed; see pack list"
+                )
+            }
+            if let version, lock.pin(for: id)?.version == version {
+                throw PackError(
+                    .alreadyExists,
+                    "\(id) \(version) is the pinned version; upgrade to another version first, "
+                        + "or remove the whole pack")
+            }
+            if version == nil { lock.remove(id) }
             let trash = staging.appendingPathComponent("removed")
             try rename(target, to: trash)
             do throws(PackError) {
@@ -119,13 +120,21 @@ public struct Practice: Sendable {
 
     /// Runs `body` with a fresh folder inside the practice, removed afterwards
     /// whatever happens; same file system, so renames out of it are atomic.
+    ///
+    /// Holds an exclusive `flock` on the practice folder itself meanwhile, so two
+    /// processes never interleave changes to packs and the lockfile, and no
+    /// lock file is left behind.
     func withStaging<T>(_ body: (URL) throws(PackError) -> T) throws(PackError) -> T {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder),
-            isFolder.boolValue
-        else {
+        let folder = open(root.path, O_RDONLY | O_DIRECTORY)
+        guard folder >= 0 else {
             throw PackError(
                 .notFound, "the practice folder \(root.path) does not exist; create it first")
+        }
+        defer { close(folder) }
+        guard flock(folder, LOCK_EX | LOCK_NB) == 0 else {
+            throw PackError(
+                .busy, "another carryover is changing this practice's packs; try again when it ends"
+            )
         }
         let staging = root.appendingPathComponent(
             ".staging-\(UUID().uuidString)", isDirectory: true)

@@ -41,6 +41,8 @@ public struct PackError: Error, Sendable, Equatable, CustomStringConvertible {
         case lockMismatch = "lock-mismatch"
         /// The archive is not a ustar archive Carryover can read.
         case invalidArchive = "invalid-archive"
+        /// Another process is changing the practice's packs right now.
+        case busy = "busy"
         /// Reading or writing a file failed.
         case io = "io"
     }
