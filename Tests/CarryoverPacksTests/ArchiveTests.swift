@@ -40,7 +40,8 @@ import Testing
         let block = try UstarHeader(path: "a/b.lua", kind: .file, size: 1000).encode()
         #expect(block.count == 512)
         #expect(String(decoding: block[0..<7], as: UTF8.self) == "a/b.lua")
-        #expect(String(decoding: block[124..<135], as: UTF8.self) == "00000001750")  // 1000 = 0o1750
+        // 1000 = 1*512 + 7*64 + 5*8 + 0 = 0o1750, zero-padded to 11 digits.
+        #expect(String(decoding: block[124..<135], as: UTF8.self) == "00000001750")
         #expect(String(decoding: block[257..<265], as: UTF8.self) == "ustar\u{0}00")
         var sum = 0
         for (i, byte) in block.enumerated() { sum += (148..<156).contains(i) ? 32 : Int(byte) }
