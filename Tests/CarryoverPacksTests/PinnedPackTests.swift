@@ -17,7 +17,12 @@ import Testing
         let original = try Data(contentsOf: lua)
         try Data("while true do end\n".utf8).write(to: lua)
         #expect(code { _ = try fixture.practice.pinnedPack("org.example.clinic") } == .tampered)
-        try original.write(to: lua)
+        // Reinstalling the pinned pack repairs the edited copy.
+        try fixture.practice.install(from: fixture.pack, mode: .locked)
+        #expect(try Data(contentsOf: lua) == original)
+        #expect(
+            try fixture.practice.pinnedPack("org.example.clinic").pack.keyID
+                == fixture.secretKey.keyID)
 
         // A key revoked after install stops its packs from loading.
         try fixture.practice.trustStore.revoke(fixture.secretKey.keyID)

@@ -122,16 +122,18 @@ extension Practice {
         return copy
     }
 
-    /// Renames the staged pack to `packs/<id>/<version>/` (unless that exact
-    /// pack is already there) and writes the lockfile, undoing the rename if
-    /// the lockfile cannot be written.
+    /// Renames the staged pack to `packs/<id>/<version>/` and writes the
+    /// lockfile, undoing the rename if the lockfile cannot be written.
+    ///
+    /// When that exact pack is already there it is kept, unless its files were
+    /// edited on disk since: then the verified staged copy replaces it.
     private func place(_ staged: URL, pack: VerifiedPack, lock: Lockfile) throws(PackError)
         -> InstalledPack
     {
         let id = pack.manifest.id
         let idFolder = packsFolder.appendingPathComponent(id, isDirectory: true)
         let destination = idFolder.appendingPathComponent(pack.manifest.version.description)
-        var created: [URL] = []
+        var undo: [() -> Void] = []
         if FileIO.exists(destination) {
             let there = try Pack.readChecksumsData(at: destination, limits: limits)
             guard there == pack.checksums.data else {
@@ -140,28 +142,44 @@ extension Practice {
                     "packs/\(id)/\(pack.manifest.version) holds different contents; "
                         + "remove that version first")
             }
+            let key = try trustStore.requireTrusted(pack.keyID)
+            if (try? Pack.verify(at: destination, publicKey: key, limits: limits)) == nil {
+                let damaged = staged.deletingLastPathComponent().appendingPathComponent(
+                    "damaged-\(UUID().uuidString)")
+                try rename(destination, to: damaged)
+                undo.append { try? rename(damaged, to: destination) }
+                try move(staged, to: destination, undo: &undo)
+            }
         } else {
             for folder in [packsFolder, idFolder] where !FileIO.exists(folder) {
                 try FileIO.createDirectory(folder)
-                created.append(folder)
+                undo.append { FileIO.removeIfPresent(folder) }
             }
-            do throws(PackError) {
-                try rename(staged, to: destination)
-            } catch {
-                for folder in created.reversed() { FileIO.removeIfPresent(folder) }
-                throw error
-            }
-            created.append(destination)
+            try move(staged, to: destination, undo: &undo)
         }
         do throws(PackError) {
             if lock != (try lockfile()) { try saveLockfile(lock) }
         } catch {
-            for folder in created.reversed() { FileIO.removeIfPresent(folder) }
+            for step in undo.reversed() { step() }
             throw error
         }
         return InstalledPack(
             id: id, version: pack.manifest.version, checksumsSHA256: pack.checksumsSHA256,
             keyID: pack.keyID, folder: destination,
             isPinned: lock.pin(for: id) == Lockfile.Pin(pack))
+    }
+
+    /// Renames `source` to `destination`, running `undo` (newest first) if that fails
+    /// and recording how to take the rename back.
+    private func move(_ source: URL, to destination: URL, undo: inout [() -> Void])
+        throws(PackError)
+    {
+        do throws(PackError) {
+            try rename(source, to: destination)
+        } catch {
+            for step in undo.reversed() { step() }
+            throw error
+        }
+        undo.append { FileIO.removeIfPresent(destination) }
     }
 }
