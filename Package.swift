@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CarryoverCore", targets: ["CarryoverCore"]),
         .library(name: "CarryoverLua", targets: ["CarryoverLua"]),
         .library(name: "CarryoverStore", targets: ["CarryoverStore"]),
+        .library(name: "CarryoverModalities", targets: ["CarryoverModalities"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,12 @@ let package = Package(
         ),
         .target(name: "CarryoverCore"),
         .target(name: "CarryoverLua", dependencies: ["CLua", "CarryoverCore"]),
+        .executableTarget(name: "EmbedModalitiesTool", dependencies: ["CLua"]),
+        .plugin(
+            name: "EmbedModalities", capability: .buildTool(),
+            dependencies: ["EmbedModalitiesTool"]
+        ),
+        .target(name: "CarryoverModalities", plugins: ["EmbedModalities"]),
         .target(
             name: "CarryoverStore",
             dependencies: ["CarryoverCore", .product(name: "GRDB", package: "GRDB.swift")]
@@ -29,12 +36,13 @@ let package = Package(
         .executableTarget(
             name: "carryover",
             dependencies: [
-                "CarryoverCore", "CarryoverLua", "CarryoverStore",
+                "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverModalities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CarryoverCoreTests", dependencies: ["CarryoverCore"]),
-        .testTarget(name: "CarryoverLuaTests", dependencies: ["CarryoverLua"]),
+        .testTarget(
+            name: "CarryoverLuaTests", dependencies: ["CarryoverLua", "CarryoverModalities"]),
         .testTarget(name: "CarryoverStoreTests", dependencies: ["CarryoverStore"]),
         .testTarget(name: "CLITests", dependencies: ["carryover"]),
     ],
