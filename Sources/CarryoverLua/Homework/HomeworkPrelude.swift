@@ -161,7 +161,10 @@ enum HomeworkPrelude {
         field = setmetatable({}, {
           __index = function(_, kind)
             if type(kind) == "string" and KIND_OPTIONS[kind] then
-              return function(name, options) return make_field(kind, name, options, 3) end
+              return function(name, options)
+                local spec = make_field(kind, name, options, 3) -- not a tail call: keeps the plugin's line
+                return spec
+              end
             end
             local known = {}
             for name in pairs(KIND_OPTIONS) do known[#known + 1] = name end
