@@ -118,7 +118,8 @@ enum LuaTestLibrary {
                 if negated then passed = not passed end
                 if not passed then
                   local expected, actual = ...
-                  local message = select(arity + 1, ...) or ("expected " .. (negated and "not " or "") .. what)
+                  local message = select(arity + 1, ...)
+                    or ("expected " .. (negated and what:gsub(" to ", " not to ", 1) or what))
                   if arity == 1 then failure(message, nil, expected, name ~= "error") end
                   failure(message, expected, actual, true)
                 end
