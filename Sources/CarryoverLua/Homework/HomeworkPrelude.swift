@@ -203,7 +203,7 @@ enum HomeworkPrelude {
         for _, key in ipairs(IDENTITY) do KNOWN_KEYS[key] = true end
         for _, name in ipairs(HOOKS) do KNOWN_KEYS[name] = true end
 
-        --- Declares the homework type; the plugin file returns its result.
+        --- Declares the homework type (once per plugin); returns the declaration data.
         function homework(spec)
           local level = 2
           if declaration then fail(level, "homework: a plugin declares one homework type") end
@@ -295,7 +295,7 @@ enum HomeworkPrelude {
         end
 
         local function ensure_declared()
-          if not declaration then error("no homework type declared: the plugin must return homework { ... }", 0) end
+          if not declaration then error("no homework type declared: the plugin must call homework { ... }", 0) end
         end
 
         --- The homework type as its tests and the engine see it.

@@ -148,7 +148,12 @@ enum LuaTestLibrary {
           end,
         })
 
-        function carryover_test_count() return #cases end
+        --- The full names of the registered cases, in order.
+        function carryover_test_names()
+          local names = {}
+          for index, case in ipairs(cases) do names[index] = case.name end
+          return names
+        end
 
         --- Runs case `index`: its before_each functions, then the case.
         function carryover_run_test(index)

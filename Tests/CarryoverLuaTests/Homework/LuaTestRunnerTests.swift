@@ -95,3 +95,27 @@ import Testing
         #expect(results[2].message == "expected values not to be the same")
     }
 }
+
+@Suite struct LuaTestRunnerLimitTests {
+    @Test func aRunawayCaseFailsAloneWithItsName() throws {
+        let plugin = LuaSource(
+            path: "walks.lua",
+            text: """
+                homework { id = "org.example.walks", version = "1.0.0", title = "Walks",
+                  instructions = "Walk.", fields = { field.duration("minutes") } }
+                """)
+        let spec = LuaSource(
+            path: "tests/loop_spec.lua",
+            text: """
+                describe("limits", function()
+                  it("loops forever", function() while true do pcall(function() end) end end)
+                  it("still runs the next case", function() assert.are.equal(2, 1 + 1) end)
+                end)
+                """)
+        let results = try LuaTestRunner.run(
+            plugin: plugin, specs: [spec], limits: SandboxLimits(instructions: 100_000))
+        #expect(results.map(\.name) == ["limits loops forever", "limits still runs the next case"])
+        #expect(results.map(\.passed) == [false, true])
+        #expect(results[0].message?.contains("instruction") == true)
+    }
+}
