@@ -115,6 +115,12 @@ import Testing
         #expect(error?.message == "homework: the default of param target must be at least 10")
     }
 
+    @Test func pluginThatNeverDeclares() {
+        let error = loadError("local x = 1")
+        #expect(
+            error?.message == "no homework type declared: the plugin must call homework { ... }")
+    }
+
     @Test func syntaxErrorNamesFileAndLine() {
         let error = loadError("homework {\n  id = = 1\n}")
         #expect(error?.code == .syntax)

@@ -97,6 +97,28 @@ import Testing
 }
 
 @Suite struct LuaTestRunnerLimitTests {
+    @Test func hooksSeeTheSealedGlobalsAsInUse() throws {
+        let plugin = LuaSource(
+            path: "cache.lua",
+            text: """
+                homework { id = "org.example.cache", version = "1.0.0", title = "Cache",
+                  instructions = "-", fields = { field.number("n") }, scores = { "n" },
+                  score = function(entry) last_entry = entry; return { n = entry.n } end }
+                """)
+        let spec = LuaSource(
+            path: "tests/cache_spec.lua",
+            text: """
+                describe("cache", function()
+                  it("scores", function() assert.are.same({ n = 1 }, plugin.score({ n = 1 })) end)
+                end)
+                """)
+        let result = try #require(try LuaTestRunner.run(plugin: plugin, specs: [spec]).first)
+        #expect(!result.passed)
+        #expect(result.message?.contains("read-only") == true)
+        #expect(result.file == "cache.lua")
+        #expect(result.line == 3)
+    }
+
     @Test func aRunawayCaseFailsAloneWithItsName() throws {
         let plugin = LuaSource(
             path: "walks.lua",
