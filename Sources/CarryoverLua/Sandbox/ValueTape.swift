@@ -62,6 +62,11 @@ struct ValueTape {
                     kind: Int32(CLUA_OP_TABLE), integer: Int64(elements.count), number: 0,
                     offset: 0, length: 0))
             for (index, element) in elements.enumerated() {
+                // A nil element would leave a hole that no longer reads as an array.
+                guard element != .null else {
+                    throw conversionError(
+                        "\(path)[\(index + 1)] is null; Lua arrays cannot hold nil")
+                }
                 try self.value(element, path: "\(path)[\(index + 1)]", depth: depth + 1)
                 ops.append(
                     clua_op(
