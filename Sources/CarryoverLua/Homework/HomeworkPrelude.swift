@@ -257,11 +257,20 @@ enum HomeworkPrelude {
           error(string.format("%s hook of %s: " .. message, hook, declaration.id, ...), 0)
         end
 
+        local function copy(value)
+          if type(value) ~= "table" then return value end
+          local result = {}
+          for key, member in pairs(value) do result[key] = copy(member) end
+          return result
+        end
+
+        -- A copy of each default, so a hook that changes its params cannot
+        -- change the defaults of later calls.
         local function with_defaults(params)
           local filled = {}
           for key, value in pairs(params or {}) do filled[key] = value end
           for _, param in ipairs(declaration.params) do
-            if filled[param.name] == nil then filled[param.name] = param.default end
+            if filled[param.name] == nil then filled[param.name] = copy(param.default) end
           end
           return filled
         end

@@ -140,6 +140,23 @@ func builtIn(_ folder: String) throws -> HomeworkType {
         #expect(try type.feedback(entry: ["note": "b"], params: .null, scope: "b") == "nothing")
     }
 
+    @Test func hooksCannotChangeTheDefaultsOfLaterCalls() throws {
+        let type = try HomeworkType(
+            source: """
+                homework {
+                  id = "org.example.defaults", version = "1.0.0", title = "D", instructions = "-",
+                  fields = { field.text("word") },
+                  params = { field.list("words", { item = field.text(), default = { "a" } }) },
+                  feedback = function(entry, params)
+                    table.insert(params.words, entry.word)
+                    return table.concat(params.words, ",")
+                  end,
+                }
+                """, file: "defaults.lua")
+        #expect(try type.feedback(entry: ["word": "b"], params: .null, scope: "c") == "a,b")
+        #expect(try type.feedback(entry: ["word": "c"], params: .null, scope: "c") == "a,c")
+    }
+
     @Test func undeclaredScoreIsAClearError() throws {
         let type = try HomeworkType(
             source: """
