@@ -197,6 +197,11 @@ enum HomeworkPrelude {
             if names[spec.name] then fail(level + 1, "homework: two %s are named '%s'", what, spec.name) end
             names[spec.name] = true
           end
+          local count = 0
+          for _ in pairs(list) do count = count + 1 end
+          if count ~= #list then
+            fail(level + 1, "homework: '%s' must be a plain list, e.g. { field.text(\"note\") }", what)
+          end
         end
 
         local KNOWN_KEYS = { fields = true, params = true, scores = true, metadata = true }
@@ -226,8 +231,11 @@ enum HomeworkPrelude {
           if #spec.fields == 0 then fail(level, "homework: 'fields' needs at least one field") end
           check_fields(spec.params or {}, "params", level)
           local scores = spec.scores or {}
+          local score_names = {}
           for index, name in ipairs(scores) do
             if not is_identifier(name) then fail(level, "homework: scores[%d] must be a lower-case name", index) end
+            if score_names[name] then fail(level, "homework: score '%s' is declared twice", name) end
+            score_names[name] = true
           end
           if (#scores > 0) ~= (spec.score ~= nil) then
             fail(level, "homework: declare 'scores' names together with a 'score' function")

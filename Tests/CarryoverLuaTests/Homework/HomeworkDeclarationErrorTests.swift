@@ -115,6 +115,24 @@ import Testing
         #expect(error?.message == "homework: the default of param target must be at least 10")
     }
 
+    @Test func fieldsKeyedByNameAndTwiceDeclaredScores() {
+        let keyed = loadError(
+            """
+            homework { id = "org.example.walks", version = "1.0.0", title = "Walks",
+              instructions = "Walk.", fields = { field.text("a"), note = field.text("note") } }
+            """)
+        #expect(
+            keyed?.message
+                == #"homework: 'fields' must be a plain list, e.g. { field.text("note") }"#)
+        let twice = loadError(
+            """
+            homework { id = "org.example.walks", version = "1.0.0", title = "Walks",
+              instructions = "Walk.", fields = { field.number("n") }, scores = { "n", "n" },
+              score = function(entry) return { n = entry.n } end }
+            """)
+        #expect(twice?.message == "homework: score 'n' is declared twice")
+    }
+
     @Test func pluginThatNeverDeclares() {
         let error = loadError("local x = 1")
         #expect(
