@@ -38,6 +38,21 @@ import Testing
         #expect(brokenResult?.contains("'not_a_field' was unexpected") == true)
     }
 
+    @Test func optionalFieldsMayBeNullInBoth() throws {
+        let type = try builtIn("thought-record")
+        let modality = try #require(ModalityCatalogue.modality(id: type.declaration.id))
+        let example = try Value.parse(json: try #require(modality.files["examples/entry.json"]))
+        var entry = try #require(example.object)
+        entry["distortions"] = .null  // an optional multi-choice
+        #expect(FieldValidator.validate(.object(entry), against: type.declaration.fields) == [])
+        let result = try JSONSchemaCheck.run([
+            .init(
+                schema: JSONSchemaExporter.entrySchema(of: type.declaration),
+                instance: .object(entry))
+        ])
+        #expect(result == [nil])
+    }
+
     @Test func schemaAndSwiftAgreeOnBounds() throws {
         let type = try builtIn("speech-practice")
         // 0 tries breaks `min = 1`, "word " is not a level, and 2.5 is not whole.
