@@ -88,7 +88,20 @@ enum Prelude {
 
         local env = {}
 
+        -- Text only, the sandbox environment by default, and parsing paid for
+        -- in fuel (one load is a single instruction, however long the source).
+        local charge, unitsPerByte = host.charge, host.unitsPerSourceByte
         local function sandboxLoad(chunk, chunkName, mode, ...)
+            if type(chunk) == "string" then
+                charge(#chunk * unitsPerByte)
+            elseif type(chunk) == "function" then
+                local reader = chunk
+                chunk = function()
+                    local piece = reader()
+                    if type(piece) == "string" then charge(#piece * unitsPerByte) end
+                    return piece
+                end
+            end
             if select("#", ...) == 0 then return load(chunk, chunkName, "t", env) end
             return load(chunk, chunkName, "t", (...))
         end
@@ -116,10 +129,10 @@ enum Prelude {
         local function sandboxNext(t, key) return next(shadows[t] or t, key) end
 
         for name in gmatch("assert error getmetatable ipairs pairs pcall rawequal select " ..
-            "tonumber tostring type xpcall _VERSION", "%S+") do
+            "tostring type xpcall _VERSION", "%S+") do
             env[name] = _G[name]
         end
-        env.print = host.print
+        env.print, env.tonumber = host.print, host.tonumber
         env.collectgarbage = host.collectgarbage
         env.load = sandboxLoad
         env.setmetatable = sandboxSetmetatable

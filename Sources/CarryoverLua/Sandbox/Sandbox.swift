@@ -63,6 +63,14 @@ public final class Sandbox {
         return try runner(limits).run(clua_do_call, tape: tape, resultPath: "result")
     }
 
+    /// Whether the plugin defines a global function `name` (for optional hooks).
+    public func hasFunction(_ name: String) throws -> Bool {
+        var tape = ValueTape(limits: limits, plugin: plugin)
+        tape.string(name)
+        return try runner(limits).run(clua_do_has_function, tape: tape, resultPath: "result")
+            == true
+    }
+
     /// After plugin code is loaded: make the globals table and every table reachable from it read-only, so calls cannot keep state in globals.
     public func seal() throws {
         try runner(limits).run(

@@ -97,6 +97,7 @@ import Testing
         "local s = ('x'):rep(1000) while true do s = s:gsub('x', 'xx') end",
         "local s = ('x'):rep(2^19) local t = {} for i = 1, 100 do t[i] = s end return table.concat(t)",
         "local s = ('x'):rep(2^19) return string.format('%s%s%s', s, s, s)",
+        "local s = ('x'):rep(2^19) return s .. s .. 'x'",
     ])
     func memoryBombsHitTheMemoryLimit(bomb: String) throws {
         let sandbox = try makeSandbox("function bomb() \(bomb) end")
@@ -126,10 +127,51 @@ import Testing
         "return string.find(('a'):rep(10000), '.-.-.-.-b$')",
         "return (('a'):rep(20000)):find('a*b')",
         "local s = (' '):rep(5000) .. 'x' return s:match('^%s*(.-)%s*$')",
+        "local src = ('x = 1\\n'):rep(150000) while true do load(src) end",
+        "while true do load(function() return ('-- x\\n'):rep(100000) end) end",
+        "local n = ('1'):rep(2^20) while true do local v = tonumber(n) end",
     ])
     func cpuAmplificationInCFunctionsHitsTheBudget(attack: String) throws {
         let sandbox = try makeSandbox("function attack() \(attack) end")
         expectLimit(.instructionLimit, calling: "attack", in: sandbox)
+    }
+
+    /// Every string object is capped at maxStringBytes by the allocator,
+    /// however it is built; exactly the limit is fine. Lua raises allocation
+    /// failures without calling the message handler, so they carry no line.
+    @Test func stringsAreCappedWhereverTheyAreBuilt() throws {
+        let sandbox = try makeSandbox(
+            "local half = ('x'):rep(2^19)\nfunction exact() return #(half .. half) end\nfunction over() return half .. half .. 'x' end"
+        )
+        #expect(try sandbox.call("exact", []) == 1_048_576)
+        let error = sandboxError { _ = try sandbox.call("over", []) }
+        #expect(
+            error
+                == SandboxError(
+                    .memoryLimit, plugin: "test.plugin",
+                    message: "a string longer than the 1048576-byte limit was refused"))
+    }
+
+    /// Fuel charged for C work, worked out by hand for `('x'):rep(2^20)`:
+    /// the guard charges 2^20 / 64 = 16,384 units; the allocator charges the
+    /// same for the 1 MiB build buffer and again for the 1 MiB + 25 byte
+    /// string (integer division by 64), so 3 x 16,384 = 49,152. The few VM
+    /// instructions stay below the hook period of 1,000 and are not counted.
+    @Test func fuelForCWorkIsCounted() throws {
+        let sandbox = try makeSandbox("function build() local s = ('x'):rep(2^20) end")
+        _ = try sandbox.call("build", [])
+        #expect(sandbox.lastUsage.instructions == 49_152)
+        #expect(sandbox.lastUsage.peakMemoryBytes > 2 << 20)
+    }
+
+    /// VM instructions are counted per hook period of 1,000: a loop of
+    /// 100,000 iterations runs 2 instructions each (FORLOOP plus the ADD)
+    /// plus a few around it, so exactly 200 periods have passed.
+    @Test func instructionsAreCountedInHookPeriods() throws {
+        let sandbox = try makeSandbox(
+            "function count() local n = 0 for i = 1, 100000 do n = n + i end return n end")
+        _ = try sandbox.call("count", [])
+        #expect(sandbox.lastUsage.instructions == 200_000)
     }
 
     @Test func ordinaryPatternsOnLongTextStayCheap() throws {
@@ -227,6 +269,32 @@ import Testing
         #expect(tableError?.message == "(error object is a table value)")
         #expect(tableError?.line == 2)
         #expect(sandboxError { _ = try sandbox.call("number_error", []) }?.message == "42")
+    }
+
+    /// The handler's own failure becomes the error (Lua calls the handler
+    /// again with it, and that one is text).
+    @Test func errorObjectsThatCannotBecomeText() throws {
+        let sandbox = try makeSandbox(
+            "function bad() error(setmetatable({}, { __tostring = function() return {} end })) end")
+        let error = sandboxError { _ = try sandbox.call("bad", []) }
+        #expect(error?.code == .runtime)
+        #expect(error?.message == "'__tostring' must return a string")
+        expectStillUsable(sandbox)
+    }
+
+    /// A limit may strike inside the prelude's code (here the read-through of
+    /// a sealed table with an inherited __index); the error still names the
+    /// plugin's file.
+    @Test func limitsInsideHostCodeNameThePluginFile() throws {
+        let sandbox = try makeSandbox(
+            """
+            Base = setmetatable({}, { __index = function() return nil end })
+            function spin() while true do local v = Base.anything end end
+            """)
+        try sandbox.seal()
+        let error = sandboxError { _ = try sandbox.call("spin", []) }
+        #expect(error?.code == .instructionLimit)
+        #expect(error?.file == "plugin.lua")
     }
 
     @Test func argumentsLargerThanTheMemoryCapFailCleanly() throws {
