@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "CarryoverPostgres", targets: ["CarryoverPostgres"]),
         .library(name: "CarryoverPacks", targets: ["CarryoverPacks"]),
         .library(name: "CarryoverExport", targets: ["CarryoverExport"]),
+        .library(name: "CarryoverModalities", targets: ["CarryoverModalities"]),
     ],
     traits: [
         .trait(
@@ -34,6 +35,21 @@ let package = Package(
         ),
         .target(name: "CarryoverCore"),
         .target(name: "CarryoverLua", dependencies: ["CLua", "CarryoverCore"]),
+        // The built-in homework types in Modalities/, embedded into the binary at build time.
+        .executableTarget(name: "EmbedModalitiesTool", dependencies: ["CLua"]),
+        .plugin(
+            name: "EmbedModalities", capability: .buildTool(),
+            dependencies: ["EmbedModalitiesTool"]
+        ),
+        .target(name: "CarryoverModalities", plugins: ["EmbedModalities"]),
+        .plugin(
+            name: "LintModalities",
+            capability: .command(
+                intent: .custom(
+                    verb: "lint-modalities",
+                    description: "Check the built-in modalities' manifests and Lua syntax")),
+            dependencies: ["EmbedModalitiesTool"]
+        ),
         .target(
             name: "CarryoverStore",
             dependencies: [
@@ -66,12 +82,13 @@ let package = Package(
             name: "carryover",
             dependencies: [
                 "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverPacks",
-                "CarryoverExport",
+                "CarryoverExport", "CarryoverModalities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CarryoverCoreTests", dependencies: ["CarryoverCore"]),
-        .testTarget(name: "CarryoverLuaTests", dependencies: ["CarryoverLua"]),
+        .testTarget(
+            name: "CarryoverLuaTests", dependencies: ["CarryoverLua", "CarryoverModalities"]),
         .testTarget(
             name: "CarryoverStoreTests",
             dependencies: [

@@ -1,0 +1,128 @@
+import CLua
+import CarryoverCore
+
+/// A sandbox for one untrusted plugin: one `lua_State` with allow-listed
+/// libraries, resource limits and Swift<->Lua value conversion.
+///
+/// Not `Sendable`: use it from one thread at a time. Calls with a different
+/// client `scope` than the previous call run in a freshly rebuilt state, so
+/// no upvalue or table can carry one client's data into another's call.
+public final class Sandbox {
+    /// The plugin's name, used in every error.
+    public let plugin: String
+    /// The limits for loads and for calls that pass no limits of their own.
+    public let limits: SandboxLimits
+    private let clock: any WallClock
+    private let seed: UInt64
+    private var state: LuaState
+    private var sources: [(source: String, chunkName: String)] = []
+    private var sealed = false
+    private var scope: String?
+    private var callsSinceBuild = 0
+
+    /// What `print` wrote during the last load or call (capped).
+    public private(set) var output = ""
+    /// What the last load or call used.
+    public private(set) var lastUsage = ResourceUsage()
+
+    /// Creates a sandbox; `clock` is the only time plugins see, `seed` seeds
+    /// `math.random`.
+    public init(
+        plugin: String, limits: SandboxLimits = .default, clock: any WallClock, seed: UInt64
+    ) throws {
+        self.plugin = plugin
+        self.limits = limits
+        self.clock = clock
+        self.seed = seed
+        state = try Self.makeState(plugin: plugin, limits: limits, seed: seed, clock: clock)
+    }
+
+    /// Runs a text chunk (never bytecode) in the sandbox's environment; returns its first result.
+    @discardableResult
+    public func load(_ source: String, chunkName: String) throws -> Value {
+        let result = try Self.load(source, chunkName: chunkName, in: state, runner: runner(limits))
+        sources.append((source, chunkName))
+        return result
+    }
+
+    /// Calls the global function `name` with converted arguments; returns its first result (.null if none).
+    public func call(
+        _ name: String, _ arguments: [Value], scope: String? = nil, limits: SandboxLimits? = nil
+    ) throws -> Value {
+        if scope != self.scope {
+            if callsSinceBuild > 0 { try rebuild() }
+            self.scope = scope
+        }
+        callsSinceBuild += 1
+        let limits = limits ?? self.limits
+        var tape = ValueTape(limits: limits, plugin: plugin)
+        tape.string(name)
+        for (position, argument) in arguments.enumerated() {
+            try tape.value(argument, path: "arguments[\(position + 1)]")
+        }
+        return try runner(limits).run(clua_do_call, tape: tape, resultPath: "result")
+    }
+
+    /// Whether the plugin defines a global function `name` (for optional hooks).
+    public func hasFunction(_ name: String) throws -> Bool {
+        var tape = ValueTape(limits: limits, plugin: plugin)
+        tape.string(name)
+        return try runner(limits).run(clua_do_has_function, tape: tape, resultPath: "result")
+            == true
+    }
+
+    /// After plugin code is loaded: make the globals table and every table reachable from it read-only, so calls cannot keep state in globals.
+    public func seal() throws {
+        try runner(limits).run(
+            clua_do_seal, tape: ValueTape(limits: limits, plugin: plugin), resultPath: nil)
+        sealed = true
+    }
+
+    private func runner(_ limits: SandboxLimits) -> SandboxRunner {
+        SandboxRunner(state: state, plugin: plugin, limits: limits, clock: clock) {
+            [unowned self] output, usage in
+            self.output = output
+            self.lastUsage = usage
+        }
+    }
+
+    /// Replaces the state with a fresh one built from the same sources.
+    private func rebuild() throws {
+        let fresh = try Self.makeState(plugin: plugin, limits: limits, seed: seed, clock: clock)
+        let freshRunner = SandboxRunner(state: fresh, plugin: plugin, limits: limits, clock: clock)
+        { _, _ in }
+        for (source, chunkName) in sources {
+            try Self.load(source, chunkName: chunkName, in: fresh, runner: freshRunner)
+        }
+        if sealed {
+            try freshRunner.run(
+                clua_do_seal, tape: ValueTape(limits: limits, plugin: plugin), resultPath: nil)
+        }
+        state = fresh
+        callsSinceBuild = 0
+    }
+
+    @discardableResult
+    private static func load(
+        _ source: String, chunkName: String, in state: LuaState, runner: SandboxRunner
+    ) throws -> Value {
+        var tape = ValueTape(limits: runner.limits, plugin: runner.plugin)
+        tape.string(source)
+        tape.string("=" + chunkName)
+        return try runner.run(clua_do_load, tape: tape, resultPath: "result")
+    }
+
+    private static func makeState(
+        plugin: String, limits: SandboxLimits, seed: UInt64, clock: any WallClock
+    ) throws -> LuaState {
+        let state = try LuaState(plugin: plugin, limits: limits)
+        var tape = ValueTape(limits: limits, plugin: plugin)
+        tape.string(Prelude.source)
+        tape.integer(Int64(bitPattern: seed))
+        let runner = SandboxRunner(state: state, plugin: plugin, limits: limits, clock: clock) {
+            _, _ in
+        }
+        try runner.run(clua_do_setup, tape: tape, resultPath: nil)
+        return state
+    }
+}

@@ -1,0 +1,45 @@
+/// The one error type of the Lua runtime: what went wrong, in which plugin,
+/// file and line.
+public struct SandboxError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of failure this is; stable strings for the CLI and logs.
+    public enum Code: String, Sendable {
+        case syntax
+        case runtime
+        case instructionLimit = "instruction-limit"
+        case memoryLimit = "memory-limit"
+        case timeLimit = "time-limit"
+        case outputLimit = "output-limit"
+        case forbidden
+        case conversion
+    }
+
+    public let code: Code
+    public let plugin: String
+    /// The chunk name the failing code was loaded under, when known.
+    public let file: String?
+    /// The line in ``file``, when known.
+    public let line: Int?
+    public let message: String
+
+    public init(
+        _ code: Code, plugin: String, file: String? = nil, line: Int? = nil, message: String
+    ) {
+        self.code = code
+        self.plugin = plugin
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// One line: `<plugin> <file>:<line>: <message>`.
+    public var description: String {
+        let place: String
+        switch (file, line) {
+        case (let file?, let line?): place = " \(file):\(line)"
+        case (let file?, nil): place = " \(file)"
+        default: place = ""
+        }
+        let text = "\(plugin)\(place): \(message)"
+        return String(text.map { $0.isNewline ? " " : $0 })
+    }
+}

@@ -1,0 +1,42 @@
+import CarryoverCore
+import Foundation
+import Testing
+
+@testable import CarryoverLua
+
+/// 2023-11-14T22:13:20Z (epoch 1_700_000_000), the fixed instant of these tests.
+let testInstant = Date(timeIntervalSince1970: 1_700_000_000)
+
+/// A sandbox with a fixed clock and seed 42, and `source` loaded as "plugin.lua".
+func makeSandbox(_ source: String = "", limits: SandboxLimits = .default) throws -> Sandbox {
+    let sandbox = try Sandbox(
+        plugin: "test.plugin", limits: limits, clock: FixedClock(testInstant), seed: 42)
+    if !source.isEmpty { try sandbox.load(source, chunkName: "plugin.lua") }
+    return sandbox
+}
+
+/// Runs `body` and returns the sandbox error it threw (nil if none or another error).
+func sandboxError(_ body: () throws -> Void) -> SandboxError? {
+    do {
+        try body()
+        return nil
+    } catch let error as SandboxError {
+        return error
+    } catch {
+        return nil
+    }
+}
+
+/// Evaluates `expression` in the sandbox through a throwaway function.
+func evaluate(_ sandbox: Sandbox, _ expression: String) throws -> Value {
+    try sandbox.load("function __probe() return \(expression) end", chunkName: "probe.lua")
+    return try sandbox.call("__probe", [])
+}
+
+/// Proves the sandbox still works normally after a failure.
+func expectStillUsable(_ sandbox: Sandbox, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(throws: Never.self, sourceLocation: sourceLocation) {
+        let sum = try evaluate(sandbox, "1 + 2")
+        #expect(sum == .int(3), sourceLocation: sourceLocation)
+    }
+}
