@@ -54,7 +54,7 @@ struct EntryLine {
             scores: try scores())
     }
 
-    private static func check(_ fields: [String: Value], against specs: [String: FieldSpec]?)
+    private static func check(_ fields: [String: Value], against specs: [String: FieldShape]?)
         throws(LineProblem)
     {
         guard let specs else { return }
@@ -84,7 +84,7 @@ struct EntryLine {
         do throws(StrictDate.Problem) {
             return try StrictDate.instant(text)
         } catch {
-            throw LineProblem("key '\(key)' \(FieldSpec.describe(error))")
+            throw LineProblem("key '\(key)' \(FieldShape.describe(error))")
         }
     }
 

@@ -6,13 +6,13 @@ import CarryoverCore
 public struct EntryLineValidator {
     /// The fields an assignment's homework type declares, or `nil` to skip
     /// the structural check.
-    public var fields: (Assignment) -> [String: FieldSpec]?
+    public var fields: (Assignment) -> [String: FieldShape]?
     /// Deeper checks (the plugin's `validate`); each problem names the field
     /// and never quotes its value.
     public var check: (Assignment, Value) -> [String]
 
     public init(
-        fields: @escaping (Assignment) -> [String: FieldSpec]? = { _ in nil },
+        fields: @escaping (Assignment) -> [String: FieldShape]? = { _ in nil },
         check: @escaping (Assignment, Value) -> [String] = { _, _ in [] }
     ) {
         self.fields = fields
@@ -21,7 +21,7 @@ public struct EntryLineValidator {
 }
 
 /// A field's declared kind and whether it must be there.
-public struct FieldSpec: Sendable, Hashable {
+public struct FieldShape: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case text, number, integer, boolean, date, dateTime, list, object, any
     }

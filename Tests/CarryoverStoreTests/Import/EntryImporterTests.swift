@@ -6,9 +6,9 @@ import Testing
 
 /// JSON Lines import against every store.
 @Suite struct EntryImporterTests {
-    static let moodFields: [String: FieldSpec] = [
-        "mood": FieldSpec(.integer, required: true), "note": FieldSpec(.text),
-        "day": FieldSpec(.date),
+    static let moodFields: [String: FieldShape] = [
+        "mood": FieldShape(.integer, required: true), "note": FieldShape(.text),
+        "day": FieldShape(.date),
     ]
     static var validator: EntryLineValidator {
         EntryLineValidator(
