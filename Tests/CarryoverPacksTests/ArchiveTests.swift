@@ -127,7 +127,7 @@ import Testing
         }
         try craftArchive([("top", .directory, "")] + folders).write(
             to: fixture.folder.path("dirs.tar"))
-        let small = Practice(root: fixture.practice.root, limits: PackLimits(maxFiles: 2))
+        let small = PackShelf(root: fixture.practice.root, limits: PackLimits(maxFiles: 2))
         try expectRefusal(.tooLarge, leaving: fixture.practice.root) {
             try small.install(from: fixture.folder.path("dirs.tar"))
         }

@@ -134,14 +134,14 @@ import Testing
 
     @Test func oversizedPackIsRefused() throws {
         let fixture = try PackFixture()
-        let small = Practice(root: fixture.practice.root, limits: PackLimits(maxFileBytes: 64))
+        let small = PackShelf(root: fixture.practice.root, limits: PackLimits(maxFileBytes: 64))
         try expectRefusal(.tooLarge, leaving: fixture.practice.root) {
             try small.install(from: fixture.pack)
         }
         let archive = fixture.folder.path("pack.tar")
         try PackArchive.write(packAt: fixture.pack, to: archive)
         try expectRefusal(.tooLarge, leaving: fixture.practice.root) {
-            try Practice(root: fixture.practice.root, limits: PackLimits(maxTotalBytes: 300))
+            try PackShelf(root: fixture.practice.root, limits: PackLimits(maxTotalBytes: 300))
                 .install(from: archive)
         }
     }
@@ -202,7 +202,7 @@ import Testing
 
     @Test func missingPracticeFolderIsRefused() throws {
         let fixture = try PackFixture()
-        let missing = Practice(root: fixture.folder.path("nowhere"))
+        let missing = PackShelf(root: fixture.folder.path("nowhere"))
         try expectRefusal(.notFound, leaving: fixture.folder.url) {
             try missing.install(from: fixture.pack)
         }

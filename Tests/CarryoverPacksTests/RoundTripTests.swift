@@ -24,7 +24,7 @@ import Testing
         // Receiving clinic: a second practice folder.
         try FileManager.default.createDirectory(
             at: folder.path("practice"), withIntermediateDirectories: true)
-        let practice = Practice(root: folder.path("practice"))
+        let practice = PackShelf(root: folder.path("practice"))
         try practice.trustStore.trust(
             KeyFiles.readPublicKey(at: folder.path("clinic.pub")), name: "Example Clinic")
         let installed = try practice.install(from: archive)
@@ -81,7 +81,7 @@ import Testing
         try fixture.practice.install(from: fixture.pack)
         let newer = try fixture.makeVersion("1.1.0")
         try expectRefusal(.notFound, leaving: fixture.practice.root) {
-            try Practice(root: fixture.practice.root).remove(id: "org.example.other")
+            try PackShelf(root: fixture.practice.root).remove(id: "org.example.other")
         }
         let upgraded = try fixture.practice.upgrade(from: newer)
         #expect(upgraded.version == SemanticVersion(1, 1, 0))

@@ -8,7 +8,7 @@ struct PackFixture {
     let folder: TestFolder
     let secretKey: SecretKey
     let pack: URL
-    let practice: Practice
+    let practice: PackShelf
 
     var publicKey: PublicKey { secretKey.publicKey }
 
@@ -24,7 +24,7 @@ struct PackFixture {
         try Pack.sign(at: pack, with: secretKey)
         try FileManager.default.createDirectory(
             at: folder.path("practice"), withIntermediateDirectories: true)
-        practice = Practice(root: folder.path("practice"))
+        practice = PackShelf(root: folder.path("practice"))
         if trusted { try practice.trustStore.trust(publicKey, name: "Example Clinic") }
     }
 

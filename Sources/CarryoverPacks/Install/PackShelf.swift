@@ -13,7 +13,7 @@ public struct InstalledPack: Sendable, Hashable {
     public let isPinned: Bool
 }
 
-/// How ``Practice/install(from:mode:)`` treats the lockfile.
+/// How ``PackShelf/install(from:mode:)`` treats the lockfile.
 public enum InstallMode: Sendable, Hashable {
     /// Install and pin the pack in `carryover.lock`.
     case normal
@@ -26,7 +26,7 @@ public enum InstallMode: Sendable, Hashable {
 /// Every operation that changes the practice either completes or leaves the
 /// folder as it was: packs are staged in a temporary folder inside the
 /// practice, verified there and renamed into place.
-public struct Practice: Sendable {
+public struct PackShelf: Sendable {
     /// The practice folder.
     public let root: URL
     /// Caps applied to every pack read.

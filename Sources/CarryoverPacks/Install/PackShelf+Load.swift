@@ -1,6 +1,6 @@
 import Foundation
 
-extension Practice {
+extension PackShelf {
     /// The pinned version of pack `id`, verified again before use.
     ///
     /// Call this before loading a pack's homework types: it checks the

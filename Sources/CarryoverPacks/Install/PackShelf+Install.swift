@@ -1,6 +1,6 @@
 import Foundation
 
-extension Practice {
+extension PackShelf {
     /// Installs a pack from a folder or a `.tar` archive and pins it.
     ///
     /// The pack must be signed by a trusted, unrevoked key, match its
