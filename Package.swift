@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CarryoverPacks", targets: ["CarryoverPacks"]),
         .library(name: "CarryoverExport", targets: ["CarryoverExport"]),
         .library(name: "CarryoverModalities", targets: ["CarryoverModalities"]),
+        .library(name: "CarryoverPractice", targets: ["CarryoverPractice"]),
     ],
     traits: [
         .trait(
@@ -76,13 +77,21 @@ let package = Package(
             ]
         ),
         .target(name: "CarryoverExport", dependencies: ["CarryoverCore"]),
+        // The therapist workflow over the modules; every front end calls it.
+        .target(
+            name: "CarryoverPractice",
+            dependencies: [
+                "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverPacks",
+                "CarryoverModalities",
+            ]
+        ),
         // Test helper: a child process the store tests kill mid-import and run side by side.
         .executableTarget(name: "carryover-store-probe", dependencies: ["CarryoverStore"]),
         .executableTarget(
             name: "carryover",
             dependencies: [
                 "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverPacks",
-                "CarryoverExport", "CarryoverModalities",
+                "CarryoverExport", "CarryoverModalities", "CarryoverPractice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,6 +107,7 @@ let package = Package(
         ),
         .testTarget(name: "CarryoverPacksTests", dependencies: ["CarryoverPacks"]),
         .testTarget(name: "CarryoverExportTests", dependencies: ["CarryoverExport"]),
+        .testTarget(name: "CarryoverPracticeTests", dependencies: ["CarryoverPractice"]),
         .testTarget(name: "CLITests", dependencies: ["carryover"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,8 @@
 /// "Did you mean ...?" for unknown names: the closest known names by edit
 /// distance, so a typo in a client id or homework type is one step from fixed.
-enum Suggestion {
+public enum Suggestions {
     /// Up to `limit` names within a distance that scales with the name's length.
-    static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
+    public static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
         let target = Array(name.lowercased())
         let threshold = max(2, target.count / 3)
         return
@@ -15,14 +15,14 @@ enum Suggestion {
     }
 
     /// A hint for an error line: " Did you mean 'a' or 'b'?" or "".
-    static func hint(for name: String, among candidates: [String]) -> String {
+    public static func hint(for name: String, among candidates: [String]) -> String {
         let names = closest(to: name, among: candidates).map { "'\($0)'" }
         guard !names.isEmpty else { return "" }
         return " Did you mean \(names.joined(separator: " or "))?"
     }
 
     /// Levenshtein distance with one rolling row.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)
         for (i, ca) in a.enumerated() {

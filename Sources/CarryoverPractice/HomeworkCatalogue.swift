@@ -1,0 +1,97 @@
+import CarryoverCore
+import CarryoverLua
+import CarryoverModalities
+import CarryoverPacks
+import Foundation
+
+/// A homework type's Lua source and where it came from.
+public struct HomeworkSource: Sendable, Hashable {
+    public let id: String
+    public let version: String
+    public let title: String
+    /// The file name shown in errors (e.g. "thought_record.lua").
+    public let file: String
+    public let source: String
+    /// "built-in" or "pack <id> <version>".
+    public let origin: String
+}
+
+/// Every homework type a practice can assign: the built-in modalities
+/// carried in the binary and the homework types of its installed, trusted
+/// packs. A pack's version of a built-in id takes precedence when newer.
+public struct HomeworkCatalogue: Sendable {
+    let shelf: PackShelf
+
+    public init(shelf: PackShelf) {
+        self.shelf = shelf
+    }
+
+    /// The newest version of every homework type, by id.
+    public func available() throws -> [HomeworkSource] {
+        var newest: [String: HomeworkSource] = [:]
+        for candidate in try builtIn() + packed() {
+            if let current = newest[candidate.id], !Self.isNewer(candidate, than: current) {
+                continue
+            }
+            newest[candidate.id] = candidate
+        }
+        return newest.values.sorted { $0.id < $1.id }
+    }
+
+    /// Homework type `id` at `version`, or its newest version when `version` is nil.
+    ///
+    /// - Throws: ``PracticeError`` `.notFound` with the closest ids.
+    public func source(id: String, version: String? = nil) throws -> HomeworkSource {
+        let all = try builtIn() + packed()
+        let matches = all.filter { $0.id == id && (version == nil || $0.version == version) }
+        if let best = matches.max(by: { Self.isNewer($1, than: $0) }) { return best }
+        if version != nil, all.contains(where: { $0.id == id }) {
+            throw PracticeError(
+                .notFound,
+                "homework type \(id) version \(version!) is not installed; install the pack that has it")
+        }
+        let ids = Set(all.map(\.id)).sorted()
+        throw PracticeError(
+            .notFound,
+            "no homework type '\(id)'\(Suggestions.hint(for: id, among: ids)) "
+                + "See the list with 'carryover types'.")
+    }
+
+    private func builtIn() -> [HomeworkSource] {
+        ModalityCatalogue.all.map {
+            HomeworkSource(
+                id: $0.id, version: $0.version, title: $0.title, file: $0.main,
+                source: $0.mainSource, origin: "built-in")
+        }
+    }
+
+    /// Homework types of every installed pack whose files still verify
+    /// against a trusted key.
+    private func packed() throws -> [HomeworkSource] {
+        var sources: [HomeworkSource] = []
+        for pack in try shelf.installed() {
+            guard let key = try shelf.trustStore.key(pack.keyID), key.status == .trusted else { continue }
+            let verified = try Pack.verify(at: pack.folder, publicKey: key.publicKey, limits: shelf.limits)
+            for homework in verified.manifest.homework {
+                let folder = pack.folder.appendingPathComponent(homework.path, isDirectory: true)
+                let manifestURL = folder.appendingPathComponent(HomeworkManifest.fileName)
+                let manifest = try HomeworkManifest(
+                    parsing: Data(contentsOf: manifestURL), file: manifestURL.path)
+                let main = folder.appendingPathComponent(manifest.main)
+                sources.append(
+                    HomeworkSource(
+                        id: manifest.id, version: manifest.version.description, title: manifest.title,
+                        file: manifest.main, source: try String(contentsOf: main, encoding: .utf8),
+                        origin: "pack \(pack.id) \(pack.version)"))
+            }
+        }
+        return sources
+    }
+
+    private static func isNewer(_ a: HomeworkSource, than b: HomeworkSource) -> Bool {
+        guard let va = SemanticVersion(a.version), let vb = SemanticVersion(b.version) else {
+            return false
+        }
+        return va > vb
+    }
+}

@@ -1,0 +1,56 @@
+import CarryoverCore
+import CarryoverStore
+import Foundation
+
+extension Goal: StoredDocument {
+    public static let kind = "goal"
+}
+
+extension Practice {
+    /// Adds a client after checking the time zone.
+    public func addClient(id: String, displayName: String, timeZone: String) async throws -> Client {
+        guard !id.isEmpty, id.count <= 64, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+        else {
+            throw PracticeError(
+                .invalidInput,
+                "client id '\(id.prefix(64))' must be 1-64 letters, digits, '-', '_' or '.'; "
+                    + "use a pseudonym such as c-017, never a real name")
+        }
+        guard TimeZone(identifier: timeZone) != nil else {
+            throw PracticeError(
+                .invalidInput,
+                "unknown time zone '\(timeZone)'; use an IANA name such as Europe/Berlin or America/New_York")
+        }
+        let client = Client(id: id, displayName: displayName, timeZone: timeZone)
+        try await store.addClient(client)
+        return client
+    }
+
+    /// The client with `id`, or a not-found error that suggests the closest ids.
+    public func client(_ id: String) async throws -> Client {
+        let clients = try await store.clients()
+        if let client = clients.first(where: { $0.id == id }) { return client }
+        throw PracticeError(
+            .notFound,
+            "no client '\(id)'.\(Suggestions.hint(for: id, among: clients.map(\.id))) "
+                + "See 'carryover client list'.")
+    }
+
+    /// Saves a goal for an existing client and returns its SMART findings.
+    public func saveGoal(_ goal: Goal) async throws -> [SMARTFinding] {
+        let client = try await client(goal.clientID)
+        try goal.validate()
+        try await store.save(goal)
+        return goal.smartCheck(today: today(in: client.timeZone))
+    }
+
+    /// The client's goals.
+    public func goals(clientID: String) async throws -> [Goal] {
+        try await store.documents(Goal.self, clientID: clientID)
+    }
+
+    /// Today's local date in a client's time zone.
+    func today(in timeZone: String) -> LocalDate {
+        LocalDate(clock.now(), in: TimeZone(identifier: timeZone) ?? .gmt)
+    }
+}

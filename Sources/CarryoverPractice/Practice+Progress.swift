@@ -1,0 +1,92 @@
+import CarryoverCore
+import CarryoverLua
+import Foundation
+
+/// Where one assignment stands: adherence, streaks, scores, completion,
+/// rewards, flags and what is next.
+public struct AssignmentProgress: Sendable {
+    public var assignment: Assignment
+    public var title: String
+    public var adherence: AdherenceReport
+    public var streak: StreakSummary
+    public var trends: [ScoreTrend]
+    public var completion: CompletionStatus
+    /// Formatted token or voucher balance, for ledger-based reinforcement.
+    public var balance: String?
+    /// Non-adherence flags with the likely barrier and a suggested change.
+    public var barrierFlags: [ProgressFlag]
+    /// Flags the plugin raised on the latest entry (risk first).
+    public var pluginFlags: [Flag]
+    public var next: Occurrence?
+    public var entries: [Entry]
+}
+
+extension Practice {
+    /// Progress of one assignment at the practice clock's now.
+    public func progress(of assignment: Assignment, now: Date? = nil) async throws
+        -> AssignmentProgress
+    {
+        let now = now ?? clock.now()
+        let schedule = assignment.schedule
+        let grace = TimeInterval(schedule.graceMinutes * 60)
+        let pauses = assignment.pauses(until: now)
+        let entries = try await store.entries(.init(assignmentID: assignment.id))
+        let occurrences = schedule.occurrences(
+            in: DateInterval(start: assignment.createdAt.addingTimeInterval(-86_400), end: now),
+            excluding: pauses)
+        var byIndex: [Int: [Entry]] = [:]
+        for entry in entries {
+            if let occurrence = schedule.occurrence(for: entry.performedAt, excluding: pauses) {
+                byIndex[occurrence.index, default: []].append(entry)
+            }
+        }
+        let outcomes = occurrences.map {
+            OccurrenceOutcome(occurrence: $0, entries: byIndex[$0.index] ?? [])
+        }
+        let zone = TimeZone(identifier: schedule.timeZone) ?? .gmt
+        let completion = try CompletionEvaluator().evaluate(
+            assignment.completion,
+            over: CompletionInput(
+                occurrences: occurrences, entries: byIndex, now: now.addingTimeInterval(-grace)))
+        let state = try await assignmentState(assignment)
+        let ahead = schedule.occurrences(
+            in: DateInterval(start: now, end: now.addingTimeInterval(60 * 86_400)),
+            excluding: pauses)
+        let source = try? catalogue.source(
+            id: assignment.homeworkType, version: assignment.homeworkVersion)
+        return AssignmentProgress(
+            assignment: assignment, title: source?.title ?? assignment.homeworkType,
+            adherence: AdherenceReport(outcomes: outcomes, now: now, grace: grace, timeZone: zone),
+            streak: StreakSummary(outcomes: outcomes, now: now, grace: grace),
+            trends: ScoreTrend.trends(in: entries), completion: completion,
+            balance: Self.balance(assignment, state),
+            barrierFlags: BarrierRules.standard.flags(
+                for: outcomes, now: now, grace: grace, timeZone: zone),
+            pluginFlags: try latestFlags(assignment, entries: entries),
+            next: ahead.first { $0.due > now }, entries: entries)
+    }
+
+    /// The plugin's flags on the latest entry, risk first.
+    private func latestFlags(_ assignment: Assignment, entries: [Entry]) throws -> [Flag] {
+        guard let latest = entries.max(by: { $0.performedAt < $1.performedAt }) else { return [] }
+        let type = try homeworkType(
+            assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)
+        guard type.declaration.hooks.contains(.flags) else { return [] }
+        let params = type.declaration.applyingParamDefaults(to: assignment.params)
+        return try type.flags(entry: latest.fields, params: params, scope: assignment.clientID)
+            .sorted { ($0.level == .risk ? 0 : 1) < ($1.level == .risk ? 0 : 1) }
+    }
+
+    /// Progress of every assignment of a client, active ones first.
+    public func progress(clientID: String) async throws -> [AssignmentProgress] {
+        let client = try await client(clientID)
+        var result: [AssignmentProgress] = []
+        for assignment in try await store.assignments(clientID: client.id, status: nil) {
+            result.append(try await progress(of: assignment))
+        }
+        return result.sorted {
+            ($0.assignment.status == .active ? 0 : 1, $0.assignment.id)
+                < ($1.assignment.status == .active ? 0 : 1, $1.assignment.id)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import CarryoverCore
+import CarryoverLua
+import CarryoverPacks
+import CarryoverStore
+import Foundation
+
+/// One practice: its store, its homework catalogue and its clock. Every
+/// therapist workflow (clients, goals, assignments, entries, status,
+/// rewards) is a method here so the CLI stays thin and every front end
+/// behaves the same.
+public final class Practice: Sendable {
+    /// The practice folder (database, packs, trust store, lockfile).
+    public let folder: URL
+    public let store: any PracticeStore
+    public let catalogue: HomeworkCatalogue
+    public let clock: any WallClock
+    /// Sandbox limits for every plugin call.
+    public let limits: SandboxLimits
+
+    /// The database file inside a practice folder.
+    public static let databaseName = "practice.sqlite"
+
+    init(
+        folder: URL, store: any PracticeStore, clock: any WallClock,
+        limits: SandboxLimits = .default
+    ) {
+        self.folder = folder
+        self.store = store
+        self.catalogue = HomeworkCatalogue(shelf: PackShelf(root: folder))
+        self.clock = clock
+        self.limits = limits
+    }
+
+    /// Creates a new practice in `folder` (made private to its owner).
+    ///
+    /// - Throws: ``PracticeError`` `.practiceExists` when one is there already.
+    public static func create(at folder: URL, clock: any WallClock = SystemClock()) throws
+        -> Practice
+    {
+        let database = folder.appendingPathComponent(databaseName)
+        if FileManager.default.fileExists(atPath: database.path) {
+            throw PracticeError(
+                .practiceExists,
+                "a practice already exists in \(folder.path); use it, or choose another folder")
+        }
+        let store = try SQLiteStore(path: database.path, create: true, clock: clock)
+        return Practice(folder: folder, store: store, clock: clock)
+    }
+
+    /// Opens the practice in `folder`.
+    ///
+    /// - Throws: ``PracticeError`` `.practiceMissing` with how to create one.
+    public static func open(at folder: URL, clock: any WallClock = SystemClock()) throws
+        -> Practice
+    {
+        let database = folder.appendingPathComponent(databaseName)
+        guard FileManager.default.fileExists(atPath: database.path) else {
+            throw PracticeError(
+                .practiceMissing,
+                "no practice in \(folder.path); create one with 'carryover init \(folder.path)' "
+                    + "or point --practice (or CARRYOVER_PRACTICE) at yours")
+        }
+        let store = try SQLiteStore(path: database.path, clock: clock)
+        return Practice(folder: folder, store: store, clock: clock)
+    }
+
+    /// Loads the homework type an assignment was made with.
+    func homeworkType(_ id: String, version: String?, seed: UInt64) throws -> HomeworkType {
+        let source = try catalogue.source(id: id, version: version)
+        return try HomeworkType(
+            source: source.source, file: source.file, limits: limits, clock: clock, seed: seed)
+    }
+}
