@@ -43,6 +43,10 @@ public protocol PracticeStore: Sendable {
     func record(_ recording: EntryRecording) async throws -> [LedgerEvent]
     /// Entries matching the query, by time performed then id.
     func entries(_ query: EntryQuery) async throws -> [Entry]
+    /// Writes an assignment's new engine state with ledger events and an
+    /// audit record in one transaction, for changes that come without an
+    /// entry (a reward redeemed or vetoed).
+    func recordState(_ recording: StateRecording) async throws -> [LedgerEvent]
     /// The assignment's engine state, or `nil` before its first entry.
     func engineState(assignmentID: String) async throws -> Value?
     /// The assignment's ledger, oldest first.

@@ -19,6 +19,22 @@ public struct EntryRecording: Sendable, Hashable {
 }
 
 /// Which entries to list; every condition given must hold.
+/// An engine-state change without an entry (e.g. a reward redeemed).
+public struct StateRecording: Sendable, Hashable {
+    public var assignmentID: String
+    public var engineState: Value
+    public var events: [NewLedgerEvent]
+    /// The audit action, e.g. "reward.redeem".
+    public var action: String
+
+    public init(assignmentID: String, engineState: Value, events: [NewLedgerEvent], action: String) {
+        self.assignmentID = assignmentID
+        self.engineState = engineState
+        self.events = events
+        self.action = action
+    }
+}
+
 public struct EntryQuery: Sendable, Hashable {
     public var assignmentID: String?
     public var clientID: String?

@@ -6,38 +6,58 @@ extension SQLiteStore {
     public func record(_ recording: EntryRecording) async throws -> [LedgerEvent] {
         let entry = recording.entry
         let state = try recording.engineState.map { try StoreCoding.encode($0) }
-        let payloads = try recording.events.map { try StoreCoding.encode($0.payload) }
+        let events = try Self.encoded(recording.events)
         return try await write { db in
             try self.insert(entry, action: "entry.record", db)
-            if let state {
-                try db.execute(
-                    sql: """
-                        INSERT INTO assignment_state (assignment_id, json) VALUES (?, ?)
-                        ON CONFLICT (assignment_id) DO UPDATE SET json = excluded.json
-                        """,
-                    arguments: [entry.assignmentID, state])
-            }
-            var seq =
-                try Int.fetchOne(
-                    db, sql: "SELECT max(seq) FROM ledger WHERE assignment_id = ?",
-                    arguments: [entry.assignmentID]) ?? 0
-            var stored: [LedgerEvent] = []
-            for (event, payload) in zip(recording.events, payloads) {
-                seq += 1
-                try db.execute(
-                    sql:
-                        "INSERT INTO ledger (assignment_id, seq, at, kind, json) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [
-                        entry.assignmentID, seq, event.at.timeIntervalSince1970, event.kind,
-                        payload,
-                    ])
-                stored.append(
-                    LedgerEvent(
-                        assignmentID: entry.assignmentID, seq: seq, at: event.at, kind: event.kind,
-                        payload: event.payload))
-            }
-            return stored
+            return try Self.writeState(state, events: events, assignmentID: entry.assignmentID, db)
         }
+    }
+
+    public func recordState(_ recording: StateRecording) async throws -> [LedgerEvent] {
+        let state = try StoreCoding.encode(recording.engineState)
+        let events = try Self.encoded(recording.events)
+        let id = recording.assignmentID
+        return try await write { db in
+            let assignment = try Self.assignment(db, id: id)
+            try self.audit(
+                db, recording.action, kind: "assignment", id: id, clientID: assignment.clientID)
+            return try Self.writeState(state, events: events, assignmentID: id, db)
+        }
+    }
+
+    private static func encoded(_ events: [NewLedgerEvent]) throws -> [(NewLedgerEvent, String)] {
+        try events.map { ($0, try StoreCoding.encode($0.payload)) }
+    }
+
+    /// Replaces the assignment's engine state and appends its ledger events
+    /// inside the caller's transaction.
+    private static func writeState(
+        _ state: String?, events: [(NewLedgerEvent, String)], assignmentID: String, _ db: Database
+    ) throws -> [LedgerEvent] {
+        if let state {
+            try db.execute(
+                sql: """
+                    INSERT INTO assignment_state (assignment_id, json) VALUES (?, ?)
+                    ON CONFLICT (assignment_id) DO UPDATE SET json = excluded.json
+                    """,
+                arguments: [assignmentID, state])
+        }
+        var seq =
+            try Int.fetchOne(
+                db, sql: "SELECT max(seq) FROM ledger WHERE assignment_id = ?",
+                arguments: [assignmentID]) ?? 0
+        var stored: [LedgerEvent] = []
+        for (event, payload) in events {
+            seq += 1
+            try db.execute(
+                sql: "INSERT INTO ledger (assignment_id, seq, at, kind, json) VALUES (?, ?, ?, ?, ?)",
+                arguments: [assignmentID, seq, event.at.timeIntervalSince1970, event.kind, payload])
+            stored.append(
+                LedgerEvent(
+                    assignmentID: assignmentID, seq: seq, at: event.at, kind: event.kind,
+                    payload: event.payload))
+        }
+        return stored
     }
 
     /// Inserts an entry and its scores after the checks both stores make, and audits it.

@@ -1,0 +1,74 @@
+import CarryoverCore
+import CarryoverStore
+import Foundation
+
+/// An assignment's rewards as the client and therapist see them.
+public struct RewardsView: Sendable {
+    public var assignmentID: String
+    public var catalogue: [Reward]
+    public var unit: LedgerUnit?
+    public var balance: Int
+    public var vetoed: Set<String>
+    public var ledger: [TokenLedger.Line]
+}
+
+extension Practice {
+    /// The catalogue, balance, vetoes and ledger of an assignment.
+    public func rewards(assignmentID: String) async throws -> RewardsView {
+        let assignment = try await assignment(assignmentID)
+        let state = try await assignmentState(assignment)
+        let ledger = state.reinforcement.ledger
+        return RewardsView(
+            assignmentID: assignment.id, catalogue: assignment.reinforcement.catalogue,
+            unit: assignment.reinforcement.schedule.ledgerUnit, balance: ledger.balance,
+            vetoed: ledger.vetoedRewards, ledger: ledger.lines)
+    }
+
+    /// Redeems a reward from the catalogue against the earned balance.
+    ///
+    /// - Throws: the core's error when the balance is short or the reward is
+    ///   vetoed; nothing is written then.
+    public func redeem(assignmentID: String, rewardID: String) async throws -> RewardsView {
+        try await changeRewards(assignmentID, action: "reward.redeem") { plan, state, now in
+            [try plan.redeem(rewardID: rewardID, at: now, state: &state)]
+        }
+    }
+
+    /// The therapist vetoes a reward: it cannot be redeemed, and a pending
+    /// redemption of it is refunded.
+    public func veto(assignmentID: String, rewardID: String, reason: String) async throws
+        -> RewardsView
+    {
+        try await changeRewards(assignmentID, action: "reward.veto") { plan, state, now in
+            try plan.veto(rewardID: rewardID, at: now, reason: reason, state: &state)
+        }
+    }
+
+    /// Lifts a veto.
+    public func allow(assignmentID: String, rewardID: String, reason: String) async throws
+        -> RewardsView
+    {
+        try await changeRewards(assignmentID, action: "reward.allow") { plan, state, now in
+            [try plan.allow(rewardID: rewardID, at: now, reason: reason, state: &state)]
+        }
+    }
+
+    /// Applies a ledger change to the stored state and records it with its
+    /// ledger lines in one transaction.
+    private func changeRewards(
+        _ assignmentID: String, action: String,
+        _ change: (ReinforcementPlan, inout ReinforcementState, Date) throws -> [TokenLedger.Line]
+    ) async throws -> RewardsView {
+        let assignment = try await assignment(assignmentID)
+        var state = try await assignmentState(assignment)
+        let now = clock.now()
+        let lines = try change(assignment.reinforcement, &state.reinforcement, now)
+        _ = try await store.recordState(
+            StateRecording(
+                assignmentID: assignment.id, engineState: try StateCoding.value(state),
+                events: try lines.map {
+                    NewLedgerEvent(at: now, kind: "ledger", payload: try StateCoding.value($0))
+                }, action: action))
+        return try await rewards(assignmentID: assignmentID)
+    }
+}
