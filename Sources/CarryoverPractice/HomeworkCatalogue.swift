@@ -48,7 +48,8 @@ public struct HomeworkCatalogue: Sendable {
         if version != nil, all.contains(where: { $0.id == id }) {
             throw PracticeError(
                 .notFound,
-                "homework type \(id) version \(version!) is not installed; install the pack that has it")
+                "homework type \(id) version \(version!) is not installed; install the pack that has it"
+            )
         }
         let ids = Set(all.map(\.id)).sorted()
         throw PracticeError(
@@ -70,8 +71,11 @@ public struct HomeworkCatalogue: Sendable {
     private func packed() throws -> [HomeworkSource] {
         var sources: [HomeworkSource] = []
         for pack in try shelf.installed() {
-            guard let key = try shelf.trustStore.key(pack.keyID), key.status == .trusted else { continue }
-            let verified = try Pack.verify(at: pack.folder, publicKey: key.publicKey, limits: shelf.limits)
+            guard let key = try shelf.trustStore.key(pack.keyID), key.status == .trusted else {
+                continue
+            }
+            let verified = try Pack.verify(
+                at: pack.folder, publicKey: key.publicKey, limits: shelf.limits)
             for homework in verified.manifest.homework {
                 let folder = pack.folder.appendingPathComponent(homework.path, isDirectory: true)
                 let manifestURL = folder.appendingPathComponent(HomeworkManifest.fileName)
@@ -80,7 +84,8 @@ public struct HomeworkCatalogue: Sendable {
                 let main = folder.appendingPathComponent(manifest.main)
                 sources.append(
                     HomeworkSource(
-                        id: manifest.id, version: manifest.version.description, title: manifest.title,
+                        id: manifest.id, version: manifest.version.description,
+                        title: manifest.title,
                         file: manifest.main, source: try String(contentsOf: main, encoding: .utf8),
                         origin: "pack \(pack.id) \(pack.version)"))
             }

@@ -8,8 +8,10 @@ extension Goal: StoredDocument {
 
 extension Practice {
     /// Adds a client after checking the time zone.
-    public func addClient(id: String, displayName: String, timeZone: String) async throws -> Client {
-        guard !id.isEmpty, id.count <= 64, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+    public func addClient(id: String, displayName: String, timeZone: String) async throws -> Client
+    {
+        guard !id.isEmpty, id.count <= 64,
+            id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
         else {
             throw PracticeError(
                 .invalidInput,
@@ -19,7 +21,8 @@ extension Practice {
         guard TimeZone(identifier: timeZone) != nil else {
             throw PracticeError(
                 .invalidInput,
-                "unknown time zone '\(timeZone)'; use an IANA name such as Europe/Berlin or America/New_York")
+                "unknown time zone '\(timeZone)'; use an IANA name such as Europe/Berlin or America/New_York"
+            )
         }
         let client = Client(id: id, displayName: displayName, timeZone: timeZone)
         try await store.addClient(client)

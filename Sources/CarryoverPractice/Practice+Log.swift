@@ -8,7 +8,7 @@ import Foundation
 public struct LogOutcome: Sendable {
     public var entry: Entry
     public var feedback: String?
-    public var flags: [Flag]
+    public var flags: [PluginFlag]
     public var reinforcement: [ReinforcementEvent]
     /// Token or voucher balance after this entry, formatted ("12 tokens", "$10.00").
     public var balance: String?

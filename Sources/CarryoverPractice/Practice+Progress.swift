@@ -16,7 +16,7 @@ public struct AssignmentProgress: Sendable {
     /// Non-adherence flags with the likely barrier and a suggested change.
     public var barrierFlags: [ProgressFlag]
     /// Flags the plugin raised on the latest entry (risk first).
-    public var pluginFlags: [Flag]
+    public var pluginFlags: [PluginFlag]
     public var next: Occurrence?
     public var entries: [Entry]
 }
@@ -31,9 +31,13 @@ extension Practice {
         let grace = TimeInterval(schedule.graceMinutes * 60)
         let pauses = assignment.pauses(until: now)
         let entries = try await store.entries(.init(assignmentID: assignment.id))
+        // Occurrences that have opened by now: an entry may complete one before it is due.
         let occurrences = schedule.occurrences(
-            in: DateInterval(start: assignment.createdAt.addingTimeInterval(-86_400), end: now),
-            excluding: pauses)
+            in: DateInterval(
+                start: assignment.createdAt.addingTimeInterval(-86_400),
+                end: now.addingTimeInterval(2 * 86_400)),
+            excluding: pauses
+        ).filter { $0.start <= now }
         var byIndex: [Int: [Entry]] = [:]
         for entry in entries {
             if let occurrence = schedule.occurrence(for: entry.performedAt, excluding: pauses) {
@@ -63,11 +67,11 @@ extension Practice {
             barrierFlags: BarrierRules.standard.flags(
                 for: outcomes, now: now, grace: grace, timeZone: zone),
             pluginFlags: try latestFlags(assignment, entries: entries),
-            next: ahead.first { $0.due > now }, entries: entries)
+            next: ahead.first { $0.due > now && byIndex[$0.index] == nil }, entries: entries)
     }
 
     /// The plugin's flags on the latest entry, risk first.
-    private func latestFlags(_ assignment: Assignment, entries: [Entry]) throws -> [Flag] {
+    private func latestFlags(_ assignment: Assignment, entries: [Entry]) throws -> [PluginFlag] {
         guard let latest = entries.max(by: { $0.performedAt < $1.performedAt }) else { return [] }
         let type = try homeworkType(
             assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)

@@ -71,3 +71,11 @@ public final class Practice: Sendable {
             source: source.source, file: source.file, limits: limits, clock: clock, seed: seed)
     }
 }
+
+extension Practice {
+    /// The declaration (fields, params, scores) of the newest version of a homework type.
+    public func declaration(of id: String) throws -> HomeworkDeclaration {
+        let source = try catalogue.source(id: id)
+        return try homeworkType(source.id, version: source.version, seed: 0).declaration
+    }
+}

@@ -2,7 +2,9 @@
 /// distance, so a typo in a client id or homework type is one step from fixed.
 public enum Suggestions {
     /// Up to `limit` names within a distance that scales with the name's length.
-    public static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
+    public static func closest(to name: String, among candidates: [String], limit: Int = 3)
+        -> [String]
+    {
         let target = Array(name.lowercased())
         let threshold = max(2, target.count / 3)
         return

@@ -1,5 +1,6 @@
 import CarryoverCore
 import Foundation
+
 @testable import CarryoverPractice
 
 /// A fresh practice in a temporary folder with a clock the test moves.

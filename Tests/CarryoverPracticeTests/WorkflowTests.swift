@@ -1,6 +1,7 @@
 import CarryoverCore
 import Foundation
 import Testing
+
 @testable import CarryoverPractice
 
 /// A thought record daily at 20:00 for three weeks, "5 of 7 days", one
@@ -68,7 +69,8 @@ import Testing
             .log(assignmentID: assignment.id, fields: Self.entry)
         #expect(outcome.occurrence?.index == 2)
         #expect(outcome.balance == "2 tokens")
-        let progress = try await fixture.at(instant("2026-12-02T19:30:00Z")).progress(of: assignment)
+        let progress = try await fixture.at(instant("2026-12-02T19:30:00Z")).progress(
+            of: assignment)
         #expect(progress.adherence.overall.done == 2)
         #expect(progress.adherence.overall.due == 3)
         #expect(progress.streak.current == 1)

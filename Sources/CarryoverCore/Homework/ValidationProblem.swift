@@ -16,7 +16,7 @@ public struct ValidationProblem: Sendable, Hashable, Codable, CustomStringConver
 }
 
 /// Something the therapist should look at, raised by a homework type's `flags` hook.
-public struct Flag: Sendable, Hashable, Codable {
+public struct PluginFlag: Sendable, Hashable, Codable {
     /// How urgent the flag is.
     public enum Level: String, Sendable, Hashable, Codable, CaseIterable {
         /// A possible risk to the client's safety: review before the next session.

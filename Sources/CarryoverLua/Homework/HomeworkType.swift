@@ -93,7 +93,7 @@ public final class HomeworkType {
     }
 
     /// Risk and attention flags raised by an entry.
-    public func flags(entry: Value, params: Value, scope: String) throws -> [Flag] {
+    public func flags(entry: Value, params: Value, scope: String) throws -> [PluginFlag] {
         guard declaration.hooks.contains(.flags) else { return [] }
         return try HookResults(plugin: file).flags(call(.flags, [entry, params], scope: scope))
     }

@@ -24,12 +24,12 @@ struct HookResults {
         }
     }
 
-    func flags(_ value: Value) throws -> [Flag] {
+    func flags(_ value: Value) throws -> [PluginFlag] {
         try records(value, "flags").map { item in
-            guard let level = Flag.Level(rawValue: try text(item, "level", "flags")) else {
+            guard let level = PluginFlag.Level(rawValue: try text(item, "level", "flags")) else {
                 throw mismatch("flags", "level must be \"risk\" or \"attention\"")
             }
-            return Flag(
+            return PluginFlag(
                 level: level, code: try text(item, "code", "flags"),
                 message: try text(item, "message", "flags"))
         }

@@ -18,7 +18,8 @@ struct Terminal: Sendable {
     static let standardOutput = Terminal(fileDescriptor: STDOUT_FILENO)
     static let standardError = Terminal(fileDescriptor: STDERR_FILENO)
 
-    init(fileDescriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(fileDescriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment)
+    {
         let noColour = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
         colours = isatty(fileDescriptor) == 1 && !noColour
     }

@@ -1,0 +1,90 @@
+import ArgumentParser
+import CarryoverCore
+import CarryoverPractice
+import Foundation
+
+struct AssignCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign",
+        abstract: "Give a client homework with a schedule, a completion rule and reinforcement.",
+        discussion: """
+            Schedules, rules and reinforcement are written in words:
+              schedule:    \(Schedule.phraseExamples.prefix(4).map { "\"\($0)\"" }.joined(separator: ", "))
+              rule:        \(CompletionRule.phraseExamples.prefix(5).map { "\"\($0)\"" }.joined(separator: ", "))
+              reinforce:   \(ReinforcementSchedule.phraseExamples.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))
+            "vouchers" is the Higgins et al. (1994) escalating schedule; "prize bowl" is Petry (2000).
+            Examples:
+              carryover assign c-017 org.carryover.thought-record --schedule "daily at 20:00 for 3 weeks" \\
+                --rule "5 of 7 days" --reinforce "token economy" --reward "Movie night=5"
+              carryover assign c-017 org.carryover.exposure-ladder --params-file ladder.json \\
+                --schedule "weekly on mon wed fri at 18:00 for 6 weeks" --rule "3 in a row"
+            """)
+
+    @Argument(help: "The client id.") var client: String
+    @Argument(help: "The homework type id (see 'carryover types').") var type: String
+    @Option(help: "When, in words, e.g. \"daily at 20:00 for 3 weeks\".") var schedule: String
+    @Option(help: "When it counts as done, e.g. \"5 of 7 days\".") var rule = "done"
+    @Option(help: "Reinforcement, e.g. \"token economy\", \"vouchers\", \"prize bowl\", \"VR 3\".")
+    var reinforce = "none"
+    @Option(name: .customLong("param"), help: "A param as name=value (repeat).")
+    var params: [String] = []
+    @Option(help: "A JSON file with the params.") var paramsFile: String?
+    @Option(name: .customLong("reward"), help: "A reward as \"Name=price\" (repeat).")
+    var rewards: [String] = []
+    @Option(help: "The goal task this assignment carries out.") var task: String?
+    @OptionGroup var options: PracticeOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        var paramValues: [String: Value] = [:]
+        if let paramsFile {
+            guard let object = try Value.parseFile(paramsFile).object else {
+                throw CommandFailure(
+                    .invalidInput, "\(paramsFile) must hold a JSON object of params")
+            }
+            paramValues = object
+        }
+        paramValues.merge(try keyValues(params, option: "--param")) { _, new in new }
+        let practice = try options.open()
+        let assignment = try await practice.assign(
+            AssignmentRequest(
+                clientID: client, homeworkType: type, params: .object(paramValues),
+                schedule: schedule, completion: rule, reinforcement: reinforce,
+                rewards: try rewards.map(parseReward), taskID: task))
+        if output.json { return try printJSON(assignment) }
+        print("Assigned \(assignment.id): \(assignment.homeworkType) \(assignment.homeworkVersion)")
+        print("  schedule:      \(assignment.schedule.description)")
+        print("  done when:     \(assignment.completion.description)")
+        print("  reinforcement: \(assignment.reinforcement.schedule.description)")
+        for reward in assignment.reinforcement.catalogue {
+            print("  reward:        \(reward.name) (\(reward.id)) for \(reward.price)")
+        }
+    }
+}
+
+/// "Movie night=5" -> reward "movie-night" priced 5.
+func parseReward(_ text: String) throws -> Reward {
+    let parts = text.split(separator: "=", maxSplits: 1).map {
+        $0.trimmingCharacters(in: .whitespaces)
+    }
+    guard parts.count == 2, !parts[0].isEmpty, let price = Int(parts[1]), price > 0 else {
+        throw CommandFailure(
+            .invalidInput, "reward '\(text)' needs the form \"Name=price\", e.g. \"Movie night=5\"")
+    }
+    let id = parts[0].lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        .joined(separator: "-")
+    return Reward(id: id, name: parts[0], price: price)
+}
+
+extension Value {
+    /// Parses a JSON file ("-" for standard input).
+    static func parseFile(_ path: String) throws -> Value {
+        let data = try readJSON(path: path)
+        do {
+            return try JSONDecoder().decode(Value.self, from: data)
+        } catch {
+            throw CommandFailure(
+                .invalidInput, "\(path) is not valid JSON; check it with a JSON validator")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import CarryoverCore
+import CarryoverPractice
+
+struct AssignmentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assignment",
+        abstract:
+            "Pause, resume, modify, complete or abandon an assignment; every change keeps its reason.",
+        subcommands: [
+            Show.self, Modify.self, StatusChange<Pause>.self, StatusChange<Resume>.self,
+            StatusChange<Complete>.self, StatusChange<Abandon>.self,
+        ])
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show an assignment with its history of changes.",
+            discussion: "Example:\n  carryover assignment show c-017-1")
+
+        @Argument(help: "The assignment id.") var id: String
+        @OptionGroup var options: PracticeOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let assignment = try await options.open().assignment(id)
+            if output.json { return try printJSON(assignment) }
+            print(
+                "\(assignment.id): \(assignment.homeworkType) \(assignment.homeworkVersion) [\(assignment.status.rawValue)]"
+            )
+            print("  schedule:      \(assignment.schedule.description)")
+            print("  done when:     \(assignment.completion.description)")
+            print("  reinforcement: \(assignment.reinforcement.schedule.description)")
+            print("  params:        \(assignment.params.canonicalJSON())")
+            for change in assignment.history {
+                print("  \(change.at.formatted(.iso8601)): \(change.what) (\(change.reason))")
+            }
+        }
+    }
+
+    struct Modify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change params, schedule, rule or reinforcement, with the reason kept.",
+            discussion: """
+                Example, a smaller step after repeated misses:
+                  carryover assignment modify c-017-1 --schedule "every 2 days at 20:00 for 3 weeks" \\
+                    --reason "missed 4 evenings in a row; smaller step"
+                """)
+
+        @Argument(help: "The assignment id.") var id: String
+        @Option(
+            name: .customLong("param"),
+            help: "A param as name=value (repeat); replaces the params given.")
+        var params: [String] = []
+        @Option(help: "A new schedule, in words.") var schedule: String?
+        @Option(help: "A new completion rule, in words.") var rule: String?
+        @Option(help: "New reinforcement, in words.") var reinforce: String?
+        @Option(help: "Why (kept in the assignment's history).") var reason: String
+        @OptionGroup var options: PracticeOptions
+
+        func run() async throws {
+            let practice = try options.open()
+            var newParams: Value?
+            if !params.isEmpty {
+                var merged = try await practice.assignment(id).params.object ?? [:]
+                merged.merge(try keyValues(params, option: "--param")) { _, new in new }
+                newParams = .object(merged)
+            }
+            let assignment = try await practice.modify(
+                id, params: newParams, schedule: schedule, completion: rule,
+                reinforcement: reinforce, reason: reason)
+            print("Modified \(assignment.id): \(assignment.history.last?.what ?? "")")
+        }
+    }
+}
+
+/// The four status changes share one command shape.
+protocol StatusVerb {
+    static var name: String { get }
+    static var status: Assignment.Status { get }
+    static var abstract: String { get }
+}
+
+enum Pause: StatusVerb {
+    static let name = "pause", status = Assignment.Status.paused
+    static let abstract = "Pause an assignment (paused days do not count as missed)."
+}
+enum Resume: StatusVerb {
+    static let name = "resume", status = Assignment.Status.active
+    static let abstract = "Resume a paused assignment."
+}
+enum Complete: StatusVerb {
+    static let name = "complete", status = Assignment.Status.completed
+    static let abstract = "Mark an assignment completed (final)."
+}
+enum Abandon: StatusVerb {
+    static let name = "abandon", status = Assignment.Status.abandoned
+    static let abstract = "Abandon an assignment (final)."
+}
+
+struct StatusChange<Verb: StatusVerb>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: Verb.name, abstract: Verb.abstract,
+            discussion:
+                "Example:\n  carryover assignment \(Verb.name) c-017-1 --reason \"holiday week\"")
+    }
+
+    @Argument(help: "The assignment id.") var id: String
+    @Option(help: "Why (kept in the assignment's history).") var reason: String
+    @OptionGroup var options: PracticeOptions
+
+    func run() async throws {
+        let assignment = try await options.open().setStatus(id, to: Verb.status, reason: reason)
+        print("\(assignment.id) is now \(assignment.status.rawValue)")
+    }
+}

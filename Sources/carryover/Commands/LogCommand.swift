@@ -1,0 +1,80 @@
+import ArgumentParser
+import CarryoverCore
+import CarryoverPractice
+import Foundation
+
+struct LogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Log an entry: from --set flags, a JSON file, standard input, or prompts.",
+        discussion: """
+            With no --set and no --file, and standard input a terminal, carryover asks for
+            each field in turn. The answer comes at once: problems field by field, or the
+            score, feedback, reinforcement earned and what is next.
+            Examples:
+              carryover log c-017-2 --set mood=6 --set sleep_hours=7.5
+              carryover log c-017-1 --file entry.json
+              cat entry.json | carryover log c-017-1 --file -
+              carryover log c-017-1                       (prompts, on a terminal)
+              carryover log c-017-1 --file entry.json --at "2026-12-01 19:30"   (late entry, client's time)
+            """)
+
+    @Argument(help: "The assignment id (see 'carryover status CLIENT').") var assignment: String
+    @Option(name: .customLong("set"), help: "A field as name=value (repeat); JSON values allowed.")
+    var fields: [String] = []
+    @Option(help: "A JSON file with the entry's fields ('-' for standard input).") var file: String?
+    @Option(help: "When it was done: \"YYYY-MM-DD HH:MM\" in the client's time, or ISO 8601.")
+    var at: String?
+    @OptionGroup var options: PracticeOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let practice = try options.open()
+        let assignment = try await practice.assignment(self.assignment)
+        let client = try await practice.client(assignment.clientID)
+        let entry = try await readEntry(practice, assignment)
+        let performedAt = try at.map { try parseInstant($0, timeZone: client.timeZone) }
+        do {
+            let outcome = try await practice.log(
+                assignmentID: assignment.id, fields: entry, performedAt: performedAt)
+            if output.json { return try printJSON(LogJSON(outcome)) }
+            LogRendering(terminal: .standardOutput, timeZone: client.timeZone).print(outcome)
+        } catch let error as PracticeError where error.code == .entryRejected {
+            printError("carryover: \(error.message)")
+            for problem in error.problems { printError("  \(problem.field): \(problem.message)") }
+            throw ExitCode(ExitStatus.invalidInput.rawValue)
+        }
+    }
+
+    private func readEntry(_ practice: Practice, _ assignment: Assignment) async throws -> Value {
+        if let file {
+            var object = try Value.parseFile(file).object ?? [:]
+            object.merge(try keyValues(fields, option: "--set")) { _, new in new }
+            return .object(object)
+        }
+        if !fields.isEmpty { return .object(try keyValues(fields, option: "--set")) }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CommandFailure(
+                .usage,
+                "no entry given; use --set name=value, --file entry.json, or run it on a terminal")
+        }
+        let declaration = try practice.declaration(of: assignment.homeworkType)
+        print(Terminal.standardOutput.paint(declaration.title, .bold))
+        print(declaration.instructions + "\n")
+        return EntryPrompter().ask(declaration.fields)
+    }
+}
+
+/// "2026-12-01 19:30" in the client's time zone, or an ISO 8601 instant.
+func parseInstant(_ text: String, timeZone: String) throws -> Date {
+    if let instant = ISO8601DateFormatter().date(from: text) { return instant }
+    let parts = text.split(separator: " ").map(String.init)
+    if parts.count == 2, let date = LocalDate(parts[0]), let time = LocalTime(parts[1]),
+        let zone = TimeZone(identifier: timeZone)
+    {
+        return zone.instant(of: date, at: time)
+    }
+    throw CommandFailure(
+        .invalidInput,
+        "'\(text)' is not a time; write \"YYYY-MM-DD HH:MM\" (client's time) or ISO 8601")
+}

@@ -1,0 +1,26 @@
+import CarryoverCore
+import Foundation
+
+/// "Thu 2026-12-03 20:00" in a client's time zone: what people read.
+func localText(_ instant: Date, _ timeZone: String) -> String {
+    let zone = TimeZone(identifier: timeZone) ?? .gmt
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let parts = calendar.dateComponents([.weekday, .hour, .minute], from: instant)
+    let day = LocalDate(instant, in: zone)
+    let weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][(parts.weekday ?? 1) - 1]
+    return String(
+        format: "%@ %@ %02d:%02d", weekday, day.description, parts.hour ?? 0, parts.minute ?? 0)
+}
+
+/// Scores as "name 1.5, other 2" in name order.
+func scoresText(_ scores: [String: Double]) -> String {
+    scores.sorted { $0.key < $1.key }.map { "\($0.key) \(numberText($0.value))" }
+        .joined(separator: ", ")
+}
+
+/// A number without a needless ".0".
+func numberText(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15
+        ? String(Int64(value)) : String(format: "%.2f", value)
+}
