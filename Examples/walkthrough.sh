@@ -1,15 +1,94 @@
 #!/usr/bin/env bash
-# The therapist workflow, end to end, on a fresh temporary practice.
+# The therapist workflow, end to end, on a fresh temporary practice:
+# a client with a SMART goal, a thought record daily at 20:00 for three
+# weeks ("5 of 7 days", a token economy), a week of entries logged from
+# flags, a JSON file and standard input, status, history and a reward.
+#
 # Usage: walkthrough.sh [--check] PATH/TO/carryover
-# With --check, the output is compared with what each step must print.
+# With --check, every step's output is compared with what it must print
+# and the script fails on the first difference.
 set -euo pipefail
 check=false
 if [[ "${1:-}" == "--check" ]]; then check=true; shift; fi
 carryover="${1:?usage: walkthrough.sh [--check] PATH/TO/carryover}"
+examples="$(cd "$(dirname "$0")" && pwd)"
+entry="$examples/../Modalities/thought-record/examples/entry.json"
 
-out="$("$carryover" --version)"
-echo "carryover $out"
-if $check; then
-    [[ "$out" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "walkthrough: bad version '$out'" >&2; exit 1; }
-    echo "walkthrough: all checks passed"
-fi
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export CARRYOVER_PRACTICE="$work/practice" NO_COLOR=1
+
+# Runs one step at a fixed instant (CARRYOVER_NOW, UTC) and shows it.
+step() {
+    local now="$1"; shift
+    printf '\n$ carryover %s\n' "$*"
+    CARRYOVER_NOW="$now" "$carryover" "$@" | tee "$work/out"
+}
+
+# With --check: the last step's output must contain this text.
+expect() {
+    $check || return 0
+    grep -qF -- "$1" "$work/out" || { echo "walkthrough: expected '$1' in the output above" >&2; exit 1; }
+}
+
+# Monday 30 November 2026, 09:00 in Berlin.
+monday=2026-11-30T08:00:00Z
+step $monday init "$CARRYOVER_PRACTICE";                     expect "Created a practice"
+step $monday client add c-017 --name "Client 17" --time-zone Europe/Berlin
+expect "Added client c-017 (Europe/Berlin)"
+step $monday goal add c-017 --title "Fewer anxious evenings" \
+    --specific "write a thought record when anxiety rises above 50" \
+    --measure "5 thought records a week" --achievable "10 minutes after dinner, already did 2 last week" \
+    --relevant "panic disorder: catastrophic thoughts" --by 2027-02-28
+expect "SMART: all five letters are there."
+step $monday goal phase c-017-g1 --title "Notice and record" --from 2026-11-30 --to 2026-12-20
+expect "Added phase c-017-g1-p1"
+step $monday types;                                           expect "org.carryover.thought-record"
+step $monday assign c-017 org.carryover.thought-record \
+    --schedule "daily at 20:00 for 3 weeks" --rule "5 of 7 days" \
+    --reinforce "token economy" --reward "Movie night=3" --task c-017-g1-p1
+expect "Assigned c-017-1"
+step $monday goal task c-017-g1 --phase c-017-g1-p1 --title "Thought records" --assignment c-017-1
+expect "Added task c-017-g1-p1-t1"
+
+# Monday 19:30 in Berlin: from flags (JSON values for the lists).
+step 2026-11-30T18:30:00Z log c-017-1 \
+    --set situation="Friend did not answer my message" \
+    --set 'emotions=[{"name":"anxious","intensity":80}]' \
+    --set automatic_thought="She is angry with me" --set thought_belief=90 \
+    --set 'evidence_for=["She usually answers fast"]' \
+    --set 'evidence_against=["She said she had a busy week"]' \
+    --set balanced_thought="She is probably busy" --set balanced_belief=70 \
+    --set thought_belief_after=40 --set 'emotions_after=[{"name":"anxious","intensity":40}]'
+expect "You earned 1 token."
+expect "Balance: 1 token"
+# Tuesday and Wednesday: from a JSON file.
+step 2026-12-01T18:30:00Z log c-017-1 --file "$entry";   expect "Balance: 2 tokens"
+step 2026-12-02T18:30:00Z log c-017-1 --file "$entry";   expect "Balance: 3 tokens"
+# Thursday is missed. Friday and Saturday: from standard input.
+printf '\n$ carryover log c-017-1 --file - < entry.json\n'
+CARRYOVER_NOW=2026-12-04T18:30:00Z "$carryover" log c-017-1 --file - < "$entry" | tee "$work/out"
+expect "Balance: 4 tokens"
+CARRYOVER_NOW=2026-12-05T18:30:00Z "$carryover" log c-017-1 --file - < "$entry" | tee "$work/out"
+expect "5 of 5 occurrences (met)"
+
+# A bad entry: every problem named, nothing saved, exit status 65.
+printf '\n$ carryover log c-017-1 --set thought_belief=140\n'
+status=0
+CARRYOVER_NOW=2026-12-06T18:30:00Z "$carryover" log c-017-1 --set thought_belief=140 2> "$work/out" || status=$?
+cat "$work/out"
+expect "thought_belief:"
+$check && [[ $status -eq 65 ]] || ! $check || { echo "walkthrough: expected exit 65, got $status" >&2; exit 1; }
+
+# Saturday 20:30 in Berlin: where the client stands.
+saturday=2026-12-05T19:30:00Z
+step $saturday status c-017
+expect "Adherence: 5 of 6 due (83%)"
+expect "Streak: 2 now, 3 longest"
+expect "Balance: 5 tokens"
+step $saturday status;                                      expect "c-017  active 1  adherence 83%"
+step $saturday history c-017;                               expect "Sat 2026-12-05 19:30"
+step $saturday rewards redeem c-017-1 movie-night;          expect "Balance: 2 tokens."
+step $saturday rewards show c-017-1;                        expect "movie-night: Movie night, 3"
+
+if $check; then echo; echo "walkthrough: all checks passed"; fi
