@@ -43,8 +43,8 @@ import Testing
         let outcome = try #require(last)
         #expect(outcome.occurrence?.index == 2)
         #expect(outcome.balance == "3 tokens")
-        // The next occurrence is Wednesday's at 20:00 CET = 19:00 UTC: still ahead at 18:30.
-        #expect(outcome.next?.due == instant("2026-12-02T19:00:00Z"))
+        // Wednesday's occurrence is done, so the next is Thursday's at 20:00 CET = 19:00 UTC.
+        #expect(outcome.next?.due == instant("2026-12-03T19:00:00Z"))
         #expect(outcome.completion.met == false)
 
         let practice = try fixture.at(instant("2026-12-02T19:30:00Z"))
