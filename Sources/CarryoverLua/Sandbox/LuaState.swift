@@ -10,6 +10,8 @@ final class LuaState {
     let pointer: OpaquePointer
     let control: UnsafeMutablePointer<clua_ctl>
     let output: OutputSink
+    /// The UTC day (days since the epoch) whose date is in the control block.
+    var todayCache: (day: Int64, text: String)?
 
     init(plugin: String, limits: SandboxLimits) throws(SandboxError) {
         control = .allocate(capacity: 1)

@@ -24,13 +24,20 @@ enum Prelude {
             return "a " .. type(key) .. " key"
         end
 
-        -- Freezes `t` in place. Metatables read their metamethods raw, so tables
-        -- that may serve as metatables keep their "__" keys in place.
+        -- Lua reads metamethods raw, so tables that may serve as metatables
+        -- keep these keys in place when frozen.
+        local metamethods = {}
+        for name in gmatch("index newindex call tostring name len eq lt le concat unm add sub " ..
+            "mul div mod pow idiv band bor bxor shl shr bnot close mode pairs", "%S+") do
+            metamethods["__" .. name] = true
+        end
+
+        -- Freezes `t` in place: its contents move to a hidden shadow table.
         local function freeze(t, what, keepMetamethods)
             if shadows[t] then return t end
             local shadow, keys = {}, {}
             for key, value in next, t do
-                if not (keepMetamethods and type(key) == "string" and sub(key, 1, 2) == "__") then
+                if not (keepMetamethods and metamethods[key]) then
                     shadow[key] = value
                     keys[#keys + 1] = key
                 end

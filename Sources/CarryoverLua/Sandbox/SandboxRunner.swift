@@ -47,16 +47,22 @@ struct SandboxRunner {
     private func prepare(_ control: UnsafeMutablePointer<clua_ctl>) {
         state.output.reset(capacity: limits.outputBytes)
         control.pointee.memoryLimit = limits.memoryBytes
-        let now = clock.now()
-        control.pointee.nowSeconds = Int64(floor(now.timeIntervalSince1970))
+        let seconds = Int64(floor(clock.now().timeIntervalSince1970))
+        control.pointee.nowSeconds = seconds
+        // Calendar work costs microseconds; the date changes once a day.
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        guard state.todayCache?.day != day else { return }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let day = calendar.dateComponents([.year, .month, .day], from: now)
-        let text = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        let parts = calendar.dateComponents(
+            [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let text = String(
+            format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
         withUnsafeMutableBytes(of: &control.pointee.today) { buffer in
             let bytes = Array(text.utf8.prefix(buffer.count - 1)) + [0]
             buffer.copyBytes(from: bytes)
         }
+        state.todayCache = (day, text)
     }
 
     private func failure(status: Int32) -> SandboxError {

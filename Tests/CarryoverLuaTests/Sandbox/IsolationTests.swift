@@ -62,6 +62,20 @@ import Testing
         #expect(try evaluateSealed(sandbox, "cache") == ["items": []])
     }
 
+    /// Only real metamethod names stay in place (Lua reads those raw); any
+    /// other key, "__"-prefixed or not, is frozen.
+    @Test func sealKeepsOnlyMetamethodKeysInPlace() throws {
+        let sandbox = try makeSandbox(
+            """
+            Config = { __secret = 1, __index = {} }
+            function hide(x) Config.__secret = x end
+            function read() return Config.__secret end
+            """)
+        try sandbox.seal()
+        #expect(sandboxError { _ = try sandbox.call("hide", [2]) }?.code == .forbidden)
+        #expect(try sandbox.call("read", []) == 1)
+    }
+
     /// Sealed tables still read like ordinary ones.
     @Test func sealedTablesStillRead() throws {
         let sandbox = try makeSandbox(
