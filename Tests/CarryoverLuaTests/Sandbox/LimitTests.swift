@@ -130,6 +130,7 @@ import Testing
         "local src = ('x = 1\\n'):rep(150000) while true do load(src) end",
         "while true do load(function() return ('-- x\\n'):rep(100000) end) end",
         "local n = ('1'):rep(2^20) while true do local v = tonumber(n) end",
+        "return ('').rep('', 1e15)",
     ])
     func cpuAmplificationInCFunctionsHitsTheBudget(attack: String) throws {
         let sandbox = try makeSandbox("function attack() \(attack) end")
@@ -153,14 +154,16 @@ import Testing
     }
 
     /// Fuel charged for C work, worked out by hand for `('x'):rep(2^20)`:
-    /// the guard charges 2^20 / 64 = 16,384 units; the allocator charges the
-    /// same for the 1 MiB build buffer and again for the 1 MiB + 25 byte
-    /// string (integer division by 64), so 3 x 16,384 = 49,152. The few VM
-    /// instructions stay below the hook period of 1,000 and are not counted.
+    /// the guard charges 2^20 / 64 = 16,384 units for the bytes and
+    /// 2^20 / 2 = 524,288 for the copies (rep loops once per copy); the
+    /// allocator charges 16,384 for the 1 MiB build buffer and 16,384 for the
+    /// 1 MiB + 25 byte string (integer division by 64). Total 573,440. The
+    /// few VM instructions stay below the hook period of 1,000 and are not
+    /// counted.
     @Test func fuelForCWorkIsCounted() throws {
         let sandbox = try makeSandbox("function build() local s = ('x'):rep(2^20) end")
         _ = try sandbox.call("build", [])
-        #expect(sandbox.lastUsage.instructions == 49_152)
+        #expect(sandbox.lastUsage.instructions == 573_440)
         #expect(sandbox.lastUsage.peakMemoryBytes > 2 << 20)
     }
 
@@ -174,13 +177,25 @@ import Testing
         #expect(sandbox.lastUsage.instructions == 200_000)
     }
 
+    /// A trim, a gmatch and a tokenizer loop calling find from each position
+    /// over 90 KB of words all fit the default budget easily.
     @Test func ordinaryPatternsOnLongTextStayCheap() throws {
         let sandbox = try makeSandbox(
             """
             function trim(s) return (s:match('^%s*(.-)%s*$')) end
             function words(s) local n = 0 for _ in s:gmatch('%a+') do n = n + 1 end return n end
+            function tokens(s)
+              local n, pos = 0, 1
+              while true do
+                local first, last = s:find('%a+', pos)
+                if not first then return n end
+                n, pos = n + 1, last + 1
+              end
+            end
             """)
         let text = "  " + String(repeating: "good day ", count: 10_000) + "  "
+        #expect(try sandbox.call("tokens", [.string(text)]) == 20_000)
+        #expect(sandbox.lastUsage.instructions < SandboxLimits.default.instructions / 10)
         #expect(
             try sandbox.call("trim", [.string(text)])
                 == .string(String(text.dropFirst(2).dropLast(3))))
