@@ -148,18 +148,23 @@ enum Prelude {
         env.coroutine, env.clock = sandboxCoroutine, sandboxClock
         env._G = env
 
-        -- Freezes the environment and every table reachable from it.
+        -- Freezes the environment and every table reachable from it (through
+        -- keys and values, including metamethod keys a frozen table keeps raw).
         local function seal()
             local seen, stack = {}, { env }
+            local function visit(contents)
+                for key, value in next, contents do
+                    if type(key) == "table" then stack[#stack + 1] = key end
+                    if type(value) == "table" then stack[#stack + 1] = value end
+                end
+            end
             while #stack > 0 do
                 local t = stack[#stack]
                 stack[#stack] = nil
                 if not seen[t] then
                     seen[t] = true
-                    for key, value in next, shadows[t] or t do
-                        if type(key) == "table" then stack[#stack + 1] = key end
-                        if type(value) == "table" then stack[#stack + 1] = value end
-                    end
+                    visit(t)
+                    if shadows[t] then visit(shadows[t]) end
                     if t == env then freeze(t, "the global table", false)
                     else freeze(t, "a sealed table", true) end
                 end

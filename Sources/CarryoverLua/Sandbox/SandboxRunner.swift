@@ -93,13 +93,16 @@ struct SandboxRunner {
             code = .timeLimit
             message = "time limit of \(limits.wallClock) exceeded"
         default:
-            if control.stringRefused != 0 {
+            // A refusal the plugin caught and replaced with another error is
+            // not this run's failure: the flags only name the kind of refusal.
+            let outOfMemory = status == LUA_ERRMEM || message == "not enough memory"
+            if outOfMemory && control.stringRefused != 0 {
                 code = .memoryLimit
                 message = "a string longer than the \(limits.maxStringBytes)-byte limit was refused"
-            } else if status == LUA_ERRMEM || control.memoryRefused != 0 {
+            } else if outOfMemory {
                 code = .memoryLimit
                 message = "memory limit of \(limits.memoryBytes) bytes exceeded"
-            } else if control.outputRefused != 0 {
+            } else if control.outputRefused != 0 && message == "output limit exceeded" {
                 code = .outputLimit
                 message = "output limit of \(limits.outputBytes) bytes exceeded"
             } else if control.syntaxError != 0 {

@@ -67,13 +67,16 @@ import Testing
     @Test func sealKeepsOnlyMetamethodKeysInPlace() throws {
         let sandbox = try makeSandbox(
             """
-            Config = { __secret = 1, __index = {} }
+            Config = { __secret = 1, __index = { kept = {} } }
             function hide(x) Config.__secret = x end
             function read() return Config.__secret end
+            function stashBehindIndex(x) Config.__index.kept.x = x end
             """)
         try sandbox.seal()
         #expect(sandboxError { _ = try sandbox.call("hide", [2]) }?.code == .forbidden)
         #expect(try sandbox.call("read", []) == 1)
+        // Tables behind a kept metamethod key are sealed too.
+        #expect(sandboxError { _ = try sandbox.call("stashBehindIndex", [3]) }?.code == .forbidden)
     }
 
     /// Sealed tables still read like ordinary ones.

@@ -271,6 +271,30 @@ import Testing
         #expect(sandbox.output.hasPrefix(String(repeating: "x", count: 1000) + "\n"))
     }
 
+    /// A memory refusal the plugin catches is not the call's failure; one it
+    /// passes on is.
+    @Test func caughtRefusalsDoNotMislabelLaterErrors() throws {
+        let sandbox = try makeSandbox(
+            """
+            local function tooLong() local s = ('x'):rep(2^19) return s .. s .. 'x' end
+            function caught() pcall(tooLong) error('own error') end
+            function rethrown() local ok, e = pcall(tooLong) error(e) end
+            function printCaught() pcall(print, ('x'):rep(100)) error('after print') end
+            """)
+        let caught = sandboxError { _ = try sandbox.call("caught", []) }
+        #expect(caught?.code == .runtime)
+        #expect(caught?.message == "own error")
+        let rethrown = sandboxError { _ = try sandbox.call("rethrown", []) }
+        #expect(rethrown?.code == .memoryLimit)
+        #expect(rethrown?.message == "a string longer than the 1048576-byte limit was refused")
+        #expect(rethrown?.line == 3)
+        let printed = sandboxError {
+            _ = try sandbox.call("printCaught", [], limits: SandboxLimits(outputBytes: 10))
+        }
+        #expect(printed?.code == .runtime)
+        #expect(printed?.message == "after print")
+    }
+
     @Test func errorObjectsWhoseTostringNeverEnds() throws {
         let sandbox = try makeSandbox(
             """
