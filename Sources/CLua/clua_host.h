@@ -159,11 +159,11 @@ static inline int clua_print(lua_State *L) {
     luaL_Buffer line;
     luaL_buffinit(L, &line);
     for (int i = 1; i <= n; i++) {
-        size_t length;
-        const char *text = luaL_tolstring(L, i, &length);
         if (i > 1) luaL_addchar(&line, '\t');
-        lua_pop(L, 1);
-        luaL_addlstring(&line, text, length);
+        // luaL_addvalue is the one buffer call that takes a value above the
+        // buffer's box (and keeps the string alive until it is copied).
+        luaL_tolstring(L, i, NULL);
+        luaL_addvalue(&line);
     }
     luaL_addchar(&line, '\n');
     luaL_pushresult(&line);

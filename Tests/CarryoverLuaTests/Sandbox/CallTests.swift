@@ -50,6 +50,22 @@ import Testing
         #expect(error?.message == "plugin has no function 'absent'")
     }
 
+    /// print joins its arguments with tabs and ends the line, like Lua's own;
+    /// long arguments take the buffer past its inline size.
+    @Test func printIsCaptured() throws {
+        let sandbox = try makeSandbox(
+            """
+            function report() print('mood', 7, nil, true) print(('x'):rep(3000), ('y'):rep(3000)) return 1 end
+            """)
+        #expect(try sandbox.call("report", []) == 1)
+        let long = String(repeating: "x", count: 3000) + "\t" + String(repeating: "y", count: 3000)
+        #expect(sandbox.output == "mood\t7\tnil\ttrue\n" + long + "\n")
+        _ = try sandbox.call("report", [])
+        // Each call starts empty: "mood, 7, nil, true" with tabs and newline is 16 bytes,
+        // the long line 6,002.
+        #expect(sandbox.output.utf8.count == 16 + 6002)
+    }
+
     @Test func hasFunctionFindsOptionalHooks() throws {
         let sandbox = try makeSandbox("function validate() end\nversion = '1.0'")
         #expect(try sandbox.hasFunction("validate"))
