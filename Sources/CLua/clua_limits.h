@@ -173,7 +173,8 @@ static inline void clua_arm(lua_State *L, int64_t instructions, int64_t nanos,
     clua_ctl *c = clua_ctl_of(L);
     c->budget = instructions;
     c->remaining = instructions;
-    c->deadlineNanos = clua_monotonic_nanos() + nanos;
+    int64_t now = clua_monotonic_nanos();
+    c->deadlineNanos = nanos > INT64_MAX - now ? INT64_MAX : now + nanos;
     c->killed = CLUA_KILL_NONE;
     c->memoryRefused = 0;
     c->stringRefused = 0;

@@ -17,7 +17,8 @@ final class LuaState {
         control = .allocate(capacity: 1)
         control.initialize(to: clua_ctl())
         output = OutputSink(capacity: limits.outputBytes)
-        let state = clua_newstate(control, limits.memoryBytes, limits.maxStringBytes)
+        let state = clua_newstate(
+            control, max(limits.memoryBytes, 0), max(limits.maxStringBytes, 0))
         control.pointee.host = Unmanaged.passUnretained(output).toOpaque()
         control.pointee.write = Self.write
         guard let state else {

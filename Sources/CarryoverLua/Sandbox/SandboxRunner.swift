@@ -25,7 +25,7 @@ struct SandboxRunner {
         let start = ContinuousClock.now
         clua_arm(
             lua, Int64(limits.instructions), limits.wallClockNanoseconds,
-            Int64(limits.maxStringBytes))
+            Int64(max(limits.maxStringBytes, 0)))
         let status = tape.withTape { clua_run(lua, entry, $0) }
         let spent =
             control.pointee.killed != 0
@@ -46,7 +46,8 @@ struct SandboxRunner {
     /// Fresh output, the memory cap, and the injected clock read once.
     private func prepare(_ control: UnsafeMutablePointer<clua_ctl>) {
         state.output.reset(capacity: limits.outputBytes)
-        control.pointee.memoryLimit = limits.memoryBytes
+        // size_t in C: a negative limit must mean none allowed, not no limit.
+        control.pointee.memoryLimit = max(limits.memoryBytes, 0)
         let seconds = Int64(floor(clock.now().timeIntervalSince1970))
         control.pointee.nowSeconds = seconds
         // Calendar work costs microseconds; the date changes once a day.

@@ -78,6 +78,38 @@ import Testing
         #expect(usage.duration >= .milliseconds(200))
     }
 
+    /// Extreme limits saturate instead of overflowing: no time limit in
+    /// practice, or one that has already passed.
+    @Test func extremeWallClockLimits() throws {
+        let sandbox = try makeSandbox(
+            "function one() return 1 end\nfunction spin() while true do end end")
+        #expect(SandboxLimits(wallClock: .seconds(Int64.max)).wallClockNanoseconds == .max)
+        // 1.5 s = 1,500,000,000 ns.
+        #expect(SandboxLimits(wallClock: .milliseconds(1500)).wallClockNanoseconds == 1_500_000_000)
+        #expect(
+            try sandbox.call("one", [], limits: SandboxLimits(wallClock: .seconds(Int64.max))) == 1)
+        let error = sandboxError {
+            _ = try sandbox.call(
+                "spin", [], limits: SandboxLimits(instructions: .max, wallClock: .seconds(-1)))
+        }
+        #expect(error?.code == .timeLimit)
+    }
+
+    /// A negative size limit allows nothing rather than everything.
+    @Test func negativeLimitsAllowNothing() throws {
+        let sandbox = try makeSandbox(
+            "function grow() local t = {} for i = 1, 1000 do t[i] = {} end end")
+        let error = sandboxError {
+            _ = try sandbox.call("grow", [], limits: SandboxLimits(memoryBytes: -1))
+        }
+        #expect(error?.code == .memoryLimit)
+        let refused = sandboxError {
+            _ = try makeSandbox(limits: SandboxLimits(maxStringBytes: -1))
+        }
+        #expect(refused?.code == .memoryLimit)
+        expectStillUsable(sandbox)
+    }
+
     @Test func perCallLimitsOverrideTheDefaults() throws {
         let sandbox = try makeSandbox(
             "function count() local n = 0 for i = 1, 100000 do n = n + i end return n end")
