@@ -40,3 +40,21 @@ func expectStillUsable(_ sandbox: Sandbox, sourceLocation: SourceLocation = #_so
         #expect(sum == .int(3), sourceLocation: sourceLocation)
     }
 }
+
+/// Calls `name`, expects `code`, checks the run ended in time, and returns
+/// the run's usage (read before the follow-up call that proves the
+/// sandbox still works).
+@discardableResult
+func expectLimit(
+    _ code: SandboxError.Code, calling name: String, in sandbox: Sandbox,
+    limits: SandboxLimits? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> ResourceUsage {
+    let start = ContinuousClock.now
+    let error = sandboxError { _ = try sandbox.call(name, [], limits: limits) }
+    #expect(error?.code == code, "\(String(describing: error))", sourceLocation: sourceLocation)
+    #expect(ContinuousClock.now - start < .seconds(2), sourceLocation: sourceLocation)
+    let usage = sandbox.lastUsage
+    expectStillUsable(sandbox, sourceLocation: sourceLocation)
+    return usage
+}
