@@ -199,6 +199,20 @@ static inline int clua_collectgarbage(lua_State *L) {
     return 1;
 }
 
+/// enter(thread): records the thread about to run plugin code, so the
+/// allocator can stop it (prelude use only: the sandbox's resume, wrap and
+/// close call it). The registry slot keeps the thread alive while recorded.
+static inline int clua_enter(lua_State *L) {
+    clua_ctl *c = clua_ctl_of(L);
+    lua_State *thread = lua_tothread(L, 1);
+    if (thread == NULL) return 0;
+    lua_settop(L, 1);
+    lua_rawseti(L, LUA_REGISTRYINDEX, c->runningRef);
+    c->running = thread;
+    if (c->killed) clua_stop(thread);
+    return 0;
+}
+
 /// getmetatable without honouring `__metatable` (prelude use only).
 static inline int clua_rawgetmetatable(lua_State *L) {
     if (!lua_getmetatable(L, 1)) lua_pushnil(L);

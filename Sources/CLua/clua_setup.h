@@ -41,6 +41,9 @@ static inline int clua_do_setup(lua_State *L) {
     int utf8 = lua_gettop(L);
     luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
 
+    lua_pushboolean(L, 0);
+    c->runningRef = luaL_ref(L, LUA_REGISTRYINDEX);
+
     const clua_op *source = &tape->ops[0];
     if (luaL_loadbufferx(L, tape->bytes + source->offset, source->length, CLUA_PRELUDE_NAME,
                          "t") != LUA_OK) {
@@ -54,6 +57,7 @@ static inline int clua_do_setup(lua_State *L) {
     clua_set_function(L, "rawgetmetatable", clua_rawgetmetatable);
     clua_set_function(L, "rawsetmetatable", clua_rawsetmetatable);
     clua_set_function(L, "charge", clua_charge_function);
+    clua_set_function(L, "enter", clua_enter);
     lua_pushinteger(L, CLUA_UNITS_PER_SOURCE_BYTE);
     lua_setfield(L, -2, "unitsPerSourceByte");
     clua_set_guard(L, string, "rep", clua_guard_rep, 0);

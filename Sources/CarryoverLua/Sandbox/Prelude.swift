@@ -83,8 +83,44 @@ enum Prelude {
             "abs ceil floor fmod huge max maxinteger min mininteger modf pi random sqrt " ..
             "exp log sin cos tan asin acos atan tointeger type ult"), "math")
         local sandboxUtf8 = freeze(copy(utf8, "char charpattern codepoint codes len offset", host.utf8), "utf8")
+        -- The host must know which thread runs plugin code, so the allocator
+        -- can stop it mid-instruction: resume, wrap and close record the
+        -- thread they enter and restore the one they return to.
+        local create, resume, running, status, close =
+            coroutine.create, coroutine.resume, coroutine.running, coroutine.status, coroutine.close
+        local enter = host.enter
+        local function returnTo(previous, ...)
+            enter(previous)
+            return ...
+        end
+        local function sandboxResume(co, ...)
+            local previous = running()
+            if type(co) == "thread" and status(co) == "suspended" then enter(co) end
+            return returnTo(previous, resume(co, ...))
+        end
+        local function sandboxClose(co)
+            local previous = running()
+            if type(co) == "thread" and (status(co) == "suspended" or status(co) == "dead") then
+                enter(co)
+            end
+            return returnTo(previous, close(co))
+        end
+        -- Like coroutine.wrap: results on success; on an error, close the
+        -- coroutine and raise the error at the caller (with its position when
+        -- the error is a string).
+        local function unwrap(co, ok, ...)
+            if ok then return ... end
+            local problem = ...
+            if status(co) == "dead" then sandboxClose(co) end
+            error(problem, type(problem) == "string" and 2 or 0)
+        end
+        local function sandboxWrap(f)
+            local co = create(f)
+            return function(...) return unwrap(co, sandboxResume(co, ...)) end
+        end
         local sandboxCoroutine = freeze(copy(coroutine,
-            "close create isyieldable resume running status wrap yield"), "coroutine")
+            "close create isyieldable resume running status wrap yield",
+            { resume = sandboxResume, wrap = sandboxWrap, close = sandboxClose }), "coroutine")
         local sandboxClock = freeze({ now = host.now, today = host.today }, "clock")
 
         -- Method calls on strings use the guarded, frozen string table;

@@ -147,6 +147,25 @@ extension LimitTests {
             #expect(printed?.message == "after print")
         }
 
+        /// With the heap full of live objects, every caught refusal makes Lua
+        /// run a full emergency collection inside one instruction (measured
+        /// 2.5 s for this attack before refusals were charged). Refusals
+        /// charge the heap size as fuel and stop the running thread, also
+        /// inside a coroutine.
+        @Test(arguments: ["attack()", "coroutine.wrap(attack)()"])
+        func emergencyCollectionsAreCharged(start: String) throws {
+            let sandbox = try makeSandbox(
+                """
+                local function attack()
+                  local keep, small = {}, function() return { 1 } end
+                  pcall(function() for i = 1, 1e9 do keep[i] = { i } end end)
+                  while true do pcall(small) end
+                end
+                function run() \(start) end
+                """)
+            expectLimit(.instructionLimit, calling: "run", in: sandbox)
+        }
+
         @Test func argumentsLargerThanTheMemoryCapFailCleanly() throws {
             let sandbox = try makeSandbox("function size(s) return #s end")
             let big = Value.string(String(repeating: "x", count: 1_000_000))
