@@ -33,7 +33,7 @@ extension LimitTests {
                 "function bomb() local t = {} for i = 1, 1e9 do t['k' .. i] = true end end")
             let usage = expectLimit(
                 .memoryLimit, calling: "bomb", in: sandbox,
-                limits: SandboxLimits(memoryBytes: 8 << 20))
+                limits: SandboxLimits(memoryBytes: 8 << 20, wallClock: .seconds(10)))
             #expect(usage.peakMemoryBytes <= 8 << 20)
         }
 
