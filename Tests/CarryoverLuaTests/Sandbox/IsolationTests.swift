@@ -41,6 +41,31 @@ import Testing
         #expect(sandboxError { _ = try sandbox.call("write", [], scope: "c") }?.code == .forbidden)
     }
 
+    /// A chunk whose result cannot be converted still ran, so a rebuilt
+    /// state runs it too.
+    @Test func rebuildReplaysChunksWithUnreadableResults() throws {
+        let sandbox = try makeSandbox()
+        let error = sandboxError {
+            try sandbox.load(
+                "function hello() return 'hi' end\nreturn { f = hello }", chunkName: "m.lua")
+        }
+        #expect(error?.code == .conversion)
+        #expect(try sandbox.call("hello", [], scope: "a") == "hi")
+        #expect(try sandbox.call("hello", [], scope: "b") == "hi")
+    }
+
+    /// A load that fails part-way is not part of the plugin: the next call
+    /// runs in a state without its half-done effects, in every scope alike.
+    @Test func failedLoadsLeaveNoHalfDoneEffects() throws {
+        let sandbox = try makeSandbox("function probe() return half_done end")
+        let error = sandboxError {
+            try sandbox.load("half_done = 'yes'\nerror('stop')", chunkName: "bad.lua")
+        }
+        #expect(error?.code == .runtime)
+        #expect(try sandbox.call("probe", []) == .null)
+        #expect(try sandbox.call("probe", [], scope: "b") == .null)
+    }
+
     @Test func sealedGlobalsCannotBeWritten() throws {
         let sandbox = try makeSandbox(
             """
