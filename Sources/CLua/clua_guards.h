@@ -4,21 +4,10 @@
 // Guards for C library functions that do much work per Lua instruction,
 // where the count hook never fires. Each guard checks the size of what the
 // function would build against `maxStringBytes` and charges fuel for the
-// bytes it scans, then calls the original (upvalue 1).
-//
-// Pattern matching gets a worst-case cost estimate: starting positions times,
-// for each repeated item, one more than the longest run of subject bytes the
-// item can match (that is how far Lua's matcher can backtrack into it), times
-// the subject length for balance items and back-references, times the pattern
-// length. The estimate is charged as fuel before matching, so a catastrophic
-// pattern ends with the instruction-limit error instead of running for hours.
+// bytes it scans, then calls the original (upvalue 1). Pattern functions are
+// guarded in clua_patterns.h.
 
 #include "clua_limits.h"
-#include <ctype.h>
-
-/// Pattern work units per unit of fuel (measured: about 2.5 ns per matcher
-/// step here, against 2 to 4 ns per VM instruction under the hook).
-#define CLUA_STEPS_PER_UNIT 8
 
 static inline int clua_tail_call_original(lua_State *L) {
     int n = lua_gettop(L);
@@ -36,6 +25,13 @@ static inline void clua_refuse_size(lua_State *L, double bytes) {
     }
 }
 
+/// Absolute 1-based position of a string index (negative counts from the end).
+static inline lua_Integer clua_position(lua_Integer position, size_t length) {
+    if (position > 0) return position;
+    if (position == 0 || position < -(lua_Integer)length) return 1;
+    return (lua_Integer)length + position + 1;
+}
+
 static inline int clua_guard_rep(lua_State *L) {
     size_t length, separator;
     luaL_checklstring(L, 1, &length);
@@ -43,7 +39,10 @@ static inline int clua_guard_rep(lua_State *L) {
     luaL_optlstring(L, 3, "", &separator);
     double bytes = n <= 0 ? 0 : (double)length * (double)n + (double)separator * (double)(n - 1);
     clua_refuse_size(L, bytes);
-    clua_charge(L, bytes / CLUA_BYTES_PER_UNIT);
+    // rep loops n times even when nothing is copied: ("").rep("", 1e15) would
+    // spin for days (measured 1.6 ns per empty copy, about half a unit).
+    double copies = n <= 0 ? 0 : (double)n / 2;
+    clua_charge(L, bytes / CLUA_BYTES_PER_UNIT + copies);
     return clua_tail_call_original(L);
 }
 
@@ -56,183 +55,6 @@ static inline int clua_guard_result_size(lua_State *L) {
     clua_refuse_size(L, (double)length);
     clua_charge(L, (double)length / CLUA_BYTES_PER_UNIT);
     return results;
-}
-
-// Single-byte class test, after the Lua manual's "Character Class" list.
-static inline int clua_class_matches(int c, int cl) {
-    int result;
-    switch (tolower(cl)) {
-    case 'a': result = isalpha(c); break;
-    case 'c': result = iscntrl(c); break;
-    case 'd': result = isdigit(c); break;
-    case 'g': result = isgraph(c); break;
-    case 'l': result = islower(c); break;
-    case 'p': result = ispunct(c); break;
-    case 's': result = isspace(c); break;
-    case 'u': result = isupper(c); break;
-    case 'w': result = isalnum(c); break;
-    case 'x': result = isxdigit(c); break;
-    default: return cl == c;
-    }
-    return isupper(cl) ? !result : result;
-}
-
-/// Index just past the set that starts with '[' at `i`, or 0 if unclosed.
-static inline size_t clua_set_end(const char *p, size_t m, size_t i) {
-    size_t q = i + 1;
-    if (q < m && p[q] == '^') q++;
-    // The first byte of a set is literal, even ']'.
-    if (q < m) q += p[q] == '%' ? 2 : 1;
-    while (q < m && p[q] != ']') q += p[q] == '%' ? 2 : 1;
-    return q < m ? q + 1 : 0;
-}
-
-static inline int clua_set_matches(int c, const char *p, size_t start, size_t end) {
-    size_t q = start + 1, close = end - 1;
-    int negate = 0;
-    if (p[q] == '^') {
-        negate = 1;
-        q++;
-    }
-    while (q < close) {
-        if (p[q] == '%' && q + 1 < close) {
-            if (clua_class_matches(c, (unsigned char)p[q + 1])) return !negate;
-            q += 2;
-        } else if (q + 2 < close && p[q + 1] == '-') {
-            if ((unsigned char)p[q] <= c && c <= (unsigned char)p[q + 2]) return !negate;
-            q += 3;
-        } else {
-            if ((unsigned char)p[q] == c) return !negate;
-            q++;
-        }
-    }
-    return negate;
-}
-
-static inline int clua_item_matches(int c, const char *p, size_t start, size_t end) {
-    switch (p[start]) {
-    case '.': return 1;
-    case '%': return clua_class_matches(c, (unsigned char)p[start + 1]);
-    case '[': return clua_set_matches(c, p, start, end);
-    default: return (unsigned char)p[start] == c;
-    }
-}
-
-static inline double clua_longest_run(const char *s, size_t n, const char *p, size_t start,
-                                      size_t end) {
-    size_t best = 0, run = 0;
-    for (size_t k = 0; k < n; k++) {
-        run = clua_item_matches((unsigned char)s[k], p, start, end) ? run + 1 : 0;
-        if (run > best) best = run;
-    }
-    return (double)best;
-}
-
-/// Worst-case matcher steps for pattern `p` on subject `s` (see the header
-/// comment). Malformed patterns get a small estimate: Lua rejects them.
-static inline double clua_pattern_cost(const char *s, size_t n, const char *p, size_t m) {
-    double cost = (double)m + 1;
-    size_t i = 0;
-    int anchored = m > 0 && p[0] == '^';
-    if (anchored) i = 1;
-    while (i < m) {
-        char ch = p[i];
-        if (ch == '(' || ch == ')' || (ch == '$' && i + 1 == m)) {
-            i++;
-            continue;
-        }
-        size_t end;
-        if (ch == '%') {
-            if (i + 1 >= m) return cost;
-            char next = p[i + 1];
-            if (next == 'b') {
-                cost *= (double)n + 1;
-                i += 4;
-                continue;
-            }
-            if (next == 'f') {
-                end = i + 2 < m && p[i + 2] == '[' ? clua_set_end(p, m, i + 2) : 0;
-                if (end == 0) return cost;
-                i = end;
-                continue;
-            }
-            if (isdigit((unsigned char)next)) {
-                cost *= (double)n + 1;
-                i += 2;
-                continue;
-            }
-            end = i + 2;
-        } else if (ch == '[') {
-            end = clua_set_end(p, m, i);
-            if (end == 0) return cost;
-        } else {
-            end = i + 1;
-        }
-        if (end < m && (p[end] == '*' || p[end] == '+' || p[end] == '-')) {
-            cost *= clua_longest_run(s, n, p, i, end) + 1;
-            i = end + 1;
-        } else if (end < m && p[end] == '?') {
-            cost *= 2;
-            i = end + 1;
-        } else {
-            i = end;
-        }
-    }
-    return anchored ? cost : cost * ((double)n + 1);
-}
-
-/// string.find, match, gmatch, gsub: charges the scan and the pattern's
-/// worst case before matching. find with `plain` (or no special bytes) is a
-/// substring search: subject length times needle length at worst.
-static inline int clua_guard_pattern(lua_State *L) {
-    size_t n, m;
-    const char *s = luaL_checklstring(L, 1, &n);
-    const char *p = luaL_checklstring(L, 2, &m);
-    int isFind = lua_toboolean(L, lua_upvalueindex(2));
-    double steps;
-    if (isFind && (lua_toboolean(L, 4) || strpbrk(p, "^$*+?.([%-") == NULL)) {
-        steps = ((double)n + 1) * ((double)m + 1);
-    } else {
-        steps = clua_pattern_cost(s, n, p, m);
-    }
-    clua_charge(L, steps / CLUA_STEPS_PER_UNIT + (double)n / CLUA_BYTES_PER_UNIT);
-    return clua_tail_call_original(L);
-}
-
-/// string.gsub: the pattern guard, plus a bound on the result when the
-/// replacement is a string (each match adds at most the replacement's bytes,
-/// and each `%d` in it at most the subject's length).
-static inline int clua_guard_gsub(lua_State *L) {
-    size_t n, r;
-    luaL_checklstring(L, 1, &n);
-    if (lua_type(L, 3) == LUA_TSTRING || lua_type(L, 3) == LUA_TNUMBER) {
-        const char *replacement = lua_tolstring(L, 3, &r);
-        double matches = (double)n + 1;
-        if (lua_type(L, 4) == LUA_TNUMBER) {
-            double limit = lua_tonumber(L, 4);
-            if (limit < matches) matches = limit < 0 ? 0 : limit;
-        }
-        double escapes = 0;
-        for (size_t k = 0; k + 1 < r; k++) {
-            if (replacement[k] == '%') {
-                escapes++;
-                k++;
-            }
-        }
-        clua_refuse_size(L, (double)n + matches * (double)r + escapes * (double)n);
-    }
-    int results = clua_guard_pattern(L);
-    size_t length = 0;
-    if (lua_type(L, 1) == LUA_TSTRING) lua_tolstring(L, 1, &length);
-    clua_refuse_size(L, (double)length);
-    return results;
-}
-
-/// Absolute 1-based position of a string index (negative counts from the end).
-static inline lua_Integer clua_position(lua_Integer position, size_t length) {
-    if (position > 0) return position;
-    if (position == 0 || position < -(lua_Integer)length) return 1;
-    return (lua_Integer)length + position + 1;
 }
 
 /// string.byte, utf8.codepoint: one unit per byte of `s[i..j]` (each may

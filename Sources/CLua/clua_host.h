@@ -159,11 +159,11 @@ static inline int clua_print(lua_State *L) {
     luaL_Buffer line;
     luaL_buffinit(L, &line);
     for (int i = 1; i <= n; i++) {
-        size_t length;
-        const char *text = luaL_tolstring(L, i, &length);
         if (i > 1) luaL_addchar(&line, '\t');
-        lua_pop(L, 1);
-        luaL_addlstring(&line, text, length);
+        // luaL_addvalue is the one buffer call that takes a value above the
+        // buffer's box (and keeps the string alive until it is copied).
+        luaL_tolstring(L, i, NULL);
+        luaL_addvalue(&line);
     }
     luaL_addchar(&line, '\n');
     luaL_pushresult(&line);
@@ -197,6 +197,20 @@ static inline int clua_collectgarbage(lua_State *L) {
     int bytes = lua_gc(L, LUA_GCCOUNTB, 0);
     lua_pushnumber(L, (lua_Number)kilobytes + ((lua_Number)bytes / 1024));
     return 1;
+}
+
+/// enter(thread): records the thread about to run plugin code, so the
+/// allocator can stop it (prelude use only: the sandbox's resume, wrap and
+/// close call it). The registry slot keeps the thread alive while recorded.
+static inline int clua_enter(lua_State *L) {
+    clua_ctl *c = clua_ctl_of(L);
+    lua_State *thread = lua_tothread(L, 1);
+    if (thread == NULL) return 0;
+    lua_settop(L, 1);
+    lua_rawseti(L, LUA_REGISTRYINDEX, c->runningRef);
+    c->running = thread;
+    if (c->killed) clua_stop(thread);
+    return 0;
 }
 
 /// getmetatable without honouring `__metatable` (prelude use only).

@@ -59,6 +59,10 @@ typedef struct clua_ctl {
     char errorFile[LUA_IDSIZE];
     int errorLine;
     int syntaxError;
+    // The thread running plugin code (the main thread, or the coroutine the
+    // sandbox's resume entered), kept alive by the registry slot runningRef.
+    lua_State *running;
+    int runningRef;
     // Registry references to the sandbox environment and the seal function.
     int envRef;
     int sealRef;
@@ -81,6 +85,37 @@ static inline clua_ctl *clua_ctl_of(lua_State *L) {
 /// (offsetof(TString, contents)) and the terminating NUL.
 #define CLUA_STRING_OVERHEAD 25
 
+static inline const char *clua_kill_message(int killed) {
+    return killed == CLUA_KILL_TIME ? "time limit exceeded" : "instruction limit exceeded";
+}
+
+static void clua_hook(lua_State *L, lua_Debug *ar);
+
+/// Makes `thread` stop at its next instruction (its hook raises the kill).
+/// lua_sethook only stores fields; Lua documents it as safe even from a
+/// signal handler, so the allocator may call it mid-instruction.
+static inline void clua_stop(lua_State *thread) {
+    if (thread != NULL) lua_sethook(thread, clua_hook, LUA_MASKCOUNT, 1);
+}
+
+/// Ends the run from inside the allocator, where no error can be raised:
+/// mark it killed and stop the running thread at its next instruction.
+static inline void clua_kill_quietly(clua_ctl *c, int why) {
+    if (!c->killed) c->killed = why;
+    clua_stop(c->running);
+}
+
+/// Every refusal makes Lua run a full emergency collection before it gives
+/// up, work proportional to the heap inside one instruction: charge it, so
+/// a loop of caught refusals ends by budget or deadline at once.
+static inline void *clua_refuse(clua_ctl *c) {
+    c->remaining -= (int64_t)(c->memoryUsed / CLUA_BYTES_PER_UNIT);
+    if (c->remaining <= 0) clua_kill_quietly(c, CLUA_KILL_INSTRUCTIONS);
+    if (clua_monotonic_nanos() > c->deadlineNanos) clua_kill_quietly(c, CLUA_KILL_TIME);
+    if (c->killed) clua_stop(c->running);
+    return NULL;
+}
+
 /// The allocator: caps the whole state's memory and the size of any one
 /// string, charges fuel for large allocations, and refuses large ones once
 /// the run is killed. In Lua 5.4 `osize` is a type tag, not a size, when
@@ -95,24 +130,24 @@ static inline void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) 
     }
     if (ptr == NULL && osize == LUA_TSTRING && nsize > c->stringLimit + CLUA_STRING_OVERHEAD) {
         c->stringRefused = 1;
-        return NULL;
+        return clua_refuse(c);
     }
     if (nsize > old) {
         size_t growth = nsize - old;
         if (c->memoryUsed + growth > c->memoryLimit) {
             c->memoryRefused = 1;
-            return NULL;
+            return clua_refuse(c);
         }
         if (growth >= CLUA_LARGE_ALLOCATION) {
-            if (c->killed) return NULL;
+            if (c->killed) return clua_refuse(c);
             c->remaining -= (int64_t)(growth / CLUA_BYTES_PER_UNIT);
             if (c->remaining <= 0) {
-                c->killed = CLUA_KILL_INSTRUCTIONS;
-                return NULL;
+                clua_kill_quietly(c, CLUA_KILL_INSTRUCTIONS);
+                return clua_refuse(c);
             }
             if (clua_monotonic_nanos() > c->deadlineNanos) {
-                c->killed = CLUA_KILL_TIME;
-                return NULL;
+                clua_kill_quietly(c, CLUA_KILL_TIME);
+                return clua_refuse(c);
             }
         }
     }
@@ -123,18 +158,13 @@ static inline void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) 
     return block;
 }
 
-static inline const char *clua_kill_message(int killed) {
-    return killed == CLUA_KILL_TIME ? "time limit exceeded" : "instruction limit exceeded";
-}
-
-static void clua_hook(lua_State *L, lua_Debug *ar);
-
 /// Stops the run for good: from now on the hook fires on every instruction
 /// and raises again, so `pcall` in a loop cannot swallow the error.
 static inline int clua_kill(lua_State *L, int why) {
     clua_ctl *c = clua_ctl_of(L);
     if (!c->killed) c->killed = why;
-    lua_sethook(L, clua_hook, LUA_MASKCOUNT, 1);
+    clua_stop(L);
+    clua_stop(c->running);
     return luaL_error(L, "%s", clua_kill_message(c->killed));
 }
 
@@ -173,7 +203,8 @@ static inline void clua_arm(lua_State *L, int64_t instructions, int64_t nanos,
     clua_ctl *c = clua_ctl_of(L);
     c->budget = instructions;
     c->remaining = instructions;
-    c->deadlineNanos = clua_monotonic_nanos() + nanos;
+    int64_t now = clua_monotonic_nanos();
+    c->deadlineNanos = nanos > INT64_MAX - now ? INT64_MAX : now + nanos;
     c->killed = CLUA_KILL_NONE;
     c->memoryRefused = 0;
     c->stringRefused = 0;
@@ -184,6 +215,7 @@ static inline void clua_arm(lua_State *L, int64_t instructions, int64_t nanos,
     c->errorFile[0] = '\0';
     c->errorLine = 0;
     c->syntaxError = 0;
+    c->running = L;
     int period = instructions < CLUA_HOOK_PERIOD ? (int)(instructions > 0 ? instructions : 1)
                                                  : CLUA_HOOK_PERIOD;
     lua_sethook(L, clua_hook, LUA_MASKCOUNT, period);
@@ -194,6 +226,7 @@ static inline void clua_arm(lua_State *L, int64_t instructions, int64_t nanos,
 static inline void clua_disarm_for_close(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     c->killed = CLUA_KILL_INSTRUCTIONS;
+    c->running = NULL;  // lua_close frees every thread
     lua_sethook(L, clua_hook, LUA_MASKCOUNT, 1);
 }
 

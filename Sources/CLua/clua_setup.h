@@ -6,21 +6,23 @@
 // with a table of host functions. The prelude returns the sandbox
 // environment, its seal function and the table of frozen tables' contents, kept in the registry.
 
-#include "clua_guards.h"
 #include "clua_host.h"
+#include "clua_patterns.h"
 
 static inline void clua_set_function(lua_State *L, const char *name, lua_CFunction f) {
     lua_pushcfunction(L, f);
     lua_setfield(L, -2, name);
 }
 
-/// Wraps `library[name]` with `guard` (original as upvalue 1, `flag` as 2)
-/// and stores the guarded function in the host table (on top) as `name`.
+/// Wraps `library[name]` with `guard` (original as upvalue 1, `kind` as 2,
+/// upvalues 3 to 6 free for the guard's cache) and stores the guarded
+/// function in the host table (on top) as `name`.
 static inline void clua_set_guard(lua_State *L, int library, const char *name,
-                                  lua_CFunction guard, int flag) {
+                                  lua_CFunction guard, int kind) {
     lua_getfield(L, library, name);
-    lua_pushboolean(L, flag);
-    lua_pushcclosure(L, guard, 2);
+    lua_pushinteger(L, kind);
+    for (int i = 0; i < 4; i++) lua_pushnil(L);
+    lua_pushcclosure(L, guard, 6);
     lua_setfield(L, -2, name);
 }
 
@@ -39,6 +41,9 @@ static inline int clua_do_setup(lua_State *L) {
     int utf8 = lua_gettop(L);
     luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
 
+    lua_pushboolean(L, 0);
+    c->runningRef = luaL_ref(L, LUA_REGISTRYINDEX);
+
     const clua_op *source = &tape->ops[0];
     if (luaL_loadbufferx(L, tape->bytes + source->offset, source->length, CLUA_PRELUDE_NAME,
                          "t") != LUA_OK) {
@@ -52,6 +57,7 @@ static inline int clua_do_setup(lua_State *L) {
     clua_set_function(L, "rawgetmetatable", clua_rawgetmetatable);
     clua_set_function(L, "rawsetmetatable", clua_rawsetmetatable);
     clua_set_function(L, "charge", clua_charge_function);
+    clua_set_function(L, "enter", clua_enter);
     lua_pushinteger(L, CLUA_UNITS_PER_SOURCE_BYTE);
     lua_setfield(L, -2, "unitsPerSourceByte");
     clua_set_guard(L, string, "rep", clua_guard_rep, 0);
@@ -64,10 +70,10 @@ static inline int clua_do_setup(lua_State *L) {
     clua_set_guard(L, table, "move", clua_guard_move, 0);
     clua_set_guard(L, table, "unpack", clua_guard_unpack, 0);
     clua_set_guard(L, base, "tonumber", clua_guard_scan, 0);
-    clua_set_guard(L, string, "find", clua_guard_pattern, 1);
-    clua_set_guard(L, string, "match", clua_guard_pattern, 0);
-    clua_set_guard(L, string, "gmatch", clua_guard_pattern, 0);
-    clua_set_guard(L, string, "gsub", clua_guard_gsub, 0);
+    clua_set_guard(L, string, "find", clua_guard_pattern, CLUA_PATTERN_FIND);
+    clua_set_guard(L, string, "match", clua_guard_pattern, CLUA_PATTERN_MATCH);
+    clua_set_guard(L, string, "gmatch", clua_guard_pattern, CLUA_PATTERN_GMATCH);
+    clua_set_guard(L, string, "gsub", clua_guard_gsub, CLUA_PATTERN_GSUB);
     // utf8 and string share names, so utf8's guards go in a table of their own.
     lua_createtable(L, 0, 3);
     clua_set_guard(L, utf8, "codepoint", clua_guard_range, 0);

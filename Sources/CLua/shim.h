@@ -9,7 +9,8 @@
 // return a status; the C trampolines in these headers raise the Lua error.
 // The sandbox itself lives in clua_limits.h (allocator, hook, fuel),
 // clua_host.h (protected entry points, message handler, print, clock),
-// clua_guards.h (size and pattern guards) and clua_setup.h (libraries).
+// clua_guards.h (size guards and fuel), clua_patterns.h (pattern cost) and
+// clua_setup.h (libraries).
 
 #include <lua.h>
 #include <lauxlib.h>

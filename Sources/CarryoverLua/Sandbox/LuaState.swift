@@ -10,12 +10,15 @@ final class LuaState {
     let pointer: OpaquePointer
     let control: UnsafeMutablePointer<clua_ctl>
     let output: OutputSink
+    /// The UTC day (days since the epoch) whose date is in the control block.
+    var todayCache: (day: Int64, text: String)?
 
     init(plugin: String, limits: SandboxLimits) throws(SandboxError) {
         control = .allocate(capacity: 1)
         control.initialize(to: clua_ctl())
         output = OutputSink(capacity: limits.outputBytes)
-        let state = clua_newstate(control, limits.memoryBytes, limits.maxStringBytes)
+        let state = clua_newstate(
+            control, max(limits.memoryBytes, 0), max(limits.maxStringBytes, 0))
         control.pointee.host = Unmanaged.passUnretained(output).toOpaque()
         control.pointee.write = Self.write
         guard let state else {

@@ -110,7 +110,12 @@ struct LuaValueReader {
         }
         var keyed: [(key: String, slot: Int32)] = []
         for slot in stringKeys {
-            keyed.append((try string(at: slot, path: "\(path) key"), slot))
+            let key = try string(at: slot, path: "\(path) key")
+            size += key.utf8.count
+            keyed.append((key, slot))
+        }
+        guard size <= limits.maxValueBytes else {
+            throw failure("\(path) is larger than \(limits.maxValueBytes) bytes")
         }
         keyed.sort { $0.key < $1.key }
         var members: [String: Value] = [:]

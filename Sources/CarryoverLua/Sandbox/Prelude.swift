@@ -24,13 +24,20 @@ enum Prelude {
             return "a " .. type(key) .. " key"
         end
 
-        -- Freezes `t` in place. Metatables read their metamethods raw, so tables
-        -- that may serve as metatables keep their "__" keys in place.
+        -- Lua reads metamethods raw, so tables that may serve as metatables
+        -- keep these keys in place when frozen.
+        local metamethods = {}
+        for name in gmatch("index newindex call tostring name len eq lt le concat unm add sub " ..
+            "mul div mod pow idiv band bor bxor shl shr bnot close mode pairs", "%S+") do
+            metamethods["__" .. name] = true
+        end
+
+        -- Freezes `t` in place: its contents move to a hidden shadow table.
         local function freeze(t, what, keepMetamethods)
             if shadows[t] then return t end
             local shadow, keys = {}, {}
             for key, value in next, t do
-                if not (keepMetamethods and type(key) == "string" and sub(key, 1, 2) == "__") then
+                if not (keepMetamethods and metamethods[key]) then
                     shadow[key] = value
                     keys[#keys + 1] = key
                 end
@@ -76,8 +83,44 @@ enum Prelude {
             "abs ceil floor fmod huge max maxinteger min mininteger modf pi random sqrt " ..
             "exp log sin cos tan asin acos atan tointeger type ult"), "math")
         local sandboxUtf8 = freeze(copy(utf8, "char charpattern codepoint codes len offset", host.utf8), "utf8")
+        -- The host must know which thread runs plugin code, so the allocator
+        -- can stop it mid-instruction: resume, wrap and close record the
+        -- thread they enter and restore the one they return to.
+        local create, resume, running, status, close =
+            coroutine.create, coroutine.resume, coroutine.running, coroutine.status, coroutine.close
+        local enter = host.enter
+        local function returnTo(previous, ...)
+            enter(previous)
+            return ...
+        end
+        local function sandboxResume(co, ...)
+            local previous = running()
+            if type(co) == "thread" and status(co) == "suspended" then enter(co) end
+            return returnTo(previous, resume(co, ...))
+        end
+        local function sandboxClose(co)
+            local previous = running()
+            if type(co) == "thread" and (status(co) == "suspended" or status(co) == "dead") then
+                enter(co)
+            end
+            return returnTo(previous, close(co))
+        end
+        -- Like coroutine.wrap: results on success; on an error, close the
+        -- coroutine and raise the error at the caller (with its position when
+        -- the error is a string).
+        local function unwrap(co, ok, ...)
+            if ok then return ... end
+            local problem = ...
+            if status(co) == "dead" then sandboxClose(co) end
+            error(problem, type(problem) == "string" and 2 or 0)
+        end
+        local function sandboxWrap(f)
+            local co = create(f)
+            return function(...) return unwrap(co, sandboxResume(co, ...)) end
+        end
         local sandboxCoroutine = freeze(copy(coroutine,
-            "close create isyieldable resume running status wrap yield"), "coroutine")
+            "close create isyieldable resume running status wrap yield",
+            { resume = sandboxResume, wrap = sandboxWrap, close = sandboxClose }), "coroutine")
         local sandboxClock = freeze({ now = host.now, today = host.today }, "clock")
 
         -- Method calls on strings use the guarded, frozen string table;
@@ -141,18 +184,23 @@ enum Prelude {
         env.coroutine, env.clock = sandboxCoroutine, sandboxClock
         env._G = env
 
-        -- Freezes the environment and every table reachable from it.
+        -- Freezes the environment and every table reachable from it (through
+        -- keys and values, including metamethod keys a frozen table keeps raw).
         local function seal()
             local seen, stack = {}, { env }
+            local function visit(contents)
+                for key, value in next, contents do
+                    if type(key) == "table" then stack[#stack + 1] = key end
+                    if type(value) == "table" then stack[#stack + 1] = value end
+                end
+            end
             while #stack > 0 do
                 local t = stack[#stack]
                 stack[#stack] = nil
                 if not seen[t] then
                     seen[t] = true
-                    for key, value in next, shadows[t] or t do
-                        if type(key) == "table" then stack[#stack + 1] = key end
-                        if type(value) == "table" then stack[#stack + 1] = value end
-                    end
+                    visit(t)
+                    if shadows[t] then visit(shadows[t]) end
                     if t == env then freeze(t, "the global table", false)
                     else freeze(t, "a sealed table", true) end
                 end

@@ -19,6 +19,9 @@ public final class Sandbox {
     private var sealed = false
     private var scope: String?
     private var callsSinceBuild = 0
+    /// A load or seal failed part-way: the state may hold half its effects,
+    /// so the next call runs in a state rebuilt from what succeeded.
+    private var dirty = false
 
     /// What `print` wrote during the last load or call (capped).
     public private(set) var output = ""
@@ -40,19 +43,29 @@ public final class Sandbox {
     /// Runs a text chunk (never bytecode) in the sandbox's environment; returns its first result.
     @discardableResult
     public func load(_ source: String, chunkName: String) throws -> Value {
-        let result = try Self.load(source, chunkName: chunkName, in: state, runner: runner(limits))
-        sources.append((source, chunkName))
-        return result
+        if dirty { try rebuild() }
+        do {
+            let result = try Self.load(
+                source, chunkName: chunkName, in: state, runner: runner(limits))
+            sources.append((source, chunkName))
+            return result
+        } catch let error as SandboxError where error.code == .conversion {
+            // The chunk ran; only its result could not be read. A rebuilt
+            // state must run it too.
+            sources.append((source, chunkName))
+            throw error
+        } catch {
+            dirty = true
+            throw error
+        }
     }
 
     /// Calls the global function `name` with converted arguments; returns its first result (.null if none).
     public func call(
         _ name: String, _ arguments: [Value], scope: String? = nil, limits: SandboxLimits? = nil
     ) throws -> Value {
-        if scope != self.scope {
-            if callsSinceBuild > 0 { try rebuild() }
-            self.scope = scope
-        }
+        if dirty || (scope != self.scope && callsSinceBuild > 0) { try rebuild() }
+        self.scope = scope
         callsSinceBuild += 1
         let limits = limits ?? self.limits
         var tape = ValueTape(limits: limits, plugin: plugin)
@@ -65,6 +78,7 @@ public final class Sandbox {
 
     /// Whether the plugin defines a global function `name` (for optional hooks).
     public func hasFunction(_ name: String) throws -> Bool {
+        if dirty { try rebuild() }
         var tape = ValueTape(limits: limits, plugin: plugin)
         tape.string(name)
         return try runner(limits).run(clua_do_has_function, tape: tape, resultPath: "result")
@@ -73,9 +87,15 @@ public final class Sandbox {
 
     /// After plugin code is loaded: make the globals table and every table reachable from it read-only, so calls cannot keep state in globals.
     public func seal() throws {
-        try runner(limits).run(
-            clua_do_seal, tape: ValueTape(limits: limits, plugin: plugin), resultPath: nil)
-        sealed = true
+        if dirty { try rebuild() }
+        do {
+            try runner(limits).run(
+                clua_do_seal, tape: ValueTape(limits: limits, plugin: plugin), resultPath: nil)
+            sealed = true
+        } catch {
+            dirty = true
+            throw error
+        }
     }
 
     private func runner(_ limits: SandboxLimits) -> SandboxRunner {
@@ -92,7 +112,8 @@ public final class Sandbox {
         let freshRunner = SandboxRunner(state: fresh, plugin: plugin, limits: limits, clock: clock)
         { _, _ in }
         for (source, chunkName) in sources {
-            try Self.load(source, chunkName: chunkName, in: fresh, runner: freshRunner)
+            try Self.load(
+                source, chunkName: chunkName, in: fresh, runner: freshRunner, reading: false)
         }
         if sealed {
             try freshRunner.run(
@@ -100,16 +121,20 @@ public final class Sandbox {
         }
         state = fresh
         callsSinceBuild = 0
+        dirty = false
     }
 
+    /// Runs a chunk; `reading: false` skips converting its result (a replay
+    /// needs the chunk's effects, not its result).
     @discardableResult
     private static func load(
-        _ source: String, chunkName: String, in state: LuaState, runner: SandboxRunner
+        _ source: String, chunkName: String, in state: LuaState, runner: SandboxRunner,
+        reading: Bool = true
     ) throws -> Value {
         var tape = ValueTape(limits: runner.limits, plugin: runner.plugin)
         tape.string(source)
         tape.string("=" + chunkName)
-        return try runner.run(clua_do_load, tape: tape, resultPath: "result")
+        return try runner.run(clua_do_load, tape: tape, resultPath: reading ? "result" : nil)
     }
 
     private static func makeState(

@@ -44,9 +44,14 @@ public struct SandboxLimits: Sendable, Hashable {
     /// depth 64, 4 MiB per converted value.
     public static let `default` = SandboxLimits()
 
+    /// The wall-clock limit in nanoseconds, saturating instead of overflowing
+    /// (a limit of centuries is as good as none).
     var wallClockNanoseconds: Int64 {
         let (seconds, attoseconds) = wallClock.components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return seconds < 0 ? 0 : .max }
+        let (total, overflowAgain) = whole.addingReportingOverflow(attoseconds / 1_000_000_000)
+        return overflowAgain ? .max : total
     }
 }
 

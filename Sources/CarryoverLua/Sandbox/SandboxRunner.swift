@@ -25,7 +25,7 @@ struct SandboxRunner {
         let start = ContinuousClock.now
         clua_arm(
             lua, Int64(limits.instructions), limits.wallClockNanoseconds,
-            Int64(limits.maxStringBytes))
+            Int64(max(limits.maxStringBytes, 0)))
         let status = tape.withTape { clua_run(lua, entry, $0) }
         let spent =
             control.pointee.killed != 0
@@ -46,17 +46,24 @@ struct SandboxRunner {
     /// Fresh output, the memory cap, and the injected clock read once.
     private func prepare(_ control: UnsafeMutablePointer<clua_ctl>) {
         state.output.reset(capacity: limits.outputBytes)
-        control.pointee.memoryLimit = limits.memoryBytes
-        let now = clock.now()
-        control.pointee.nowSeconds = Int64(floor(now.timeIntervalSince1970))
+        // size_t in C: a negative limit must mean none allowed, not no limit.
+        control.pointee.memoryLimit = max(limits.memoryBytes, 0)
+        let seconds = Int64(floor(clock.now().timeIntervalSince1970))
+        control.pointee.nowSeconds = seconds
+        // Calendar work costs microseconds; the date changes once a day.
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        guard state.todayCache?.day != day else { return }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let day = calendar.dateComponents([.year, .month, .day], from: now)
-        let text = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        let parts = calendar.dateComponents(
+            [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let text = String(
+            format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
         withUnsafeMutableBytes(of: &control.pointee.today) { buffer in
             let bytes = Array(text.utf8.prefix(buffer.count - 1)) + [0]
             buffer.copyBytes(from: bytes)
         }
+        state.todayCache = (day, text)
     }
 
     private func failure(status: Int32) -> SandboxError {
@@ -87,13 +94,16 @@ struct SandboxRunner {
             code = .timeLimit
             message = "time limit of \(limits.wallClock) exceeded"
         default:
-            if control.stringRefused != 0 {
+            // A refusal the plugin caught and replaced with another error is
+            // not this run's failure: the flags only name the kind of refusal.
+            let outOfMemory = status == LUA_ERRMEM || message == "not enough memory"
+            if outOfMemory && control.stringRefused != 0 {
                 code = .memoryLimit
                 message = "a string longer than the \(limits.maxStringBytes)-byte limit was refused"
-            } else if status == LUA_ERRMEM || control.memoryRefused != 0 {
+            } else if outOfMemory {
                 code = .memoryLimit
                 message = "memory limit of \(limits.memoryBytes) bytes exceeded"
-            } else if control.outputRefused != 0 {
+            } else if control.outputRefused != 0 && message == "output limit exceeded" {
                 code = .outputLimit
                 message = "output limit of \(limits.outputBytes) bytes exceeded"
             } else if control.syntaxError != 0 {

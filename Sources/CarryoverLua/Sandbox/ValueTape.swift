@@ -22,15 +22,11 @@ struct ValueTape {
     mutating func string(_ text: String) {
         let offset = bytes.count
         bytes.append(contentsOf: text.utf8)
-        ops.append(
-            clua_op(
-                kind: Int32(CLUA_OP_STRING), integer: 0, number: 0, offset: offset,
-                length: bytes.count - offset))
+        append(CLUA_OP_STRING, offset: offset, length: bytes.count - offset)
     }
 
     mutating func integer(_ value: Int64) {
-        ops.append(
-            clua_op(kind: Int32(CLUA_OP_INT), integer: value, number: 0, offset: 0, length: 0))
+        append(CLUA_OP_INT, integer: value)
     }
 
     /// Appends `value`; `path` names it in errors (e.g. `arguments[1].scores[2]`).
@@ -38,29 +34,20 @@ struct ValueTape {
         size += 16
         switch value {
         case .null:
-            ops.append(
-                clua_op(kind: Int32(CLUA_OP_NIL), integer: 0, number: 0, offset: 0, length: 0))
+            append(CLUA_OP_NIL)
         case .bool(let flag):
-            ops.append(
-                clua_op(
-                    kind: Int32(CLUA_OP_BOOL), integer: flag ? 1 : 0, number: 0, offset: 0,
-                    length: 0))
+            append(CLUA_OP_BOOL, integer: flag ? 1 : 0)
         case .int(let number):
             integer(number)
         case .double(let number):
             guard number.isFinite else { throw conversionError("\(path) is not a finite number") }
-            ops.append(
-                clua_op(
-                    kind: Int32(CLUA_OP_NUMBER), integer: 0, number: number, offset: 0, length: 0))
+            append(CLUA_OP_NUMBER, number: number)
         case .string(let text):
             size += text.utf8.count
             string(text)
         case .array(let elements):
             try checkDepth(depth, path: path)
-            ops.append(
-                clua_op(
-                    kind: Int32(CLUA_OP_TABLE), integer: Int64(elements.count), number: 0,
-                    offset: 0, length: 0))
+            append(CLUA_OP_TABLE, integer: Int64(elements.count))
             for (index, element) in elements.enumerated() {
                 // A nil element would leave a hole that no longer reads as an array.
                 guard element != .null else {
@@ -68,30 +55,31 @@ struct ValueTape {
                         "\(path)[\(index + 1)] is null; Lua arrays cannot hold nil")
                 }
                 try self.value(element, path: "\(path)[\(index + 1)]", depth: depth + 1)
-                ops.append(
-                    clua_op(
-                        kind: Int32(CLUA_OP_SET_INDEX), integer: Int64(index + 1), number: 0,
-                        offset: 0, length: 0))
+                append(CLUA_OP_SET_INDEX, integer: Int64(index + 1))
             }
         case .object(let members):
             try checkDepth(depth, path: path)
-            ops.append(
-                clua_op(
-                    kind: Int32(CLUA_OP_TABLE), integer: 0, number: 0, offset: 0,
-                    length: members.count))
+            append(CLUA_OP_TABLE, length: members.count)
             for key in members.keys.sorted() {
                 size += key.utf8.count
                 string(key)
                 try self.value(members[key]!, path: ValuePath.member(path, key), depth: depth + 1)
-                ops.append(
-                    clua_op(
-                        kind: Int32(CLUA_OP_SET_FIELD), integer: 0, number: 0, offset: 0, length: 0)
-                )
+                append(CLUA_OP_SET_FIELD)
             }
         }
         guard size <= limits.maxValueBytes else {
             throw conversionError("\(path) is larger than \(limits.maxValueBytes) bytes")
         }
+    }
+
+    /// One operation; unused fields stay zero (see `clua_op` for their use).
+    private mutating func append(
+        _ kind: Int, integer: Int64 = 0, number: Double = 0, offset: Int = 0, length: Int = 0
+    ) {
+        ops.append(
+            clua_op(
+                kind: Int32(kind), integer: integer, number: number, offset: offset,
+                length: length))
     }
 
     /// Runs `body` with a C view of the tape, valid only during the call.

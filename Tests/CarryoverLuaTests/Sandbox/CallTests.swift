@@ -50,6 +50,58 @@ import Testing
         #expect(error?.message == "plugin has no function 'absent'")
     }
 
+    /// print joins its arguments with tabs and ends the line, like Lua's own;
+    /// long arguments take the buffer past its inline size.
+    @Test func printIsCaptured() throws {
+        let sandbox = try makeSandbox(
+            """
+            function report() print('mood', 7, nil, true) print(('x'):rep(3000), ('y'):rep(3000)) return 1 end
+            """)
+        #expect(try sandbox.call("report", []) == 1)
+        let long = String(repeating: "x", count: 3000) + "\t" + String(repeating: "y", count: 3000)
+        #expect(sandbox.output == "mood\t7\tnil\ttrue\n" + long + "\n")
+        _ = try sandbox.call("report", [])
+        // Each call starts empty: "mood, 7, nil, true" with tabs and newline is 16 bytes,
+        // the long line 6,002.
+        #expect(sandbox.output.utf8.count == 16 + 6002)
+    }
+
+    /// The sandbox's own resume, wrap and close keep Lua's behaviour.
+    @Test func coroutinesBehaveAsInLua() throws {
+        let sandbox = try makeSandbox(
+            """
+            function generate()
+              local next_square = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(i * i) end return 'done' end)
+              return { next_square(), next_square(), next_square(), next_square() }
+            end
+            function resumed()
+              local co = coroutine.create(function(a, b) local c = coroutine.yield(a + b) return c * 2 end)
+              local _, first = coroutine.resume(co, 1, 2)
+              local _, second = coroutine.resume(co, 10)
+              local again, message = coroutine.resume(co)
+              return { first, second, coroutine.status(co), again, message }
+            end
+            function closed()
+              local co = coroutine.create(function() coroutine.yield() end)
+              coroutine.resume(co)
+              return { coroutine.close(co), coroutine.status(co) }
+            end
+            function wrapped_error()
+              coroutine.wrap(function() error('inner') end)()
+            end
+            """)
+        #expect(try sandbox.call("generate", []) == [1, 4, 9, "done"])
+        #expect(
+            try sandbox.call("resumed", []) == [
+                3, 20, "dead", false, "cannot resume dead coroutine",
+            ])
+        #expect(try sandbox.call("closed", []) == [true, "dead"])
+        let error = sandboxError { _ = try sandbox.call("wrapped_error", []) }
+        #expect(error?.code == .runtime)
+        #expect(error?.message.hasSuffix("inner") == true)
+        #expect(error?.line == 18)
+    }
+
     @Test func hasFunctionFindsOptionalHooks() throws {
         let sandbox = try makeSandbox("function validate() end\nversion = '1.0'")
         #expect(try sandbox.hasFunction("validate"))

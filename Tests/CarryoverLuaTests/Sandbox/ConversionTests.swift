@@ -112,6 +112,13 @@ import Testing
         let error = sandboxError { _ = try sandbox.call("big", []) }
         #expect(error?.code == .conversion)
         #expect(error?.message == "result[5] is larger than 4194304 bytes")
+        // Keys count too: 5 keys of 1 MiB each.
+        let keysError = sandboxError {
+            _ = try sandbox.load(
+                "local t = {} for i = 1, 5 do t[('k'):rep(2^20 - 1) .. i] = i end return t",
+                chunkName: "keys.lua")
+        }
+        #expect(keysError?.message == "result is larger than 4194304 bytes")
         let megabyte = Value.string(String(repeating: "y", count: 1 << 20))
         let argumentError = sandboxError {
             _ = try sandbox.call("echo", [[megabyte, megabyte, megabyte, megabyte, megabyte]])

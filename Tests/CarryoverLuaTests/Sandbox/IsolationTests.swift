@@ -41,6 +41,31 @@ import Testing
         #expect(sandboxError { _ = try sandbox.call("write", [], scope: "c") }?.code == .forbidden)
     }
 
+    /// A chunk whose result cannot be converted still ran, so a rebuilt
+    /// state runs it too.
+    @Test func rebuildReplaysChunksWithUnreadableResults() throws {
+        let sandbox = try makeSandbox()
+        let error = sandboxError {
+            try sandbox.load(
+                "function hello() return 'hi' end\nreturn { f = hello }", chunkName: "m.lua")
+        }
+        #expect(error?.code == .conversion)
+        #expect(try sandbox.call("hello", [], scope: "a") == "hi")
+        #expect(try sandbox.call("hello", [], scope: "b") == "hi")
+    }
+
+    /// A load that fails part-way is not part of the plugin: the next call
+    /// runs in a state without its half-done effects, in every scope alike.
+    @Test func failedLoadsLeaveNoHalfDoneEffects() throws {
+        let sandbox = try makeSandbox("function probe() return half_done end")
+        let error = sandboxError {
+            try sandbox.load("half_done = 'yes'\nerror('stop')", chunkName: "bad.lua")
+        }
+        #expect(error?.code == .runtime)
+        #expect(try sandbox.call("probe", []) == .null)
+        #expect(try sandbox.call("probe", [], scope: "b") == .null)
+    }
+
     @Test func sealedGlobalsCannotBeWritten() throws {
         let sandbox = try makeSandbox(
             """
@@ -60,6 +85,23 @@ import Testing
             sandboxError { _ = try sandbox.call("stash", ["alice"]) }?.message
                 == "the global table is read-only (cannot set 'saved')")
         #expect(try evaluateSealed(sandbox, "cache") == ["items": []])
+    }
+
+    /// Only real metamethod names stay in place (Lua reads those raw); any
+    /// other key, "__"-prefixed or not, is frozen.
+    @Test func sealKeepsOnlyMetamethodKeysInPlace() throws {
+        let sandbox = try makeSandbox(
+            """
+            Config = { __secret = 1, __index = { kept = {} } }
+            function hide(x) Config.__secret = x end
+            function read() return Config.__secret end
+            function stashBehindIndex(x) Config.__index.kept.x = x end
+            """)
+        try sandbox.seal()
+        #expect(sandboxError { _ = try sandbox.call("hide", [2]) }?.code == .forbidden)
+        #expect(try sandbox.call("read", []) == 1)
+        // Tables behind a kept metamethod key are sealed too.
+        #expect(sandboxError { _ = try sandbox.call("stashBehindIndex", [3]) }?.code == .forbidden)
     }
 
     /// Sealed tables still read like ordinary ones.

@@ -40,3 +40,38 @@ func expectStillUsable(_ sandbox: Sandbox, sourceLocation: SourceLocation = #_so
         #expect(sum == .int(3), sourceLocation: sourceLocation)
     }
 }
+
+/// Calls `name`, expects `code`, checks the run ended within 2 s of CPU time
+/// (and 10 s of wall time, for a heavily loaded machine), and returns the
+/// run's usage (read before the follow-up call that proves the sandbox still
+/// works).
+///
+/// Unless the test passes limits or expects the time limit, the call gets the
+/// sandbox's limits with a 10 s deadline: the budget and the caps, not a
+/// loaded machine's clock, must decide.
+@discardableResult
+func expectLimit(
+    _ code: SandboxError.Code, calling name: String, in sandbox: Sandbox,
+    limits: SandboxLimits? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> ResourceUsage {
+    var relaxed = sandbox.limits
+    relaxed.wallClock = .seconds(10)
+    let limits = limits ?? (code == .timeLimit ? sandbox.limits : relaxed)
+    let start = ContinuousClock.now
+    let cpuStart = threadCPUTime()
+    let error = sandboxError { _ = try sandbox.call(name, [], limits: limits) }
+    #expect(error?.code == code, "\(String(describing: error))", sourceLocation: sourceLocation)
+    #expect(threadCPUTime() - cpuStart < .seconds(2), sourceLocation: sourceLocation)
+    #expect(ContinuousClock.now - start < .seconds(10), sourceLocation: sourceLocation)
+    let usage = sandbox.lastUsage
+    expectStillUsable(sandbox, sourceLocation: sourceLocation)
+    return usage
+}
+
+/// CPU time of the calling thread (the sandbox runs on the caller's thread).
+func threadCPUTime() -> Duration {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return .seconds(now.tv_sec) + .nanoseconds(now.tv_nsec)
+}
