@@ -48,7 +48,7 @@ struct EntryPrompter {
             var items: [Value] = []
             while count.max.map({ items.count < $0 }) ?? true {
                 let itemLabel = "\(indent)  #\(items.count + 1)"
-                if case .record = item {
+                if Self.isCompound(item) {
                     guard let more = line("\(itemLabel) add one? [y/N]"),
                         more.lowercased().hasPrefix("y")
                     else { break }
@@ -78,7 +78,9 @@ struct EntryPrompter {
         default:
             while true {
                 guard let answer = line("\(label)\(Self.hint(kind))") else {
-                    return optional ? nil : .string("")
+                    if optional { return nil }
+                    print(terminal.paint("\(indent)  This one is needed.", .yellow))
+                    continue
                 }
                 if let value = Self.value(answer, kind) { return value }
                 print(
@@ -97,10 +99,18 @@ struct EntryPrompter {
         return text
     }
 
+    /// Kinds asked for part by part (a list of them asks before each item).
+    private static func isCompound(_ kind: FieldKind) -> Bool {
+        switch kind {
+        case .record, .emotion: true
+        default: false
+        }
+    }
+
     private static func hint(_ kind: FieldKind) -> String {
         switch kind {
         case .number(let b), .duration(let b):
-            " [\(b.min.map { "\($0)" } ?? "")-\(b.max.map { "\($0)" } ?? "")]"
+            " [\(b.min.map(numberText) ?? "")-\(b.max.map(numberText) ?? "")]"
         case .rating(let min, let max, _): " [\(min)-\(max)]"
         case .boolean: " [y/n]"
         case .date: " [YYYY-MM-DD]"
