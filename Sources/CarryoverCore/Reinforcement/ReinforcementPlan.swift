@@ -1,5 +1,102 @@
-// Scaffold: the engine work replaces this declaration with the real model.
-/// Placeholder for the ReinforcementPlan model.
+import Foundation
+
+/// What reinforces an assignment: a schedule, and the rewards its earnings buy.
 public struct ReinforcementPlan: Sendable, Hashable, Codable {
-    public init() {}
+    /// When and how much reinforcement is given.
+    public var schedule: ReinforcementSchedule
+    /// What the earned balance buys, priced in the schedule's ``LedgerUnit``.
+    public var catalogue: [Reward]
+
+    public init(schedule: ReinforcementSchedule = .none, catalogue: [Reward] = []) {
+        self.schedule = schedule
+        self.catalogue = catalogue
+    }
+}
+
+/// A schedule of reinforcement.
+///
+/// The operant schedules follow Ferster and Skinner (1957), *Schedules of
+/// Reinforcement*; their responses are logged entries. The escalating,
+/// prize-draw and token schedules count completed and missed occurrences.
+public enum ReinforcementSchedule: Sendable, Hashable, Codable {
+    /// No programmed reinforcement.
+    case none
+    /// FR n: every n-th response is reinforced.
+    case fixedRatio(responses: Int)
+    /// VR n: reinforced after a random number of responses, drawn uniformly
+    /// from 1...(2n - 1) so the mean is exactly n.
+    case variableRatio(mean: Int)
+    /// FI t: the first response once t seconds have elapsed since the last
+    /// reinforcement (or since the state was started) is reinforced.
+    case fixedInterval(seconds: TimeInterval)
+    /// VI t: like FI, but each interval is drawn from an exponential
+    /// distribution with mean t (a constant-probability random interval).
+    case variableInterval(meanSeconds: TimeInterval)
+    /// Vouchers of escalating value with reset and recovery (Higgins 1994 preset).
+    case escalating(vouchers: EscalatingSchedule)
+    /// Draws from a prize bowl, escalating with consecutive completions (Petry 2000 preset).
+    case prizeDraws(prizes: PrizeDrawSchedule)
+    /// Tokens per completion into a ledger, spent on the plan's catalogue.
+    case tokens(economy: TokenSchedule)
+
+    /// Continuous reinforcement: every response is reinforced (FR 1).
+    public static let continuous = ReinforcementSchedule.fixedRatio(responses: 1)
+
+    /// The unit of what the schedule pays into the ledger, if anything.
+    public var ledgerUnit: LedgerUnit? {
+        switch self {
+        case .escalating: .cents
+        case .tokens: .tokens
+        default: nil
+        }
+    }
+}
+
+/// A reward in the catalogue.
+public struct Reward: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var name: String
+    /// The price in the schedule's ledger unit (tokens, or cents of vouchers).
+    public var price: Int
+
+    public init(id: String, name: String, price: Int) {
+        self.id = id
+        self.name = name
+        self.price = price
+    }
+}
+
+extension ReinforcementPlan {
+    /// Checks every parameter, throwing ``CoreError/Code/invalidReinforcement``
+    /// with what to fix.
+    public func validate() throws {
+        switch schedule {
+        case .none: break
+        case .fixedRatio(let n): try requireReinforcement(n >= 1, "FR needs n >= 1 (got \(n))")
+        case .variableRatio(let mean):
+            try requireReinforcement(mean >= 1, "VR needs a mean of at least 1 (got \(mean))")
+        case .fixedInterval(let seconds), .variableInterval(let seconds):
+            try requireReinforcement(
+                seconds > 0 && seconds.isFinite, "an interval must be above 0 seconds")
+        case .escalating(let plan): try plan.validate()
+        case .prizeDraws(let plan): try plan.validate()
+        case .tokens(let plan): try plan.validate()
+        }
+        try requireReinforcement(
+            Set(catalogue.map(\.id)).count == catalogue.count, "reward ids must be unique")
+        for reward in catalogue {
+            try requireReinforcement(
+                reward.price > 0, "reward '\(reward.id)' needs a price above 0")
+        }
+        try requireReinforcement(
+            catalogue.isEmpty || schedule.ledgerUnit != nil,
+            "only voucher and token schedules earn a balance to spend on a catalogue")
+    }
+}
+
+/// Throws ``CoreError/Code/invalidReinforcement`` unless `condition` holds.
+func requireReinforcement(_ condition: Bool, _ message: String) throws {
+    if !condition {
+        throw CoreError(.invalidReinforcement, "Invalid reinforcement plan: \(message).")
+    }
 }

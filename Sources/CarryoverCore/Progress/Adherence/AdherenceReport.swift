@@ -1,0 +1,69 @@
+import Foundation
+
+/// How many occurrences were done out of those that were due.
+public struct AdherenceCount: Sendable, Hashable, Codable {
+    /// Occurrences done.
+    public var done: Int
+    /// Done plus missed occurrences; pending ones are not counted.
+    public var due: Int
+
+    public init(done: Int, due: Int) {
+        self.done = done
+        self.due = due
+    }
+
+    /// `done / due`, or nil when nothing was due yet.
+    public var fraction: Double? { due == 0 ? nil : Double(done) / Double(due) }
+
+    mutating func add(_ status: OccurrenceStatus) {
+        guard status != .pending else { return }
+        due += 1
+        if status == .done { done += 1 }
+    }
+}
+
+/// Adherence in one ISO week of the client's calendar.
+public struct WeekAdherence: Sendable, Hashable, Codable {
+    /// Local midnight of the week's Monday.
+    public var weekStart: Date
+    /// ISO 8601 week-numbering year (may differ from the calendar year).
+    public var isoYear: Int
+    /// ISO 8601 week number, 1-53.
+    public var isoWeek: Int
+    /// Done and due occurrences that opened in this week.
+    public var count: AdherenceCount
+}
+
+/// Adherence of one assignment up to "now": overall and per ISO week.
+///
+/// An occurrence counts as due once it is done or once its due time plus
+/// grace has passed (then it is missed); occurrences the client can still do
+/// are left out, so future occurrences never lower adherence. An occurrence
+/// belongs to the week of its local start time.
+public struct AdherenceReport: Sendable, Hashable, Codable {
+    /// Everything from the first occurrence up to now.
+    public var overall: AdherenceCount
+    /// Weeks with at least one counted occurrence, oldest first.
+    public var weeks: [WeekAdherence]
+
+    /// Counts adherence of `outcomes` at `now` in `timeZone`'s ISO weeks.
+    public init(
+        outcomes: [OccurrenceOutcome], now: Date, grace: TimeInterval, timeZone: TimeZone
+    ) {
+        let calendar = LocalCalendar(timeZone: timeZone)
+        var overall = AdherenceCount(done: 0, due: 0)
+        var byWeek: [Date: AdherenceCount] = [:]
+        for (outcome, status) in outcomes.resolved(now: now, grace: grace)
+        where status != .pending {
+            overall.add(status)
+            let start = calendar.weekStart(of: outcome.occurrence.start)
+            byWeek[start, default: AdherenceCount(done: 0, due: 0)].add(status)
+        }
+        self.overall = overall
+        self.weeks = byWeek.keys.sorted().map { start in
+            let (year, week) = calendar.isoWeek(of: start)
+            return WeekAdherence(
+                weekStart: start, isoYear: year, isoWeek: week, count: byWeek[start]!)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The resolved history the rules read: outcome and status, schedule order.
+typealias ResolvedHistory = [(outcome: OccurrenceOutcome, status: OccurrenceStatus)]
+
+extension BarrierRules {
+    func consecutiveMissesFlag(_ statuses: [OccurrenceStatus]) -> ProgressFlag? {
+        let trailing = statuses.reversed().prefix { $0 == .missed }.count
+        guard consecutiveMisses > 0, trailing >= consecutiveMisses else { return nil }
+        return ProgressFlag(
+            level: .attention, code: .consecutiveMisses,
+            message: "The last \(trailing) occurrences in a row were missed.",
+            suggestion: "Contact the client before the next session to find out what is in the way."
+        )
+    }
+
+    func timeConstraintsFlag(_ history: ResolvedHistory, calendar: LocalCalendar)
+        -> ProgressFlag?
+    {
+        let byWeekday = bestCluster(history) { outcome in
+            let weekday = calendar.isoWeekday(of: outcome.occurrence.start)
+            return (weekday, "on \(LocalCalendar.weekdayName(weekday))s")
+        }
+        let byTime = bestCluster(history) { outcome in
+            guard !outcome.occurrence.allDay else { return nil }
+            let minute = calendar.minuteOfDay(of: outcome.occurrence.start)
+            return (minute, String(format: "at %02d:%02d", minute / 60, minute % 60))
+        }
+        let clusters = [byWeekday, byTime].compactMap { $0 }
+        guard let cluster = clusters.max(by: { $0.misses < $1.misses }) else { return nil }
+        return ProgressFlag(
+            level: .info, code: .timeConstraints,
+            message:
+                "Misses cluster \(cluster.label): \(cluster.misses) of \(cluster.total) missed "
+                + "there, against \(cluster.outsideMisses) of \(cluster.outsideTotal) at other times.",
+            suggestion: "Likely time constraints: move the homework to a better time or day, "
+                + "chosen with the client.")
+    }
+
+    func unclearInstructionsFlag(_ history: ResolvedHistory, rejected: Int) -> ProgressFlag? {
+        let opening = history.prefix(missedFromStart)
+        let missedOpening =
+            missedFromStart > 0 && opening.count == missedFromStart
+            && opening.allSatisfy { $0.status == .missed }
+        let reasons =
+            (rejectedAttempts > 0 && rejected >= rejectedAttempts
+                ? ["\(rejected) entries were rejected or left incomplete"] : [])
+            + (missedOpening ? ["the first \(missedFromStart) occurrences were all missed"] : [])
+        guard !reasons.isEmpty else { return nil }
+        return ProgressFlag(
+            level: .info, code: .unclearInstructions,
+            message: reasons.joined(separator: "; ").capitalizedFirst + ".",
+            suggestion: "The instructions may be unclear: go over the homework in session "
+                + "and fill in an example together.")
+    }
+
+    /// Weekly adherence fractions, oldest first, sparse weeks left out.
+    func lowMotivationFlag(_ weekly: [Double]) -> ProgressFlag? {
+        guard decliningWeeks >= 2, weekly.count >= decliningWeeks,
+            let start = weekly.first, start >= goodStart,
+            let latest = weekly.last, latest <= lowAdherence
+        else { return nil }
+        let recent = Array(weekly.suffix(decliningWeeks))
+        guard zip(recent, recent.dropFirst()).allSatisfy({ $0 > $1 }) else { return nil }
+        let percents = recent.map { "\(Int(($0 * 100).rounded()))%" }
+        return ProgressFlag(
+            level: .info, code: .lowMotivation,
+            message: "Adherence fell week over week after a good start: "
+                + percents.joined(separator: " -> ") + ".",
+            suggestion: "Motivation may be low: make the step smaller, and add or raise "
+                + "the reinforcement.")
+    }
+
+    /// A slot where misses cluster, with the counts the message shows.
+    struct Cluster {
+        var label: String
+        var misses: Int
+        var total: Int
+        var outsideMisses: Int
+        var outsideTotal: Int
+    }
+
+    /// The slot (by `slot`: key and label, nil to leave an outcome out)
+    /// that clusters most misses, if any clusters (rule in the type's doc).
+    private func bestCluster(
+        _ history: ResolvedHistory, slot: (OccurrenceOutcome) -> (key: Int, label: String)?
+    ) -> Cluster? {
+        var labels: [Int: String] = [:]
+        var misses: [Int: Int] = [:]
+        var totals: [Int: Int] = [:]
+        for (outcome, status) in history {
+            guard let (key, label) = slot(outcome) else { continue }
+            labels[key] = label
+            totals[key, default: 0] += 1
+            misses[key, default: 0] += status == .missed ? 1 : 0
+        }
+        let allMisses = misses.values.reduce(0, +)
+        let allTotal = totals.values.reduce(0, +)
+        let candidates = labels.keys.sorted().compactMap { key -> Cluster? in
+            let cluster = Cluster(
+                label: labels[key]!, misses: misses[key]!, total: totals[key]!,
+                outsideMisses: allMisses - misses[key]!, outsideTotal: allTotal - totals[key]!)
+            let rate = Double(cluster.misses) / Double(cluster.total)
+            guard cluster.misses >= clusterMinimumMisses, rate >= clusterMinimumMissRate,
+                cluster.outsideTotal > 0
+            else { return nil }
+            let outsideRate = Double(cluster.outsideMisses) / Double(cluster.outsideTotal)
+            return outsideRate <= clusterOutsideRateRatio * rate ? cluster : nil
+        }
+        // Most misses wins; max(by:) keeps the first (earliest slot) among equals.
+        return candidates.max { $0.misses < $1.misses }
+    }
+}
+
+extension String {
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
