@@ -13,6 +13,11 @@ public final class HomeworkType {
     public let file: String
     private let sandbox: Sandbox
 
+    /// What the last hook call (or the load) used: instructions, peak memory, time.
+    public var lastUsage: ResourceUsage { sandbox.lastUsage }
+    /// The limits every hook call runs under.
+    public var limits: SandboxLimits { sandbox.limits }
+
     /// Loads a homework type from Lua source.
     ///
     /// - Throws: ``SandboxError`` naming `file` and the line on a syntax
