@@ -28,6 +28,12 @@ struct InputShrinker {
         return current
     }
 
+    /// Closer to 0, or as close and written shorter; so shrinking never cycles.
+    static func isSimpler(_ candidate: Double, than number: Double) -> Bool {
+        abs(candidate) < abs(number)
+            || (abs(candidate) <= abs(number) + 1 && "\(candidate)".count < "\(number)".count)
+    }
+
     /// Smaller variants of `value`, simplest first.
     func candidates(_ value: Value) -> [Value] {
         switch value {
@@ -71,16 +77,17 @@ struct InputShrinker {
             ].filter { $0 != text }.map(Value.string)
         case .int, .double:
             let number = value.number!
-            var options = ([0] + bounds).filter { abs($0) < abs(number) || bounds.contains($0) }
             let whole = number.rounded(.towardZero)
-            options += [(number / 2).rounded(.towardZero), whole]
+            var options = [0] + bounds + [(number / 2).rounded(.towardZero), whole]
             // Keep a fraction but make it short: 124.803 -> 124.5 -> 0.5.
             if number != whole {
-                options += [number - whole < 0 ? -0.5 : 0.5, whole + (number < 0 ? -0.5 : 0.5)]
+                options += [number < 0 ? -0.5 : 0.5, whole + (number < 0 ? -0.5 : 0.5)]
             }
-            var seen: Set<Double> = [number]
-            return options.filter { $0.isFinite && seen.insert($0).inserted }.map(
-                ValueGenerator.number)
+            var seen: Set<Double> = []
+            return options.filter {
+                $0.isFinite && Self.isSimpler($0, than: number) && seen.insert($0).inserted
+            }
+            .map(ValueGenerator.number)
         case .bool(true): return [.bool(false)]
         default: return []
         }
