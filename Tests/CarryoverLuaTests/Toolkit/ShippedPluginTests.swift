@@ -18,6 +18,26 @@ import Testing
         #expect(fuzz.reachedAllHooks > 0, "no generated entry got past validate")
     }
 
+    @Test func examplePackListsBothTypesWithTheirManifestVersions() throws {
+        let pack = try String(
+            contentsOf: ToolkitFixture.root.appendingPathComponent(
+                "Examples/clinic-pack/pack.toml"),
+            encoding: .utf8)
+        for folder in ["activity-log", "worry-time"] {
+            let manifest = try PluginFolder(
+                path: ToolkitFixture.root.appendingPathComponent("Examples/clinic-pack/\(folder)")
+                    .path
+            ).manifest
+            let entry = """
+                [[homework]]
+                id = "\(manifest.text("id") ?? "")"
+                version = "\(manifest.text("version") ?? "")"
+                path = "\(folder)"
+                """
+            #expect(pack.contains(entry), "\(folder)")
+        }
+    }
+
     @Test func shippedFoldersAreAllFound() {
         #expect(ToolkitFixture.shippedFolders.count == 11)
     }
