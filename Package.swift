@@ -29,6 +29,14 @@ let package = Package(
             dependencies: ["EmbedModalitiesTool"]
         ),
         .target(name: "CarryoverModalities", plugins: ["EmbedModalities"]),
+        .plugin(
+            name: "LintModalities",
+            capability: .command(
+                intent: .custom(
+                    verb: "lint-modalities",
+                    description: "Check the built-in modalities' manifests and Lua syntax")),
+            dependencies: ["EmbedModalitiesTool"]
+        ),
         .target(
             name: "CarryoverStore",
             dependencies: ["CarryoverCore", .product(name: "GRDB", package: "GRDB.swift")]

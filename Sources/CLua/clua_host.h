@@ -7,8 +7,11 @@
 // longjmps through a Swift frame. Swift describes values as a flat tape of
 // operations that C replays inside the protected call.
 
-#include "clua_limits.h"
+#include "clua_guards.h"
 #include <lualib.h>
+
+/// The chunk name of the host's prelude.
+#define CLUA_PRELUDE_NAME "=carryover-prelude"
 
 enum {
     CLUA_OP_NIL = 0,
@@ -66,9 +69,11 @@ static inline clua_tape *clua_tape_arg(lua_State *L) {
 static inline int clua_msgh(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     lua_Debug ar;
+    // The innermost plugin line: prelude frames (freezing, load) are the
+    // host's, not a place the plugin author can look up.
     for (int level = 0; lua_getstack(L, level, &ar); level++) {
         lua_getinfo(L, "Sl", &ar);
-        if (ar.currentline > 0) {
+        if (ar.currentline > 0 && strcmp(ar.source, CLUA_PRELUDE_NAME) != 0) {
             strncpy(c->errorFile, ar.short_src, sizeof c->errorFile - 1);
             c->errorFile[sizeof c->errorFile - 1] = '\0';
             c->errorLine = ar.currentline;
@@ -97,6 +102,7 @@ static inline int clua_do_load(lua_State *L) {
     const clua_op *source = &tape->ops[0];
     const clua_op *name = &tape->ops[1];
     lua_pushlstring(L, tape->bytes + name->offset, name->length);
+    clua_charge(L, (double)source->length * CLUA_UNITS_PER_SOURCE_BYTE);
     int status = luaL_loadbufferx(L, tape->bytes + source->offset, source->length,
                                   lua_tostring(L, -1), "t");
     if (status != LUA_OK) {
@@ -123,6 +129,17 @@ static inline int clua_do_call(lua_State *L) {
     }
     clua_replay(L, tape, tape->count - tape->next);
     lua_call(L, lua_gettop(L) - 4, 1);
+    return 1;
+}
+
+/// Tape: a name. Answers whether the sandbox global `name` is a function.
+static inline int clua_do_has_function(lua_State *L) {
+    clua_ctl *c = clua_ctl_of(L);
+    clua_tape *tape = clua_tape_arg(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->envRef);
+    clua_replay(L, tape, 1);
+    lua_gettable(L, -2);
+    lua_pushboolean(L, lua_type(L, -1) == LUA_TFUNCTION);
     return 1;
 }
 

@@ -38,6 +38,9 @@ typedef struct clua_ctl {
     size_t memoryPeak;
     size_t memoryLimit;
     int memoryRefused;
+    // Largest string object (guards every way of building one, `..` too).
+    size_t stringLimit;
+    int stringRefused;
     // Instruction budget and deadline (per run).
     int64_t budget;
     int64_t remaining;
@@ -74,15 +77,24 @@ static inline clua_ctl *clua_ctl_of(lua_State *L) {
     return (clua_ctl *)ud;
 }
 
-/// The allocator: caps the whole state's memory, charges fuel for large
-/// allocations, and refuses large ones once the run is killed.
-/// In Lua 5.4 `osize` is a type tag, not a size, when `ptr` is NULL.
+/// A string object's size beyond its bytes in Lua 5.4: the 24-byte header
+/// (offsetof(TString, contents)) and the terminating NUL.
+#define CLUA_STRING_OVERHEAD 25
+
+/// The allocator: caps the whole state's memory and the size of any one
+/// string, charges fuel for large allocations, and refuses large ones once
+/// the run is killed. In Lua 5.4 `osize` is a type tag, not a size, when
+/// `ptr` is NULL: LUA_TSTRING when a new string object is created.
 static inline void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     clua_ctl *c = (clua_ctl *)ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
         free(ptr);
         c->memoryUsed -= old;
+        return NULL;
+    }
+    if (ptr == NULL && osize == LUA_TSTRING && nsize > c->stringLimit + CLUA_STRING_OVERHEAD) {
+        c->stringRefused = 1;
         return NULL;
     }
     if (nsize > old) {
@@ -164,6 +176,8 @@ static inline void clua_arm(lua_State *L, int64_t instructions, int64_t nanos,
     c->deadlineNanos = clua_monotonic_nanos() + nanos;
     c->killed = CLUA_KILL_NONE;
     c->memoryRefused = 0;
+    c->stringRefused = 0;
+    c->stringLimit = (size_t)maxStringBytes;
     c->memoryPeak = c->memoryUsed;
     c->outputRefused = 0;
     c->maxStringBytes = maxStringBytes;
@@ -183,6 +197,15 @@ static inline void clua_disarm_for_close(lua_State *L) {
     lua_sethook(L, clua_hook, LUA_MASKCOUNT, 1);
 }
 
-static inline lua_State *clua_newstate(clua_ctl *ctl) { return lua_newstate(clua_alloc, ctl); }
+/// Creates a state whose allocator counts into `ctl`. Until the first run
+/// is armed, only the memory and string caps apply.
+static inline lua_State *clua_newstate(clua_ctl *ctl, size_t memoryLimit, size_t stringLimit) {
+    memset(ctl, 0, sizeof *ctl);
+    ctl->memoryLimit = memoryLimit;
+    ctl->stringLimit = stringLimit;
+    ctl->remaining = INT64_MAX;
+    ctl->deadlineNanos = INT64_MAX;
+    return lua_newstate(clua_alloc, ctl);
+}
 
 #endif

@@ -29,16 +29,18 @@ static inline int clua_do_setup(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     clua_tape *tape = clua_tape_arg(L);
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    int base = lua_gettop(L);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
     int string = lua_gettop(L);
     luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
     int table = lua_gettop(L);
     luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+    int utf8 = lua_gettop(L);
     luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
 
     const clua_op *source = &tape->ops[0];
-    if (luaL_loadbufferx(L, tape->bytes + source->offset, source->length, "=carryover-prelude",
+    if (luaL_loadbufferx(L, tape->bytes + source->offset, source->length, CLUA_PRELUDE_NAME,
                          "t") != LUA_OK) {
         return lua_error(L);
     }
@@ -49,13 +51,29 @@ static inline int clua_do_setup(lua_State *L) {
     clua_set_function(L, "collectgarbage", clua_collectgarbage);
     clua_set_function(L, "rawgetmetatable", clua_rawgetmetatable);
     clua_set_function(L, "rawsetmetatable", clua_rawsetmetatable);
+    clua_set_function(L, "charge", clua_charge_function);
+    lua_pushinteger(L, CLUA_UNITS_PER_SOURCE_BYTE);
+    lua_setfield(L, -2, "unitsPerSourceByte");
     clua_set_guard(L, string, "rep", clua_guard_rep, 0);
     clua_set_guard(L, string, "format", clua_guard_result_size, 0);
-    clua_set_guard(L, table, "concat", clua_guard_result_size, 0);
+    clua_set_guard(L, string, "byte", clua_guard_range, 0);
+    clua_set_guard(L, table, "concat", clua_guard_concat, 0);
+    clua_set_guard(L, table, "sort", clua_guard_sort, 0);
+    clua_set_guard(L, table, "insert", clua_guard_shift, 0);
+    clua_set_guard(L, table, "remove", clua_guard_shift, 0);
+    clua_set_guard(L, table, "move", clua_guard_move, 0);
+    clua_set_guard(L, table, "unpack", clua_guard_unpack, 0);
+    clua_set_guard(L, base, "tonumber", clua_guard_scan, 0);
     clua_set_guard(L, string, "find", clua_guard_pattern, 1);
     clua_set_guard(L, string, "match", clua_guard_pattern, 0);
     clua_set_guard(L, string, "gmatch", clua_guard_pattern, 0);
     clua_set_guard(L, string, "gsub", clua_guard_gsub, 0);
+    // utf8 and string share names, so utf8's guards go in a table of their own.
+    lua_createtable(L, 0, 3);
+    clua_set_guard(L, utf8, "codepoint", clua_guard_range, 0);
+    clua_set_guard(L, utf8, "len", clua_guard_scan, 0);
+    clua_set_guard(L, utf8, "offset", clua_guard_scan, 0);
+    lua_setfield(L, -2, "utf8");
     lua_pushinteger(L, (lua_Integer)tape->ops[1].integer);
     lua_setfield(L, -2, "seed");
     lua_call(L, 1, 3);

@@ -41,3 +41,8 @@ public enum ModalityCatalogue {
         all.first { $0.id == id }
     }
 }
+
+extension EmbeddedModality: CustomStringConvertible {
+    /// `id version (folder)`: short enough for logs and test names.
+    public var description: String { "\(id) \(version) (\(folder))" }
+}

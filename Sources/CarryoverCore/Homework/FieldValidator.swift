@@ -23,7 +23,7 @@ public enum FieldValidator {
         for field in fields {
             let fieldPath = path.isEmpty ? field.name : "\(path).\(field.name)"
             let member = members[field.name] ?? .null
-            if member.isNull {
+            if member == .null {
                 if !field.optional {
                     problems.append(ValidationProblem(field: fieldPath, message: "is required"))
                 }
@@ -86,7 +86,7 @@ public enum FieldValidator {
             checkCount(items.count, count, fail: fail)
             for (index, element) in items.enumerated() {
                 let itemPath = "\(path)[\(index + 1)]"
-                if element.isNull {
+                if element == .null {
                     problems.append(ValidationProblem(field: itemPath, message: "is required"))
                 } else {
                     check(element, item, optional: false, path: itemPath, into: &problems)

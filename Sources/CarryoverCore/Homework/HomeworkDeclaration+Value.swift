@@ -41,7 +41,7 @@ private struct DeclarationReader {
     }
 
     func strings(_ value: Value?, at key: String) throws(CoreError) -> [String] {
-        guard let value, !value.isNull else { return [] }
+        guard let value, value != .null else { return [] }
         guard let items = value.array else { throw problem(key, "expected a list of strings") }
         return try items.map { item throws(CoreError) in
             guard let text = item.string else { throw problem(key, "expected a list of strings") }
@@ -50,7 +50,7 @@ private struct DeclarationReader {
     }
 
     func fields(_ value: Value?, at key: String) throws(CoreError) -> [FieldSpec] {
-        guard let value, !value.isNull else { return [] }
+        guard let value, value != .null else { return [] }
         guard let items = value.array else { throw problem(key, "expected a list of fields") }
         return try items.enumerated().map { index, item throws(CoreError) in
             try DeclarationReader(path: "\(path).\(key)[\(index + 1)]").field(item)
@@ -109,7 +109,7 @@ private struct DeclarationReader {
     }
 
     private func choices(_ value: Value?, _ key: String) throws(CoreError) -> [Choice] {
-        guard let value, !value.isNull else { return [] }
+        guard let value, value != .null else { return [] }
         guard let items = value.array else { throw problem(key, "expected a list of choices") }
         return try items.map { item throws(CoreError) in
             guard let choice = item["value"], let label = item["label"]?.string else {

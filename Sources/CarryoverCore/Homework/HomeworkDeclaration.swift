@@ -44,7 +44,9 @@ public struct HomeworkDeclaration: Sendable, Hashable {
     /// Values that are given are kept as they are, even when wrong, so that
     /// ``FieldValidator`` reports them.
     public func applyingParamDefaults(to given: Value) -> Value {
-        guard case .object(var members) = given.isNull ? .object([:]) : given else { return given }
+        guard case .object(var members) = given == .null ? .object([:]) : given else {
+            return given
+        }
         for param in params where members[param.name] == nil || members[param.name] == .null {
             if let fallback = param.defaultValue { members[param.name] = fallback }
         }
@@ -68,9 +70,4 @@ public enum HomeworkHook: String, Sendable, Hashable, CaseIterable, Codable {
     case flags
     /// Turns an entry of an older version into one of this version.
     case migrate
-}
-
-extension Value {
-    /// Whether the value is JSON `null`.
-    public var isNull: Bool { self == .null }
 }

@@ -43,6 +43,7 @@ public enum JSONSchemaExporter {
         guard case .object(var schema) = schema(of: field.kind, optional: field.optional) else {
             return .null
         }
+        if field.optional { allowNull(&schema) }
         schema["title"] = .string(field.label)
         if let help = field.help { schema["description"] = .string(help) }
         if let fallback = field.defaultValue { schema["default"] = fallback }
@@ -90,6 +91,16 @@ public enum JSONSchemaExporter {
             return ["type": "string", "pattern": .string(CalendarText.timePattern)]
         case .emotion:
             return objectSchema(EmotionScale.fields)
+        }
+    }
+
+    /// An optional field may be `null`, as ``FieldValidator`` treats `null`
+    /// like a left-out member.
+    private static func allowNull(_ schema: inout [String: Value]) {
+        if let type = schema["type"] {
+            schema["type"] = [type, "null"]
+        } else if case .array(let options)? = schema["oneOf"] {
+            schema["oneOf"] = .array(options + [["type": "null"]])
         }
     }
 

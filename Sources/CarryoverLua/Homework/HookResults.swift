@@ -36,7 +36,7 @@ struct HookResults {
     }
 
     private func records(_ value: Value, _ hook: String) throws -> [Value] {
-        if value.isNull { return [] }
+        if value == .null { return [] }
         guard let items = value.array else { throw mismatch(hook, "expected a list") }
         return items
     }

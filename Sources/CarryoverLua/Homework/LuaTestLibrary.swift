@@ -118,7 +118,8 @@ enum LuaTestLibrary {
                 if negated then passed = not passed end
                 if not passed then
                   local expected, actual = ...
-                  local message = select(arity + 1, ...) or ("expected " .. (negated and "not " or "") .. what)
+                  local message = select(arity + 1, ...)
+                    or ("expected " .. (negated and what:gsub(" to ", " not to ", 1) or what))
                   if arity == 1 then failure(message, nil, expected, name ~= "error") end
                   failure(message, expected, actual, true)
                 end
@@ -147,7 +148,12 @@ enum LuaTestLibrary {
           end,
         })
 
-        function carryover_test_count() return #cases end
+        --- The full names of the registered cases, in order.
+        function carryover_test_names()
+          local names = {}
+          for index, case in ipairs(cases) do names[index] = case.name end
+          return names
+        end
 
         --- Runs case `index`: its before_each functions, then the case.
         function carryover_run_test(index)

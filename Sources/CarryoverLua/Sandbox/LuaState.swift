@@ -14,21 +14,25 @@ final class LuaState {
     init(plugin: String, limits: SandboxLimits) throws(SandboxError) {
         control = .allocate(capacity: 1)
         control.initialize(to: clua_ctl())
-        control.pointee.memoryLimit = limits.memoryBytes
         output = OutputSink(capacity: limits.outputBytes)
+        let state = clua_newstate(control, limits.memoryBytes, limits.maxStringBytes)
         control.pointee.host = Unmanaged.passUnretained(output).toOpaque()
-        control.pointee.write = { host, bytes, length in
-            guard let host, let bytes else { return 1 }
-            let sink = Unmanaged<OutputSink>.fromOpaque(host).takeUnretainedValue()
-            return sink.append(UnsafeRawBufferPointer(start: bytes, count: length)) ? 0 : 1
-        }
-        guard let state = clua_newstate(control) else {
+        control.pointee.write = Self.write
+        guard let state else {
             control.deallocate()
             throw SandboxError(
                 .memoryLimit, plugin: plugin,
                 message: "cannot create a Lua state within \(limits.memoryBytes) bytes")
         }
         pointer = state
+    }
+
+    /// The print callback: appends to the sink and reports refusal as a
+    /// status (the C trampoline raises the Lua error, never Swift).
+    private static let write: clua_write_fn = { host, bytes, length in
+        guard let host, let bytes else { return 1 }
+        let sink = Unmanaged<OutputSink>.fromOpaque(host).takeUnretainedValue()
+        return sink.append(UnsafeRawBufferPointer(start: bytes, count: length)) ? 0 : 1
     }
 
     deinit {

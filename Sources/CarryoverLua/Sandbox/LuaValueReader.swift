@@ -40,7 +40,7 @@ struct LuaValueReader {
             if lua_isinteger(state, index) != 0 { return .int(lua_tointegerx(state, index, nil)) }
             let number = lua_tonumberx(state, index, nil)
             guard number.isFinite else {
-                throw failure("\(path) is not a finite number (\(number))")
+                throw failure("\(path) is not a finite number")
             }
             return .double(number)
         case LUA_TSTRING:

@@ -61,20 +61,21 @@ enum Prelude {
             return t
         end
 
-        local function copy(source, names)
+        -- A library's allowed functions, the host's guarded versions first.
+        local function copy(source, names, guards)
             local t = {}
-            for name in gmatch(names, "%S+") do t[name] = host[name] or source[name] end
+            for name in gmatch(names, "%S+") do t[name] = guards and guards[name] or source[name] end
             return t
         end
 
         local sandboxString = freeze(copy(string,
-            "byte char find format gmatch gsub len lower match rep reverse sub upper"), "string")
-        local sandboxTable = freeze(copy(table, "concat insert move pack remove sort unpack"), "table")
+            "byte char find format gmatch gsub len lower match rep reverse sub upper", host), "string")
+        local sandboxTable = freeze(copy(table, "concat insert move pack remove sort unpack", host), "table")
         math.randomseed(host.seed)
         local sandboxMath = freeze(copy(math,
             "abs ceil floor fmod huge max maxinteger min mininteger modf pi random sqrt " ..
             "exp log sin cos tan asin acos atan tointeger type ult"), "math")
-        local sandboxUtf8 = freeze(copy(utf8, "char charpattern codepoint codes len offset"), "utf8")
+        local sandboxUtf8 = freeze(copy(utf8, "char charpattern codepoint codes len offset", host.utf8), "utf8")
         local sandboxCoroutine = freeze(copy(coroutine,
             "close create isyieldable resume running status wrap yield"), "coroutine")
         local sandboxClock = freeze({ now = host.now, today = host.today }, "clock")
@@ -87,7 +88,20 @@ enum Prelude {
 
         local env = {}
 
+        -- Text only, the sandbox environment by default, and parsing paid for
+        -- in fuel (one load is a single instruction, however long the source).
+        local charge, unitsPerByte = host.charge, host.unitsPerSourceByte
         local function sandboxLoad(chunk, chunkName, mode, ...)
+            if type(chunk) == "string" then
+                charge(#chunk * unitsPerByte)
+            elseif type(chunk) == "function" then
+                local reader = chunk
+                chunk = function()
+                    local piece = reader()
+                    if type(piece) == "string" then charge(#piece * unitsPerByte) end
+                    return piece
+                end
+            end
             if select("#", ...) == 0 then return load(chunk, chunkName, "t", env) end
             return load(chunk, chunkName, "t", (...))
         end
@@ -115,10 +129,10 @@ enum Prelude {
         local function sandboxNext(t, key) return next(shadows[t] or t, key) end
 
         for name in gmatch("assert error getmetatable ipairs pairs pcall rawequal select " ..
-            "tonumber tostring type xpcall _VERSION", "%S+") do
+            "tostring type xpcall _VERSION", "%S+") do
             env[name] = _G[name]
         end
-        env.print = host.print
+        env.print, env.tonumber = host.print, host.tonumber
         env.collectgarbage = host.collectgarbage
         env.load = sandboxLoad
         env.setmetatable = sandboxSetmetatable

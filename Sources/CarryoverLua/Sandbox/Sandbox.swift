@@ -60,7 +60,15 @@ public final class Sandbox {
         for (position, argument) in arguments.enumerated() {
             try tape.value(argument, path: "arguments[\(position + 1)]")
         }
-        return try runner(limits).run(clua_do_call, tape: tape, resultPath: "result of \(name)")
+        return try runner(limits).run(clua_do_call, tape: tape, resultPath: "result")
+    }
+
+    /// Whether the plugin defines a global function `name` (for optional hooks).
+    public func hasFunction(_ name: String) throws -> Bool {
+        var tape = ValueTape(limits: limits, plugin: plugin)
+        tape.string(name)
+        return try runner(limits).run(clua_do_has_function, tape: tape, resultPath: "result")
+            == true
     }
 
     /// After plugin code is loaded: make the globals table and every table reachable from it read-only, so calls cannot keep state in globals.
@@ -101,7 +109,7 @@ public final class Sandbox {
         var tape = ValueTape(limits: runner.limits, plugin: runner.plugin)
         tape.string(source)
         tape.string("=" + chunkName)
-        return try runner.run(clua_do_load, tape: tape, resultPath: "result of \(chunkName)")
+        return try runner.run(clua_do_load, tape: tape, resultPath: "result")
     }
 
     private static func makeState(

@@ -69,10 +69,14 @@ struct SandboxRunner {
             let bytes = UnsafeRawBufferPointer(start: pointer, count: min(length, 2000))
             text = String(decoding: bytes, as: UTF8.self)
         }
-        var (file, line, message) = ErrorText.splitPosition(text)
-        if file == nil && control.errorLine > 0 {
-            file = String(cString: clua_error_file(state.control))
-            line = Int(control.errorLine)
+        let recordedFile =
+            control.errorLine > 0 ? String(cString: clua_error_file(state.control)) : nil
+        var (file, line, message) = ErrorText.splitPosition(text, knownFile: recordedFile)
+        // Positions inside the host's prelude mean nothing to a plugin author:
+        // use the innermost plugin line the message handler recorded.
+        if file == nil || file == ErrorText.preludeName {
+            file = recordedFile
+            line = recordedFile == nil ? nil : Int(control.errorLine)
         }
         let code: SandboxError.Code
         switch control.killed {
@@ -83,7 +87,10 @@ struct SandboxRunner {
             code = .timeLimit
             message = "time limit of \(limits.wallClock) exceeded"
         default:
-            if status == LUA_ERRMEM || control.memoryRefused != 0 {
+            if control.stringRefused != 0 {
+                code = .memoryLimit
+                message = "a string longer than the \(limits.maxStringBytes)-byte limit was refused"
+            } else if status == LUA_ERRMEM || control.memoryRefused != 0 {
                 code = .memoryLimit
                 message = "memory limit of \(limits.memoryBytes) bytes exceeded"
             } else if control.outputRefused != 0 {
@@ -108,16 +115,26 @@ struct SandboxRunner {
 
 /// Parsing of Lua error text.
 enum ErrorText {
+    /// The prelude's chunk name as Lua shows it (without the leading "=").
+    static let preludeName = "carryover-prelude"
+
     /// Splits `<file>:<line>: <message>` (as `error` and the compiler write
-    /// it); text without a position comes back whole.
-    static func splitPosition(_ text: String) -> (file: String?, line: Int?, message: String) {
+    /// it); text without a position comes back whole. A candidate file must
+    /// be `knownFile`, a `[string "..."]` name, or free of spaces, so a
+    /// message like "due: 10:30: late" is not mistaken for a position.
+    static func splitPosition(_ text: String, knownFile: String? = nil) -> (
+        file: String?, line: Int?, message: String
+    ) {
         var searchStart = text.startIndex
         while let colon = text[searchStart...].firstIndex(of: ":") {
             let afterColon = text.index(after: colon)
             let digits = text[afterColon...].prefix { ("0"..."9").contains($0) }
             let rest = text[digits.endIndex...]
-            if !digits.isEmpty, rest.hasPrefix(": "), colon > text.startIndex,
-                !text[..<colon].contains("\n"),
+            let candidate = text[..<colon]
+            let plausible =
+                String(candidate) == knownFile || candidate.hasPrefix("[string \"")
+                || !candidate.contains(where: \.isWhitespace)
+            if !digits.isEmpty, rest.hasPrefix(": "), !candidate.isEmpty, plausible,
                 let line = Int(digits)
             {
                 return (String(text[..<colon]), line, String(rest.dropFirst(2)))

@@ -35,9 +35,6 @@ struct ValueTape {
 
     /// Appends `value`; `path` names it in errors (e.g. `arguments[1].scores[2]`).
     mutating func value(_ value: Value, path: String, depth: Int = 0) throws(SandboxError) {
-        guard depth <= limits.maxDepth else {
-            throw conversionError("\(path) is nested deeper than \(limits.maxDepth) levels")
-        }
         size += 16
         switch value {
         case .null:
@@ -59,11 +56,17 @@ struct ValueTape {
             size += text.utf8.count
             string(text)
         case .array(let elements):
+            try checkDepth(depth, path: path)
             ops.append(
                 clua_op(
                     kind: Int32(CLUA_OP_TABLE), integer: Int64(elements.count), number: 0,
                     offset: 0, length: 0))
             for (index, element) in elements.enumerated() {
+                // A nil element would leave a hole that no longer reads as an array.
+                guard element != .null else {
+                    throw conversionError(
+                        "\(path)[\(index + 1)] is null; Lua arrays cannot hold nil")
+                }
                 try self.value(element, path: "\(path)[\(index + 1)]", depth: depth + 1)
                 ops.append(
                     clua_op(
@@ -71,6 +74,7 @@ struct ValueTape {
                         offset: 0, length: 0))
             }
         case .object(let members):
+            try checkDepth(depth, path: path)
             ops.append(
                 clua_op(
                     kind: Int32(CLUA_OP_TABLE), integer: 0, number: 0, offset: 0,
@@ -101,6 +105,12 @@ struct ValueTape {
                     return body(&tape)
                 }
             }
+        }
+    }
+
+    private func checkDepth(_ depth: Int, path: String) throws(SandboxError) {
+        guard depth < limits.maxDepth else {
+            throw conversionError("\(path) is nested deeper than \(limits.maxDepth) levels")
         }
     }
 

@@ -34,7 +34,7 @@ import Testing
             "required":["name","intensity"],"title":"Feeling","type":"object"},\
             "km":{"minimum":1,"multipleOf":0.5,"title":"Km","type":"number"},\
             "mood":{"description":"Pick one","oneOf":[{"const":"ok","title":"OK"}],"title":"Mood"},\
-            "note":{"maxLength":10,"title":"Note","type":"string"}},\
+            "note":{"maxLength":10,"title":"Note","type":["string","null"]}},\
             "required":["mood","km","feel"],"title":"Walks","type":"object"}
             """
         #expect(JSONSchemaExporter.entrySchema(of: declaration).canonicalJSON() == expected)

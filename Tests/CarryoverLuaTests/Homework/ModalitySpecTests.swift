@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverModalities
+import Foundation
 import Testing
 
 @testable import CarryoverLua
@@ -13,6 +14,27 @@ import Testing
                 "exposure-ladder", "gad7", "gratitude", "mood-log", "phq9", "safety-plan",
                 "speech-practice", "symptom-log", "thought-record",
             ])
+    }
+
+    @Test func embeddedFilesAreExactlyTheFilesOnDisk() throws {
+        // Proves the generated string literals lose nothing (quotes, escapes,
+        // non-ASCII such as the "ö" of Löwe in the GAD-7 source).
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appending(path: "Modalities")
+        for modality in ModalityCatalogue.all {
+            let folder = root.appending(path: modality.folder)
+            let paths = try #require(FileManager.default.subpaths(atPath: folder.path))
+                .filter { !FileManager.default.isDirectory(folder.appending(path: $0)) }
+            #expect(Set(paths) == Set(modality.files.keys), "\(modality.folder)")
+            for (path, text) in modality.files {
+                #expect(
+                    try String(contentsOf: folder.appending(path: path), encoding: .utf8) == text)
+            }
+        }
+        #expect(
+            ModalityCatalogue.modality(id: "org.carryover.gad7")?.mainSource.contains("Löwe")
+                == true)
     }
 
     @Test(arguments: ModalityCatalogue.all)
@@ -36,5 +58,12 @@ import Testing
         #expect(type.declaration.id == modality.id)
         #expect(type.declaration.version == modality.version)
         #expect(type.declaration.title == modality.title)
+    }
+}
+
+extension FileManager {
+    fileprivate func isDirectory(_ url: URL) -> Bool {
+        var directory: ObjCBool = false
+        return fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
     }
 }

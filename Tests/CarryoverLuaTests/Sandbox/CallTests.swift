@@ -50,6 +50,29 @@ import Testing
         #expect(error?.message == "plugin has no function 'absent'")
     }
 
+    @Test func hasFunctionFindsOptionalHooks() throws {
+        let sandbox = try makeSandbox("function validate() end\nversion = '1.0'")
+        #expect(try sandbox.hasFunction("validate"))
+        #expect(try !sandbox.hasFunction("feedback"))
+        #expect(try !sandbox.hasFunction("version"))
+    }
+
+    @Test func descriptionsAreOneLine() throws {
+        let sandbox = try makeSandbox("function boom() error('first\\nsecond') end")
+        let error = sandboxError { _ = try sandbox.call("boom", []) }
+        #expect(error?.message == "first\nsecond")
+        #expect(error?.description == "test.plugin plugin.lua:1: first second")
+    }
+
+    /// Text that only looks like a position ("due: 10:30: ...") is not one.
+    @Test func messagesWithoutPositionsStayWhole() throws {
+        let sandbox = try makeSandbox("function late() error('due: 10:30: late', 0) end")
+        let error = sandboxError { _ = try sandbox.call("late", []) }
+        #expect(error?.message == "due: 10:30: late")
+        #expect(error?.file == "plugin.lua")
+        #expect(error?.line == 1)
+    }
+
     /// The thought-record shape from the brief: changes worked out by hand
     /// (40 - 80 = -40 and 50 - 90 = -40).
     @Test func scoresAThoughtRecord() throws {
