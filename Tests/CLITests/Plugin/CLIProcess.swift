@@ -27,7 +27,9 @@ struct CLIProcess {
     /// Whether the binary has the `plugin` group (the lead registers it in the root command).
     static let hasPluginCommand: Bool = {
         guard binary != nil else { return false }
-        return (try? run(["plugin", "--help"]).status) == 0
+        // `--help` exits 0 even for an unknown command; a lint of a missing
+        // folder exits 2 only when the command exists.
+        return (try? run(["plugin", "lint", freshPath("probe")]).status) == 2
     }()
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {

@@ -87,8 +87,7 @@ import Testing
         let finding = try #require(
             PluginLinter.lint(try ToolkitFixture.plugin(lua)).first { $0.severity == .error })
         #expect(finding.file == "plugin.lua")
-        // The DSL places errors inside the declaration at the line of `homework {`.
-        #expect(finding.line == 1)
+        #expect(finding.line == 4)
         #expect(
             finding.message.contains("field.rating: needs whole-number min and max, min below max"))
     }
