@@ -56,7 +56,7 @@ public struct FuzzReport: Sendable {
             "\(plugin): \(runs) runs (seed \(seed)) in \(String(format: "%.1f", duration.seconds)) s",
             "  \(validInputs) valid inputs (\(reachedAllHooks) passed validate and ran every hook), "
                 + "\(invalidInputs) invalid inputs",
-            "  peak per hook call: \(peak.instructions) instructions, "
+            "  peak per hook call: \(peak.instructions) instructions (counted per 1,000), "
                 + "\(peak.peakMemoryBytes / 1024) KiB, \(String(format: "%.1f", peak.duration.seconds * 1000)) ms",
         ]
         if failures.isEmpty {

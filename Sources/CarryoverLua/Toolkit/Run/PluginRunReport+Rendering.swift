@@ -13,7 +13,8 @@ extension PluginRunReport {
             lines.append(
                 "score: " + (scoreText.isEmpty ? "none" : scoreText.joined(separator: ", ")))
             lines.append("feedback: " + (feedback.map { "\"\($0)\"" } ?? "none"))
-            lines.append("flags: " + (flags.isEmpty ? "none" : ""))
+            let noFlags = usages.contains { $0.hook == "flags" } ? "none" : "(no flags hook)"
+            lines.append("flags: " + (flags.isEmpty ? noFlags : ""))
             lines += flags.map { "  \($0.level.rawValue) \($0.code): \($0.message)" }
             lines.append("advance: " + hookResult("advance", state))
             lines.append("summarize: " + hookResult("summarize", summary))
