@@ -98,6 +98,21 @@ import Testing
         #expect(failure.entry == ["level": 9])
     }
 
+    @Test func countsFailuresBeyondThoseReported() throws {
+        let report = try fuzz(
+            """
+              feedback = function(entry)
+                if entry.level == 1 then error("first") end
+                if entry.level == 2 then error("second") end
+                return nil
+              end,
+            """, options: FuzzOptions(runs: 300, seed: 7, maxReported: 1))
+        #expect(report.failures.count == 1)
+        #expect(report.unreportedKinds == 1)
+        #expect(!report.passed)
+        #expect(report.render().contains("... and 1 more kind(s) of failure"))
+    }
+
     @Test func sameSeedGivesTheSameRun() throws {
         let body = #"  feedback = function(entry) return "level " .. entry.level end,"#
         let first = try fuzz(body)

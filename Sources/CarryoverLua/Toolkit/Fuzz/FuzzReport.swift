@@ -42,13 +42,16 @@ public struct FuzzReport: Sendable {
     public var reachedAllHooks = 0
     /// Runs with an entry, or params, built to be invalid.
     public var invalidInputs = 0
+    /// The failures found, shrunk, at most ``FuzzOptions/maxReported``.
     public var failures: [FuzzFailure] = []
+    /// Distinct failures found beyond those reported.
+    public var unreportedKinds = 0
     /// The most any single hook call used.
     public var peak = ResourceUsage()
     public var duration: Duration = .zero
 
     /// No failure of any kind.
-    public var passed: Bool { failures.isEmpty }
+    public var passed: Bool { failures.isEmpty && unreportedKinds == 0 }
 
     /// The report for people: counts, then each failure with its test case.
     public func render() -> String {
@@ -68,6 +71,11 @@ public struct FuzzReport: Sendable {
                 "\(failure.kind.rawValue) in \(failure.hook) (\(failure.count) run(s), first run \(failure.run)): \(failure.message)"
             )
             lines.append(failure.luaTestCase)
+        }
+        if unreportedKinds > 0 {
+            lines.append("")
+            lines.append(
+                "... and \(unreportedKinds) more kind(s) of failure: fix these, then fuzz again")
         }
         return lines.joined(separator: "\n") + "\n"
     }

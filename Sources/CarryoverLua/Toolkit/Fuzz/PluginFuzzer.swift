@@ -62,6 +62,7 @@ public enum PluginFuzzer {
             if session.probe(entry: entry, params: params, run: run) { report.reachedAllHooks += 1 }
         }
         report.failures = session.shrunkFailures()
+        report.unreportedKinds = session.kindCount - report.failures.count
         report.peak = session.probe.peak
         report.duration = ContinuousClock.now - start
         return report
@@ -157,7 +158,8 @@ struct FuzzSession {
         _ kind: FuzzFailure.Kind, hook: String, message: String, run: Int, entry: Value,
         params: Value
     ) {
-        let key = "\(kind.rawValue) \(hook) \(message.filter { !$0.isNumber })"
+        // Differing outputs make every non-deterministic message unique: group those by hook.
+        let key = "\(kind.rawValue) \(hook) \(kind == .nonDeterministic ? "" : message)"
         if found[key] != nil {
             found[key]!.count += 1
             return
@@ -169,6 +171,9 @@ struct FuzzSession {
     }
 
     /// The first `maxReported` failures, shrunk, each with its Lua test case.
+    /// How many distinct failures were found.
+    var kindCount: Int { order.count }
+
     mutating func shrunkFailures() -> [FuzzFailure] {
         order.prefix(options.maxReported).map { key in
             var failure = found[key]!
