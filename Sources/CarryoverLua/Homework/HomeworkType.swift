@@ -15,8 +15,6 @@ public final class HomeworkType {
 
     /// What the last hook call (or the load) used: instructions, peak memory, time.
     public var lastUsage: ResourceUsage { sandbox.lastUsage }
-    /// The limits every hook call runs under.
-    public var limits: SandboxLimits { sandbox.limits }
 
     /// Loads a homework type from Lua source.
     ///
