@@ -13,6 +13,9 @@ public final class HomeworkType {
     public let file: String
     private let sandbox: Sandbox
 
+    /// What the last hook call (or the load) used: instructions, peak memory, time.
+    public var lastUsage: ResourceUsage { sandbox.lastUsage }
+
     /// Loads a homework type from Lua source.
     ///
     /// - Throws: ``SandboxError`` naming `file` and the line on a syntax

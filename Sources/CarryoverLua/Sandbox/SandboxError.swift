@@ -11,6 +11,8 @@ public struct SandboxError: Error, Sendable, Equatable, CustomStringConvertible 
         case outputLimit = "output-limit"
         case forbidden
         case conversion
+        /// A plugin folder or its `homework.toml` is missing or malformed.
+        case invalidPlugin = "invalid-plugin"
     }
 
     public let code: Code
