@@ -49,7 +49,7 @@ func describe(_ error: any Error) -> (line: String, status: ExitStatus) {
         if error.code == .unknownReward { return (error.message, .notFound) }
         return (error.message, refused.contains(error.code) ? .refused : .invalidInput)
     case let error as SandboxError:
-        return (error.description, .pluginFailed)
+        return (error.description, error.code == .invalidPlugin ? .invalidInput : .pluginFailed)
     case let error as StoreError:
         let status: ExitStatus =
             switch error.code {

@@ -24,16 +24,13 @@ struct CLIProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    /// Whether the binary has the `plugin` group (the lead registers it in the root command).
-    static let hasPluginCommand: Bool = {
-        guard binary != nil else { return false }
-        // `--help` exits 0 even for an unknown command; a lint of a missing
-        // folder exits 2 only when the command exists.
-        return (try? run(["plugin", "lint", freshPath("probe")]).status) == 2
-    }()
-
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
         let process = Process()
+        guard let binary else {
+            throw CocoaError(
+                .fileNoSuchFile, userInfo: [NSFilePathErrorKey: "carryover (run swift build first)"]
+            )
+        }
         process.executableURL = binary
         process.arguments = arguments
         process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]

@@ -6,13 +6,9 @@ import Testing
 #endif
 
 /// End-to-end: the built binary, each `plugin` command, success and error
-/// paths with their exit statuses (0 fine, 1 findings, 2 unusable plugin,
-/// 64 bad arguments as swift-argument-parser reports them).
-@Suite(
-    .enabled(
-        if: CLIProcess.hasPluginCommand,
-        "needs the built carryover binary with PluginCommand registered in the root command"))
-struct PluginCommandTests {
+/// paths with their exit statuses (0 fine, 1 findings, 65 unusable plugin or
+/// input, 64 bad arguments as swift-argument-parser reports them).
+@Suite struct PluginCommandTests {
     private let ladder = CLIProcess.root.appendingPathComponent("Modalities/exposure-ladder").path
 
     @Test func newWritesAScaffoldThatLintsTestsAndRefusesToOverwrite() throws {
@@ -29,12 +25,12 @@ struct PluginCommandTests {
         let again = try CLIProcess.run([
             "plugin", "new", folder, "--id", "org.clinic.walks", "--title", "Daily walks",
         ])
-        #expect(again.status == 2)
+        #expect(again.status == 65)
         #expect(again.error.contains("already exists"))
         let badID = try CLIProcess.run([
             "plugin", "new", CLIProcess.freshPath("x"), "--id", "Walks", "--title", "W",
         ])
-        #expect(badID.status == 2)
+        #expect(badID.status == 65)
         #expect(badID.error.contains("reverse-DNS"))
     }
 
@@ -50,7 +46,7 @@ struct PluginCommandTests {
         #expect(broken.output.contains("homework.toml:4: error: main file 'gone.lua' is missing"))
         #expect(broken.output.contains("homework.toml:2: error: version '1' is not semantic"))
         let missing = try CLIProcess.run(["plugin", "lint", CLIProcess.freshPath("nowhere")])
-        #expect(missing.status == 2)
+        #expect(missing.status == 65)
         #expect(missing.error.contains("no readable homework.toml"))
     }
 
@@ -129,7 +125,7 @@ struct PluginCommandTests {
         #expect(noParams.output.contains("params: steps: is required"))
         let notJSON = try CLIProcess.file("bad.json", "{ step: 1 ")
         let unreadable = try CLIProcess.run(["plugin", "run", ladder, "--entry", notJSON])
-        #expect(unreadable.status == 2)
+        #expect(unreadable.status == 65)
         #expect(unreadable.error.contains("is not valid JSON"))
     }
 }

@@ -57,7 +57,8 @@ struct DeclarationChecks {
     /// Unknown keys in `homework { ... }`, with the closest known key.
     private func keyFindings(_ keys: [TableKey]) -> [LintFinding] {
         keys.filter { !Self.knownKeys.contains($0.name) }.map { key in
-            let close = EditDistance.closest(to: key.name, among: Self.knownKeys)
+            let close = Suggestions.closest(to: key.name, among: Array(Self.knownKeys), limit: 1)
+                .first
             return finding(
                 .error, key.line, "homework { } has an unknown key '\(key.name)'",
                 close.map { "did you mean '\($0)'?" }

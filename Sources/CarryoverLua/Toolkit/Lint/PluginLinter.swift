@@ -53,7 +53,8 @@ public enum PluginLinter {
             } else if !known.contains(use.name), !topLevelDefinitions.contains(use.name),
                 reported.insert(use.name).inserted
             {
-                let suggestion = EditDistance.closest(to: use.name, among: known)
+                let suggestion = Suggestions.closest(to: use.name, among: Array(known), limit: 1)
+                    .first
                     .map { "did you mean '\($0)'?" }
                 findings.append(
                     LintFinding(
@@ -64,33 +65,5 @@ public enum PluginLinter {
             }
         }
         return findings
-    }
-}
-
-/// Levenshtein distance, for "did you mean" hints.
-enum EditDistance {
-    /// The closest of `candidates` within a third of the name's length (at least 2).
-    static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
-        let target = Array(name)
-        let threshold = max(2, target.count / 3)
-        return
-            candidates
-            .map { (name: $0, distance: distance(target, Array($0))) }
-            .filter { $0.distance <= threshold }
-            .min { ($0.distance, $0.name) < ($1.distance, $1.name) }?.name
-    }
-
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var row = Array(0...b.count)
-        for (i, left) in a.enumerated() {
-            var diagonal = row[0]
-            row[0] = i + 1
-            for (j, right) in b.enumerated() {
-                let above = row[j + 1]
-                row[j + 1] = min(above + 1, row[j] + 1, diagonal + (left == right ? 0 : 1))
-                diagonal = above
-            }
-        }
-        return row[b.count]
     }
 }

@@ -15,7 +15,7 @@ public struct PluginRunReport: Sendable {
     public var problems: [ValidationProblem] = []
     public var scores: [String: Double] = [:]
     public var feedback: String?
-    public var flags: [Flag] = []
+    public var flags: [PluginFlag] = []
     /// The progress state after the entry (`advance` from no state).
     public var state: Value = .null
     /// The summary of a history holding just this entry.

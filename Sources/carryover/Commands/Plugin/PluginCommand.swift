@@ -8,8 +8,8 @@ struct PluginCommand: ParsableCommand {
         abstract: "Write, check, test, fuzz and try a homework type in the sandbox.",
         discussion: """
             Exit status: 0 when all is well, 1 when lint finds errors, a test fails, \
-            the fuzzer finds a failure or a run fails, 2 when the plugin folder, its \
-            manifest or its Lua cannot be read or loaded.
+            the fuzzer finds a failure or a run fails, 65 when the plugin folder, its \
+            manifest or an input file cannot be read, 69 when its Lua cannot be loaded.
             """,
         subcommands: [
             PluginNewCommand.self, PluginLintCommand.self, PluginTestCommand.self,
@@ -18,20 +18,8 @@ struct PluginCommand: ParsableCommand {
     )
 }
 
-/// The exit statuses of the plugin commands (documented in `carryover plugin --help`).
+/// The exit status of a plugin command whose checks found something.
 enum PluginExit {
     /// Lint errors, failed tests, fuzz failures, a failed run.
-    static let findings = ExitCode(1)
-    /// The folder, manifest or Lua cannot be read or loaded.
-    static let unusable = ExitCode(2)
-
-    /// Runs `body`; a plugin that cannot be read becomes one line on stderr and status 2.
-    static func guarding<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as SandboxError {
-            printError("error: \(error.code.rawValue): \(error)")
-            throw unusable
-        }
-    }
+    static let findings = ExitCode(ExitStatus.refused.rawValue)
 }

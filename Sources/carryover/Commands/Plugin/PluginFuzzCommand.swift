@@ -29,10 +29,8 @@ struct PluginFuzzCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try PluginExit.guarding {
-            try PluginFuzzer.fuzz(
-                try PluginFolder(path: folder), options: FuzzOptions(runs: runs, seed: seed))
-        }
+        let report = try PluginFuzzer.fuzz(
+            try PluginFolder(path: folder), options: FuzzOptions(runs: runs, seed: seed))
         print(report.render(), terminator: "")
         if !report.passed { throw PluginExit.findings }
     }

@@ -16,7 +16,7 @@ struct PluginLintCommand: ParsableCommand {
     var folder: String
 
     func run() throws {
-        let plugin = try PluginExit.guarding { try PluginFolder(path: folder) }
+        let plugin = try PluginFolder(path: folder)
         let findings = PluginLinter.lint(plugin)
         for finding in findings { print(finding) }
         let errors = findings.filter { $0.severity == .error }.count

@@ -19,9 +19,7 @@ struct PluginNewCommand: ParsableCommand {
     var title: String
 
     func run() throws {
-        let files = try PluginExit.guarding {
-            try PluginScaffold(id: id, title: title).write(to: folder)
-        }
+        let files = try PluginScaffold(id: id, title: title).write(to: folder)
         print("Created \(folder):")
         for file in files { print("  \(file)") }
         print("Next: carryover plugin test \(folder)")

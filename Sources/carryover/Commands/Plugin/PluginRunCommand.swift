@@ -29,24 +29,13 @@ struct PluginRunCommand: ParsableCommand {
     func run() throws {
         let entryValue = try Self.readJSON(entry)
         let paramsValue = try params.map(Self.readJSON) ?? .object([:])
-        let report = try PluginExit.guarding {
-            try PluginRunReport.run(
-                try PluginFolder(path: folder), entry: entryValue, params: paramsValue)
-        }
+        let report = try PluginRunReport.run(
+            try PluginFolder(path: folder), entry: entryValue, params: paramsValue)
         print(json ? report.json().canonicalJSON() : report.render(), terminator: json ? "\n" : "")
         if !report.succeeded { throw PluginExit.findings }
     }
 
     private static func readJSON(_ path: String) throws -> Value {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            printError("error: cannot read \(path)")
-            throw PluginExit.unusable
-        }
-        do {
-            return try Value.parse(json: text)
-        } catch {
-            printError("error: \(path) is not valid JSON")
-            throw PluginExit.unusable
-        }
+        try Value.parseFile(path)
     }
 }

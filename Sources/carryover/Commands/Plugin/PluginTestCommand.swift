@@ -22,9 +22,7 @@ struct PluginTestCommand: ParsableCommand {
     var format: PluginTestReport.Format = .human
 
     func run() throws {
-        let report = try PluginExit.guarding {
-            try PluginTestReport.run(try PluginFolder(path: folder))
-        }
+        let report = try PluginTestReport.run(try PluginFolder(path: folder))
         print(report.render(format), terminator: "")
         if !report.passed { throw PluginExit.findings }
     }
