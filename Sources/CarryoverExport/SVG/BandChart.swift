@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// A measure's totals over time drawn over its severity bands, with
 /// reliable-change markers.
 ///

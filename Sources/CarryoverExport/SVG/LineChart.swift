@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// A line chart of values over days: one line per named series, with round
 /// y ticks, date ticks, a marker per point and an optional reference line.
 struct LineChart {

@@ -1,3 +1,4 @@
+import CarryoverCore
 import Testing
 
 @testable import CarryoverExport
@@ -29,26 +30,28 @@ import Testing
     }
 
     @Test func dateTicksAndLabels() throws {
-        let start = try LocalDate(2026, 3, 1)
-        let scale = DateScale(start: start, end: try LocalDate(2026, 3, 28), range: 0...270)
+        let start = LocalDate(year: 2026, month: 3, day: 1)!
+        let scale = DateScale(
+            start: start, end: LocalDate(year: 2026, month: 3, day: 28)!, range: 0...270)
         // Span 27 days: 27 / 1 and 27 / 2 exceed 8 intervals, 27 / 7 = 3 does not.
         #expect(
             scale.ticks().map(\.description) == [
                 "2026-03-01", "2026-03-08", "2026-03-15", "2026-03-22",
             ])
-        #expect(scale(try LocalDate(2026, 3, 11)) == 100)  // 10 of 27 days * 270 px
-        #expect(DateScale.label(try LocalDate(2026, 11, 1)) == "Nov 1")
+        #expect(scale(LocalDate(year: 2026, month: 3, day: 11)!) == 100)  // 10 of 27 days * 270 px
+        #expect(DateScale.label(LocalDate(year: 2026, month: 11, day: 1)!) == "Nov 1")
     }
 
     @Test func localDateArithmetic() throws {
-        let day = try LocalDate(2026, 2, 27)
+        let day = LocalDate(year: 2026, month: 2, day: 27)!
         #expect(day.adding(days: 2).description == "2026-03-01")  // 2026 is no leap year
-        #expect(try LocalDate(2028, 2, 28).adding(days: 1).description == "2028-02-29")
-        #expect(try LocalDate(2026, 3, 4).isoWeekday == 3)  // Wednesday
-        #expect(try LocalDate(2026, 3, 8).isoWeekday == 7)  // Sunday
-        #expect(day.days(to: try LocalDate(2026, 3, 29)) == 30)
-        #expect(throws: ExportError.self) { try LocalDate(2026, 2, 29) }
-        #expect(throws: ExportError.self) { try LocalDate(iso: "2026-3-1") }
+        #expect(
+            LocalDate(year: 2028, month: 2, day: 28)!.adding(days: 1).description == "2028-02-29")
+        #expect(LocalDate(year: 2026, month: 3, day: 4)!.isoWeekday == 3)  // Wednesday
+        #expect(LocalDate(year: 2026, month: 3, day: 8)!.isoWeekday == 7)  // Sunday
+        #expect(day.days(to: LocalDate(year: 2026, month: 3, day: 29)!) == 30)
+        #expect(LocalDate(year: 2026, month: 2, day: 29) == nil)
+        #expect(LocalDate("2026-3-1") == nil)
     }
 
     @Test func markupEscapesAndFormats() {
