@@ -61,3 +61,29 @@ import Testing
         #expect(Markup.number(-0.5) == "-0.5")
     }
 }
+
+/// Series styles: a thought record scores five names, so five lines must
+/// differ in shape, dash and colour, not only in one of them.
+@Test func sixSeriesHaveSixDistinctStyles() {
+    let indices = 0..<6
+    #expect(Set(indices.map { "\(MarkerShape.forSeries($0))" }).count == 6)
+    #expect(Set(indices.map { MarkerShape.dash(forSeries: $0) ?? "solid" }).count == 6)
+    #expect(Set(indices.map(MarkerShape.colorClass(forSeries:))).count == 6)
+    #expect(MarkerShape.colorClass(forSeries: 6) == "s0")
+}
+
+/// A reliable-change label on the last day ends at its ring (x = 610 + 9)
+/// instead of running into the band names right of the plot (x > 610).
+@Test func reliableChangeLabelAtThePlotsEndStaysInsideIt() throws {
+    let report = try SampleReport.make()
+    let series = try #require(report.measures.first)
+    var last = try #require(series.administrations.last)
+    last.date = report.periodEnd
+    last.reliableChange = ReliableChange(rci: -3, standardDeviation: 5, reliability: 0.84)
+    var moved = series
+    moved.administrations = [series.administrations[0], last]
+    let svg = BandChart(series: moved, start: report.periodStart, end: report.periodEnd).svg()
+    // Plot x runs 52 ... 760 - 150 = 610; the last day sits at its right end.
+    #expect(svg.contains("x=\"619\""))
+    #expect(svg.contains("text-anchor=\"end\""))
+}
