@@ -71,7 +71,7 @@ extension Practice {
             flags: ProgressMapping.flags(
                 pluginFlags: progress.flatMap(\.pluginFlags),
                 barrierFlags: progress.filter { $0.assignment.status == .active }
-                    .flatMap(\.barrierFlags)),
+                    .flatMap { item in item.barrierFlags.map { (item.title, $0) } }),
             adherence: progress.map {
                 adherence(
                     of: $0.assignment, title: $0.title, entries: $0.entries, over: period,

@@ -114,17 +114,21 @@ enum ProgressMapping {
             ledger: lines.sorted { $0.0 < $1.0 }.map(\.1), rewards: rewards)
     }
 
-    /// Plugin flags (a risk first) then barrier flags with their suggested
-    /// change, most urgent first; the sort is stable so each group keeps its order.
-    static func flags(pluginFlags: [PluginFlag], barrierFlags: [ProgressFlag]) -> [ReportFlag] {
+    /// Plugin flags (a risk first) then barrier flags, each named with its
+    /// assignment's title and with its suggested change, most urgent first;
+    /// the sort is stable so each group keeps its order.
+    static func flags(
+        pluginFlags: [PluginFlag], barrierFlags: [(title: String, flag: ProgressFlag)]
+    ) -> [ReportFlag] {
         let plugin = pluginFlags.map {
             ReportFlag(
                 level: $0.level == .risk ? .risk : .attention, code: $0.code, message: $0.message)
         }
-        let barriers = barrierFlags.map { flag in
+        let barriers = barrierFlags.map { title, flag in
             ReportFlag(
                 level: ReportFlag.Level(rawValue: flag.level.rawValue) ?? .info,
-                code: flag.code.rawValue, message: "\(flag.message) Suggestion: \(flag.suggestion)")
+                code: flag.code.rawValue,
+                message: "\(title): \(flag.message) Suggestion: \(flag.suggestion)")
         }
         return (plugin + barriers).enumerated()
             .sorted { ($0.element.level, $0.offset) < ($1.element.level, $1.offset) }.map(\.element)

@@ -66,6 +66,11 @@ import Testing
         #expect(report.flags.first?.level == .risk)
         #expect(report.flags.first?.code == "phq9-item9")
         #expect(report.flags.map(\.level) == report.flags.map(\.level).sorted())
+        // The ladder missed Wed-Sun: its barrier flag names it.
+        #expect(
+            report.flags.contains {
+                $0.code == "consecutive-misses" && $0.message.hasPrefix("Exposure ladder: ")
+            })
         // Score series per homework type, measures left out.
         #expect(
             Set(report.scores.map(\.homeworkType)) == [
