@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// The report's sections after the flags, each a `<section>` of escaped
 /// markup, empty when there is nothing to show.
 enum ReportSections {

@@ -8,7 +8,7 @@ enum ReportStyle {
           --info: #1d4f91; --info-bg: #e4eefc;
           --done: #2f7d32; --missed: #c2185b; --pending: #c9c9d3; --excused: #7e8cc8; --none: #f0f0f4;
           --glyph-on-fill: #ffffff; --glyph-on-light: #1b1b1f;
-          --s0: #1565c0; --s1: #d84315; --s2: #2e7d32; --s3: #6a1b9a;
+          --s0: #1565c0; --s1: #d84315; --s2: #2e7d32; --s3: #6a1b9a; --s4: #00838f; --s5: #6d4c41;
           --b0: #e8f5e9; --b1: #fffde7; --b2: #fff3e0; --b3: #ffe0d6; --b4: #fde0e6;
         """
 
@@ -18,7 +18,7 @@ enum ReportStyle {
           --info: #8cb8ff; --info-bg: #1a2a45;
           --done: #66bb6a; --missed: #f06292; --pending: #5a5a66; --excused: #9fa8da; --none: #26262d;
           --glyph-on-fill: #111114; --glyph-on-light: #ececf1;
-          --s0: #64b5f6; --s1: #ff8a65; --s2: #81c784; --s3: #ce93d8;
+          --s0: #64b5f6; --s1: #ff8a65; --s2: #81c784; --s3: #ce93d8; --s4: #4dd0e1; --s5: #bcaaa4;
           --b0: #1d3320; --b1: #33311a; --b2: #3a2a14; --b3: #3f2219; --b4: #44192a;
         """
 
@@ -65,6 +65,8 @@ enum ReportStyle {
         .s1 { stroke: var(--s1); } .marker.s1 { fill: var(--s1); }
         .s2 { stroke: var(--s2); } .marker.s2 { fill: var(--s2); }
         .s3 { stroke: var(--s3); } .marker.s3 { fill: var(--s3); }
+        .s4 { stroke: var(--s4); } .marker.s4 { fill: var(--s4); }
+        .s5 { stroke: var(--s5); } .marker.s5 { fill: var(--s5); }
         svg .marker { stroke: var(--bg); stroke-width: 1; }
         svg .reference { stroke: var(--fg); stroke-dasharray: 4 4; stroke-width: 1.25; }
         svg .reference-label, svg .band-label { fill: var(--muted); font-size: 10.5px; }

@@ -58,7 +58,7 @@ public struct ReminderCalendar: Sendable {
         throws
     {
         let zone = try ReminderCalendar.zone(zoneID)
-        let rules = try TimeZoneRules(zone: zone, years: years)
+        let rules = TimeZoneRules(zone: zone, years: years)
         out.add("BEGIN", "VTIMEZONE")
         out.add("TZID", ContentLines.escapeText(rules.identifier))
         for observance in rules.observances {

@@ -1,3 +1,4 @@
+import CarryoverCore
 import Foundation
 
 /// The offset changes of one time zone over a span of years, read from
@@ -30,16 +31,17 @@ struct TimeZoneRules {
 
     /// Reads the zone's transitions from January 1 of `years.lowerBound` up to
     /// the end of `years.upperBound`.
-    init(zone: TimeZone, years: ClosedRange<Int>) throws {
+    init(zone: TimeZone, years: ClosedRange<Int>) {
         identifier = zone.identifier
-        let transitions = try TimeZoneRules.transitions(zone: zone, years: years)
+        let transitions = TimeZoneRules.transitions(zone: zone, years: years)
         if transitions.isEmpty {
             // A zone without changes in the span: one STANDARD from the start.
-            let from = try TimeZoneRules.instant(LocalDate(years.lowerBound, 1, 1))
+            let from = LocalDate(year: years.lowerBound, month: 1, day: 1)!.midnightUTC
             let offset = zone.secondsFromGMT(for: from)
             observances = [
                 Observance(
-                    isDaylight: false, start: try LocalDateTime(LocalDate(1970, 1, 1), 0, 0),
+                    isDaylight: false,
+                    start: LocalDateTime(LocalDate(year: 1970, month: 1, day: 1)!, .midnight),
                     offsetFrom: offset, offsetTo: offset, name: zone.abbreviation(for: from),
                     rrule: nil)
             ]
@@ -92,15 +94,14 @@ struct TimeZoneRules {
     static func yearlyRule(_ start: LocalDateTime) -> String {
         let date = start.date
         let weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][date.isoWeekday - 1]
-        let isLast = date.day + 7 > LocalDate.daysIn(year: date.year, month: date.month)
+        let isLast = date.day + 7 > date.daysInMonth
         let position = isLast ? -1 : (date.day - 1) / 7 + 1
         return "FREQ=YEARLY;BYMONTH=\(date.month);BYDAY=\(position)\(weekday)"
     }
 
-    private static func transitions(zone: TimeZone, years: ClosedRange<Int>) throws -> [Transition]
-    {
-        let begin = try instant(LocalDate(years.lowerBound, 1, 1))
-        let end = try instant(LocalDate(years.upperBound + 1, 1, 1))
+    private static func transitions(zone: TimeZone, years: ClosedRange<Int>) -> [Transition] {
+        let begin = LocalDate(year: years.lowerBound, month: 1, day: 1)!.midnightUTC
+        let end = LocalDate(year: years.upperBound + 1, month: 1, day: 1)!.midnightUTC
         var result: [Transition] = []
         var cursor = begin
         while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < end {
@@ -118,21 +119,15 @@ struct TimeZoneRules {
         return result
     }
 
-    /// Midnight UTC of `date`.
-    private static func instant(_ date: LocalDate) throws -> Date {
-        guard let instant = LocalDate.gregorianUTC.date(from: date.components) else {
-            throw ExportError(.invalidDate, "A date must exist on the calendar (YYYY-MM-DD).")
-        }
-        return instant
-    }
-
     /// Wall-clock time of `instant` at a fixed UTC offset.
     static func localTime(of instant: Date, offset: Int) -> LocalDateTime {
-        let c = LocalDate.gregorianUTC.dateComponents(
-            [.year, .month, .day, .hour, .minute, .second],
-            from: instant.addingTimeInterval(TimeInterval(offset)))
-        // Components of a real instant are always in range.
+        let shifted = instant.addingTimeInterval(TimeInterval(offset))
+        let seconds = Int(shifted.timeIntervalSince1970.rounded(.down))
+        let (days, rest) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        let dayNumber = rest < 0 ? days - 1 : days
+        let inDay = rest < 0 ? rest + 86_400 : rest
+        // Parts of a real instant are always in range.
         return try! LocalDateTime(
-            LocalDate(c.year!, c.month!, c.day!), c.hour!, c.minute!, c.second!)
+            LocalDate.epoch.adding(days: dayNumber), inDay / 3600, inDay % 3600 / 60, inDay % 60)
     }
 }

@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// Everything the HTML report shows about one client over one period.
 ///
 /// Plain values that the engine's results are mapped onto; the report

@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// Administrations of one standardised measure (e.g. PHQ-9) with its bands.
 public struct MeasureSeries: Sendable, Hashable, Codable {
     /// A severity band, inclusive at both ends (PHQ-9 "mild" is 5...9).

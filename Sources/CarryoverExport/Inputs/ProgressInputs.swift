@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// Progress up an exposure ladder (hierarchy).
 public struct LadderProgress: Sendable, Hashable, Codable {
     /// One rung of the ladder.

@@ -1,3 +1,4 @@
+import CarryoverCore
 import Foundation
 
 /// One repeating reminder for an assignment, as the calendar export takes it.

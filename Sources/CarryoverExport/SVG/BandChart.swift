@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// A measure's totals over time drawn over its severity bands, with
 /// reliable-change markers.
 ///
@@ -74,11 +76,14 @@ struct BandChart {
                 ],
                 Markup.text(
                     "title", [], "\(change.verdict.rawValue), RCI \(Markup.number(change.rci))"))
+            // Near the plot's right end a centred label would run into the
+            // band names beside the plot, so it ends at the ring's edge instead.
+            let nearRight = cx > x.range.upperBound - 40
             let label = Markup.text(
                 "text",
                 [
-                    ("class", "rc-label"), ("x", Markup.number(cx)), ("y", Markup.number(cy - 14)),
-                    ("text-anchor", "middle"),
+                    ("class", "rc-label"), ("x", Markup.number(nearRight ? cx + 9 : cx)),
+                    ("y", Markup.number(cy - 14)), ("text-anchor", nearRight ? "end" : "middle"),
                 ], better ? "RC \u{2193} better" : "RC \u{2191} worse")
             return ring + label
         }.joined()

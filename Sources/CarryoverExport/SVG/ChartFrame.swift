@@ -85,14 +85,19 @@ struct ChartFrame {
 }
 
 /// Point markers that differ in shape, so series differ without colour.
+/// Six series styles (shape, dash and colour `s0`...`s5`) before one repeats:
+/// a homework type may score five or more names (a thought record does).
 enum MarkerShape: CaseIterable {
-    case circle, square, triangle, diamond
+    case circle, square, triangle, diamond, triangleDown, bar
 
     static func forSeries(_ index: Int) -> MarkerShape { allCases[index % allCases.count] }
 
+    /// The colour class of a series, `s0` ... `s5`.
+    static func colorClass(forSeries index: Int) -> String { "s\(index % allCases.count)" }
+
     /// Dash pattern of the series line, again so lines differ without colour.
     static func dash(forSeries index: Int) -> String? {
-        [nil, "7 4", "2 3", "9 3 2 3"][index % 4]
+        [nil, "7 4", "2 3", "9 3 2 3", "1 4", "12 4"][index % allCases.count]
     }
 
     func svg(x: Double, y: Double, className: String, title: String) -> String {
@@ -107,15 +112,21 @@ enum MarkerShape: CaseIterable {
                     ("r", Markup.number(r)),
                 ], Markup.text("title", [], title))
             return shape
-        case .square:
+        case .square, .bar:
+            let height = self == .bar ? r : 2 * r
             return Markup.element(
                 "rect",
                 [
-                    ("class", className), ("x", Markup.number(x - r)), ("y", Markup.number(y - r)),
-                    ("width", Markup.number(2 * r)), ("height", Markup.number(2 * r)),
+                    ("class", className), ("x", Markup.number(x - r)),
+                    ("y", Markup.number(y - height / 2)),
+                    ("width", Markup.number(2 * r)), ("height", Markup.number(height)),
                 ], Markup.text("title", [], title))
         case .triangle:
             shape = [(x, y - r - 1), (x + r + 1, y + r), (x - r - 1, y + r)].map {
+                "\(Markup.number($0.0)),\(Markup.number($0.1))"
+            }.joined(separator: " ")
+        case .triangleDown:
+            shape = [(x - r - 1, y - r), (x + r + 1, y - r), (x, y + r + 1)].map {
                 "\(Markup.number($0.0)),\(Markup.number($0.1))"
             }.joined(separator: " ")
         case .diamond:

@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// An adherence calendar: one column per ISO week, one row per weekday, one
 /// cell per day of the period.
 ///

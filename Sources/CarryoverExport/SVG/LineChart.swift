@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// A line chart of values over days: one line per named series, with round
 /// y ticks, date ticks, a marker per point and an optional reference line.
 struct LineChart {
@@ -67,7 +69,9 @@ struct LineChart {
         let path = points.enumerated().map { offset, point in
             "\(offset == 0 ? "M" : "L")\(Markup.number(x(point.date))) \(Markup.number(y(point.value)))"
         }.joined(separator: " ")
-        var attributes = [("class", "series s\(index % 4)"), ("d", path)]
+        var attributes = [
+            ("class", "series \(MarkerShape.colorClass(forSeries: index))"), ("d", path),
+        ]
         if let dash = MarkerShape.dash(forSeries: index) {
             attributes.append(("stroke-dasharray", dash))
         }
@@ -75,7 +79,8 @@ struct LineChart {
         let shape = MarkerShape.forSeries(index)
         for point in points {
             content += shape.svg(
-                x: x(point.date), y: y(point.value), className: "marker s\(index % 4)",
+                x: x(point.date), y: y(point.value),
+                className: "marker \(MarkerShape.colorClass(forSeries: index))",
                 title: "\(line.name), \(point.date): \(format(point.value))")
         }
         return Markup.element(
@@ -86,8 +91,12 @@ struct LineChart {
     func legendHTML() -> String {
         let items = series.enumerated().map { index, line in
             let shape = MarkerShape.forSeries(index).svg(
-                x: 14, y: 8, className: "marker s\(index % 4)", title: line.name)
-            var attributes = [("class", "series s\(index % 4)"), ("d", "M0 8 L28 8")]
+                x: 14, y: 8, className: "marker \(MarkerShape.colorClass(forSeries: index))",
+                title: line.name)
+            var attributes = [
+                ("class", "series \(MarkerShape.colorClass(forSeries: index))"),
+                ("d", "M0 8 L28 8"),
+            ]
             if let dash = MarkerShape.dash(forSeries: index) {
                 attributes.append(("stroke-dasharray", dash))
             }

@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// Maps a numeric domain onto a pixel range linearly.
 struct LinearScale {
     var domain: ClosedRange<Double>

@@ -79,11 +79,11 @@ import Testing
             bands: [MeasureSeries.Band(name: "minimal", lower: 0, upper: 4)],
             administrations: [
                 MeasureAdministration(
-                    id: "m1", date: try LocalDate(2026, 3, 1),
+                    id: "m1", date: LocalDate(year: 2026, month: 3, day: 1)!,
                     itemScores: [2, 2, 1, 2, 1, 2, 1, 1, 0],
                     total: 12, bandName: "moderate"),
                 MeasureAdministration(
-                    id: "m2", date: try LocalDate(2026, 3, 29),
+                    id: "m2", date: LocalDate(year: 2026, month: 3, day: 29)!,
                     itemScores: [1, 1, 0, 1, 0, 1, 0, 0, 0],
                     total: 4, bandName: "minimal"),
             ])
@@ -91,14 +91,18 @@ import Testing
             instrumentID: "gad-7", title: "GAD-7", maxTotal: 21, bands: [],
             administrations: [
                 MeasureAdministration(
-                    id: "g1", date: try LocalDate(2026, 3, 1), itemScores: [1, 1, 1, 1, 1, 1, 1],
+                    id: "g1", date: LocalDate(year: 2026, month: 3, day: 1)!,
+                    itemScores: [1, 1, 1, 1, 1, 1, 1],
                     total: 7, bandName: "mild")
             ])
         let scores = ScoreSeries(
             homeworkType: "org.example.thought-record", title: "Thought record",
             points: [
-                .init(date: try LocalDate(2026, 3, 2), name: "belief_drop", value: 35.5),
-                .init(date: try LocalDate(2026, 3, 3), name: "belief_drop", value: 20),
+                .init(
+                    date: LocalDate(year: 2026, month: 3, day: 2)!, name: "belief_drop", value: 35.5
+                ),
+                .init(
+                    date: LocalDate(year: 2026, month: 3, day: 3)!, name: "belief_drop", value: 20),
             ])
         return CarePlanExport(
             patient: .init(
@@ -109,22 +113,24 @@ import Testing
                 .init(
                     id: "g-1", description: "Walk 20 minutes on 5 days a week",
                     lifecycleStatus: .active,
-                    measure: "days walked per week", detail: "5", dueDate: try LocalDate(2026, 5, 1)
+                    measure: "days walked per week", detail: "5",
+                    dueDate: LocalDate(year: 2026, month: 5, day: 1)!
                 )
             ],
             tasks: [
                 .init(
                     assignmentID: "a1", description: "Thought record", status: .active,
-                    start: try LocalDate(2026, 3, 1)),
+                    start: LocalDate(year: 2026, month: 3, day: 1)!),
                 .init(
                     assignmentID: "a2", description: "Walk", status: .paused,
-                    start: try LocalDate(2026, 3, 1), end: try LocalDate(2026, 4, 1)),
+                    start: LocalDate(year: 2026, month: 3, day: 1)!,
+                    end: LocalDate(year: 2026, month: 4, day: 1)!),
                 .init(
                     assignmentID: "a3", description: "Diary", status: .completed,
-                    start: try LocalDate(2026, 3, 1)),
+                    start: LocalDate(year: 2026, month: 3, day: 1)!),
                 .init(
                     assignmentID: "a4", description: "Ladder", status: .abandoned,
-                    start: try LocalDate(2026, 3, 1)),
+                    start: LocalDate(year: 2026, month: 3, day: 1)!),
             ],
             measures: [phq9, gad7], scores: [scores])
     }

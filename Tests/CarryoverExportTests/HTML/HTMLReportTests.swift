@@ -1,3 +1,4 @@
+import CarryoverCore
 import Foundation
 import Testing
 
@@ -135,7 +136,8 @@ import Testing
     @Test func emptyReportStillRenders() throws {
         let report = ClientReport(
             client: ReportClient(pseudonym: "c-1", timeZone: "UTC"),
-            periodStart: try LocalDate(2026, 1, 1), periodEnd: try LocalDate(2026, 1, 7))
+            periodStart: LocalDate(year: 2026, month: 1, day: 1)!,
+            periodEnd: LocalDate(year: 2026, month: 1, day: 7)!)
         let html = HTMLReport.render(report)
         #expect(html.contains("No flags in this period."))
         #expect(Self.svgs(in: html).isEmpty)

@@ -1,3 +1,4 @@
+import CarryoverCore
 import Foundation
 import Testing
 
@@ -70,15 +71,15 @@ import Testing
     }
 
     @Test func dailyEveningSeriesKeepsLocalTimeAcrossDST() throws {
-        let berlinDay = try LocalDate(2026, 3, 20)
-        let newYorkDay = try LocalDate(2026, 10, 20)
+        let berlinDay = LocalDate(year: 2026, month: 3, day: 20)!
+        let newYorkDay = LocalDate(year: 2026, month: 10, day: 20)!
         let berlin = ReminderSeries(
             uid: "a-berlin@carryover", summary: "Thought record, 10 min",
             description: "Write one; then rate, honestly.", timeZone: "Europe/Berlin",
             start: try LocalDateTime(berlinDay, 20, 0), durationSeconds: 600,
             rrule: "FREQ=DAILY;COUNT=21",
-            rdates: [try LocalDateTime(LocalDate(2026, 4, 15), 9, 30)],
-            exdates: [try LocalDateTime(LocalDate(2026, 3, 30), 20, 0)])
+            rdates: [try LocalDateTime(LocalDate(year: 2026, month: 4, day: 15)!, 9, 30)],
+            exdates: [try LocalDateTime(LocalDate(year: 2026, month: 3, day: 30)!, 20, 0)])
         let newYork = ReminderSeries(
             uid: "a-nyc@carryover", summary: "Exposure step", timeZone: "America/New_York",
             start: try LocalDateTime(newYorkDay, 20, 0), durationSeconds: 1800,

@@ -1,3 +1,5 @@
+import CarryoverCore
+
 @testable import CarryoverExport
 
 /// A four-week report with every section filled, used by the HTML tests and
@@ -7,8 +9,8 @@ enum SampleReport {
 
     static func make(displayName: String = "Alex Example") throws -> ClientReport {
         // 2026-03-04 is a Wednesday; 28 days run to 2026-03-31 (a Tuesday).
-        let start = try LocalDate(2026, 3, 4)
-        let end = try LocalDate(2026, 3, 31)
+        let start = LocalDate(year: 2026, month: 3, day: 4)!
+        let end = LocalDate(year: 2026, month: 3, day: 31)!
         var days: [LocalDate: AssignmentAdherence.DayStatus] = [:]
         for offset in 0..<28 {
             let day = start.adding(days: offset)
@@ -50,16 +52,18 @@ enum SampleReport {
             scores: [
                 ScoreSeries(
                     homeworkType: "org.example.thought-record", title: "Thought record",
-                    points: try [
+                    points: [
                         (4, 80, 60), (8, 75, 50), (12, 85, 45), (18, 70, 40), (24, 65, 30),
                         (29, 60, 25),
                     ].flatMap { day, before, after in
                         [
                             ScoreSeries.Point(
-                                date: try LocalDate(2026, 3, day), name: "belief before",
+                                date: LocalDate(year: 2026, month: 3, day: day)!,
+                                name: "belief before",
                                 value: Double(before)),
                             ScoreSeries.Point(
-                                date: try LocalDate(2026, 3, day), name: "belief after",
+                                date: LocalDate(year: 2026, month: 3, day: day)!,
+                                name: "belief after",
                                 value: Double(after)),
                         ]
                     })
@@ -72,11 +76,11 @@ enum SampleReport {
                             id: "m1", date: start, itemScores: [2, 2, 2, 2, 2, 2, 2, 1, 1],
                             total: 16, bandName: "moderately severe"),
                         MeasureAdministration(
-                            id: "m2", date: try LocalDate(2026, 3, 18),
+                            id: "m2", date: LocalDate(year: 2026, month: 3, day: 18)!,
                             itemScores: [2, 1, 2, 1, 2, 1, 2, 1, 0], total: 12, bandName: "moderate"
                         ),
                         MeasureAdministration(
-                            id: "m3", date: try LocalDate(2026, 3, 30),
+                            id: "m3", date: LocalDate(year: 2026, month: 3, day: 30)!,
                             itemScores: [1, 1, 1, 1, 1, 1, 1, 1, 0], total: 8, bandName: "mild",
                             reliableChange: rc),
                     ])
@@ -95,20 +99,27 @@ enum SampleReport {
                 SpeechProgress(
                     target: "/r/ initial", level: "word", criterionAccuracy: 0.8,
                     criterion: "80% in 3 consecutive sessions", mastered: false,
-                    sessions: try [(5, 0.55), (12, 0.7), (19, 0.82), (26, 0.78)].map {
-                        .init(date: try LocalDate(2026, 3, $0), accuracy: $1)
+                    sessions: [(5, 0.55), (12, 0.7), (19, 0.82), (26, 0.78)].map {
+                        .init(date: LocalDate(year: 2026, month: 3, day: $0)!, accuracy: $1)
                     })
             ],
             tokens: TokenSummary(
                 balance: 14,
                 ledger: [
-                    .init(date: try LocalDate(2026, 3, 7), amount: 10, reason: "Week 1 target met"),
                     .init(
-                        date: try LocalDate(2026, 3, 14), amount: 10, reason: "Week 2 target met"),
-                    .init(date: try LocalDate(2026, 3, 15), amount: -6, reason: "Cinema ticket"),
+                        date: LocalDate(year: 2026, month: 3, day: 7)!, amount: 10,
+                        reason: "Week 1 target met"),
+                    .init(
+                        date: LocalDate(year: 2026, month: 3, day: 14)!, amount: 10,
+                        reason: "Week 2 target met"),
+                    .init(
+                        date: LocalDate(year: 2026, month: 3, day: 15)!, amount: -6,
+                        reason: "Cinema ticket"),
                 ],
                 rewards: [
-                    .init(name: "Cinema ticket", cost: 6, redeemedOn: try LocalDate(2026, 3, 15)),
+                    .init(
+                        name: "Cinema ticket", cost: 6,
+                        redeemedOn: LocalDate(year: 2026, month: 3, day: 15)!),
                     .init(name: "Book voucher", cost: 15),
                 ]))
     }

@@ -84,10 +84,12 @@ import Testing
         let client = Client(id: "c-017", displayName: "A", timeZone: "Europe/Berlin")
         let report = ClientReport(
             client: ReportClient(pseudonym: "c-017", timeZone: "Europe/Berlin"),
-            periodStart: try LocalDate(2026, 3, 1), periodEnd: try LocalDate(2026, 3, 2),
+            periodStart: LocalDate(year: 2026, month: 3, day: 1)!,
+            periodEnd: LocalDate(year: 2026, month: 3, day: 2)!,
             adherence: [
                 AssignmentAdherence(
-                    assignmentID: "a1", title: "T", days: [try LocalDate(2026, 3, 2): .done])
+                    assignmentID: "a1", title: "T",
+                    days: [LocalDate(year: 2026, month: 3, day: 2)!: .done])
             ])
         let json = try ClientArchive(client: client, assignments: [], entries: [], report: report)
             .canonicalJSON()

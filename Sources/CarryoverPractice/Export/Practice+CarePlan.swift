@@ -1,0 +1,65 @@
+import CarryoverCore
+import CarryoverExport
+import Foundation
+
+extension Practice {
+    /// The client's plan for the FHIR export: the client id as pseudonym (no
+    /// name), SMART goals with their measure and time bound, one task per
+    /// assignment, measures scored by the core's instruments, and homework scores.
+    ///
+    /// - Parameter codeSystemBase: Base URL of the clinic's own code systems;
+    ///   the patient identifier system is `<base>/client-id`.
+    public func carePlan(
+        clientID: String, codeSystemBase: String = "https://carryover.invalid/fhir"
+    ) async throws -> CarePlanExport {
+        let client = try await client(clientID)
+        let zone = TimeZone(identifier: client.timeZone) ?? .gmt
+        let progress = try await progress(clientID: client.id)
+        let entries = progress.flatMap(\.entries)
+        return CarePlanExport(
+            patient: .init(pseudonym: client.id, identifierSystem: codeSystemBase + "/client-id"),
+            planID: "plan-\(client.id)", planTitle: "Homework plan",
+            planStatus: progress.contains { $0.assignment.status == .active }
+                ? "active" : "completed",
+            goals: try await goals(clientID: client.id).map { goal in
+                CarePlanExport.Goal(
+                    id: goal.id,
+                    description: goal.specific.isEmpty
+                        ? goal.title : "\(goal.title): \(goal.specific)",
+                    lifecycleStatus: .active, measure: goal.measure, dueDate: goal.timeBound)
+            },
+            tasks: progress.map { item in
+                let span = Self.span(of: item.assignment, zone: zone)
+                return CarePlanExport.Task(
+                    assignmentID: item.assignment.id, description: item.title,
+                    status: item.assignment.status, start: span.start, end: span.end)
+            },
+            measures: try MeasureMapping.series(of: entries, in: zone),
+            scores: scoreSeries(of: entries, titles: titles(progress), zone: zone),
+            codeSystemBase: codeSystemBase)
+    }
+
+    /// First and last local day of an assignment's schedule (no last day
+    /// for a schedule without an end).
+    static func span(of assignment: Assignment, zone: TimeZone) -> (
+        start: LocalDate, end: LocalDate?
+    ) {
+        let schedule = assignment.schedule
+        let start: LocalDate
+        if case .on(let date) = schedule.start {
+            start = date
+        } else {
+            start = LocalDate(assignment.createdAt, in: zone)
+        }
+        switch schedule.end {
+        case .never: return (start, nil)
+        case .until(let date): return (start, date)
+        case .after(let amount, let unit):
+            return (start, start.adding(days: amount * (unit == .weeks ? 7 : 1) - 1))
+        case .count(let count):
+            return (
+                start, schedule.occurrence(index: count - 1).map { LocalDate($0.start, in: zone) }
+            )
+        }
+    }
+}
