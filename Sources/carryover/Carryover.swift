@@ -18,7 +18,7 @@ struct Carryover: AsyncParsableCommand {
               carryover status c-017
 
             Exit statuses: 0 ok, 1 refused by a rule, 64 usage, 65 invalid input,
-            66 not found, 69 plugin failed, 70 internal, 73 practice exists,
+            66 not found, 69 plugin failed, 73 practice exists,
             74 storage, 75 busy, 77 pack not trusted. See Docs/cli.md.
             """,
         version: "0.1.0",
@@ -26,7 +26,7 @@ struct Carryover: AsyncParsableCommand {
             InitCommand.self, ClientCommand.self, GoalCommand.self, TypesCommand.self,
             AssignCommand.self, AssignmentCommand.self, LogCommand.self, ImportCommand.self,
             StatusCommand.self, HistoryCommand.self, RewardsCommand.self, BackupCommand.self,
-            PluginCommand.self,
+            PluginCommand.self, ReportCommand.self, ExportCommand.self,
         ]
     )
 
@@ -46,14 +46,10 @@ struct Carryover: AsyncParsableCommand {
                 var syncCommand = command
                 try syncCommand.run()
             }
-        } catch let error as ExitCode {
-            exit(withError: error)
-        } catch let error as CleanExit {
-            exit(withError: error)
-        } catch let error as ValidationError {
-            exit(withError: error)
         } catch {
-            let (line, status) = describe(error)
+            // Carryover's own errors: one line and a documented status.
+            // Anything else (help, usage, exit codes) is swift-argument-parser's to print.
+            guard let (line, status) = describe(error) else { exit(withError: error) }
             printError("carryover: \(line)")
             Foundation.exit(status.rawValue)
         }

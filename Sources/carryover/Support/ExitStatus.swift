@@ -21,7 +21,6 @@ enum ExitStatus: Int32, CaseIterable {
     case notFound = 66
     /// A plugin failed in the sandbox (error or limit hit).
     case pluginFailed = 69
-    case internalError = 70
     /// A practice already exists where one was to be created.
     case cannotCreate = 73
     /// The store could not be read or written.
@@ -32,8 +31,9 @@ enum ExitStatus: Int32, CaseIterable {
     case untrusted = 77
 }
 
-/// One line for standard error and the exit status for `error`.
-func describe(_ error: any Error) -> (line: String, status: ExitStatus) {
+/// One line for standard error and the exit status for one of Carryover's
+/// errors; `nil` for errors swift-argument-parser reports itself.
+func describe(_ error: any Error) -> (line: String, status: ExitStatus)? {
     switch error {
     case let error as PracticeError:
         let status: ExitStatus =
@@ -72,7 +72,7 @@ func describe(_ error: any Error) -> (line: String, status: ExitStatus) {
     case let error as CommandFailure:
         return (error.message, error.status)
     default:
-        return ("unexpected error: \(error)", .internalError)
+        return nil
     }
 }
 
