@@ -37,3 +37,22 @@ public struct EntryQuery: Sendable, Hashable {
         self.until = until
     }
 }
+
+extension EntryRecording {
+    /// The engine state as the stores keep it (JSON text), if given.
+    package func encodedState() throws -> String? {
+        try engineState.map { try StoreCoding.encode($0) }
+    }
+
+    /// The events as stored: numbered after `lastSeq`, each with its payload's JSON.
+    package func numberedEvents(after lastSeq: Int) throws -> [(event: LedgerEvent, json: String)] {
+        try events.enumerated().map { offset, event in
+            (
+                LedgerEvent(
+                    assignmentID: entry.assignmentID, seq: lastSeq + offset + 1, at: event.at,
+                    kind: event.kind, payload: event.payload),
+                try StoreCoding.encode(event.payload)
+            )
+        }
+    }
+}

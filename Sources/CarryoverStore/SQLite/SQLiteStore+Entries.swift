@@ -5,11 +5,9 @@ import GRDB
 extension SQLiteStore {
     public func record(_ recording: EntryRecording) async throws -> [LedgerEvent] {
         let entry = recording.entry
-        let state = try recording.engineState.map { try StoreCoding.encode($0) }
-        let payloads = try recording.events.map { try StoreCoding.encode($0.payload) }
         return try await write { db in
             try self.insert(entry, action: "entry.record", db)
-            if let state {
+            if let state = try recording.encodedState() {
                 try db.execute(
                     sql: """
                         INSERT INTO assignment_state (assignment_id, json) VALUES (?, ?)
@@ -17,26 +15,20 @@ extension SQLiteStore {
                         """,
                     arguments: [entry.assignmentID, state])
             }
-            var seq =
-                try Int.fetchOne(
-                    db, sql: "SELECT max(seq) FROM ledger WHERE assignment_id = ?",
-                    arguments: [entry.assignmentID]) ?? 0
-            var stored: [LedgerEvent] = []
-            for (event, payload) in zip(recording.events, payloads) {
-                seq += 1
+            let lastSeq = try Int.fetchOne(
+                db, sql: "SELECT coalesce(max(seq), 0) FROM ledger WHERE assignment_id = ?",
+                arguments: [entry.assignmentID])
+            let events = try recording.numberedEvents(after: lastSeq ?? 0)
+            for (event, json) in events {
                 try db.execute(
                     sql:
                         "INSERT INTO ledger (assignment_id, seq, at, kind, json) VALUES (?, ?, ?, ?, ?)",
                     arguments: [
-                        entry.assignmentID, seq, event.at.timeIntervalSince1970, event.kind,
-                        payload,
+                        event.assignmentID, event.seq, event.at.timeIntervalSince1970, event.kind,
+                        json,
                     ])
-                stored.append(
-                    LedgerEvent(
-                        assignmentID: entry.assignmentID, seq: seq, at: event.at, kind: event.kind,
-                        payload: event.payload))
             }
-            return stored
+            return events.map(\.event)
         }
     }
 
