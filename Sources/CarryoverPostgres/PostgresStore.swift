@@ -21,9 +21,12 @@
         let logger: Logger
 
         /// Connects to the database at `url`, creating and migrating `schema`.
+        ///
+        /// Gives up with an `io` error after `deadline` (the connection pool
+        /// itself would keep retrying an unreachable server).
         public static func connect(
             url: String, schema: String = "carryover", principal: Principal = .currentUser(),
-            clock: any WallClock = SystemClock()
+            clock: any WallClock = SystemClock(), deadline: Duration = .seconds(15)
         ) async throws -> PostgresStore {
             guard schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil
             else {
@@ -31,11 +34,13 @@
                     .invalidInput,
                     "A schema name is 1 to 63 lowercase letters, digits or underscores.")
             }
-            var configuration = try PostgresURL.configuration(url)
+            let url = try PostgresURL(url)
+            try await withDeadline(deadline) { try await tryConnecting(url) }
+            var configuration = url.clientConfiguration()
             configuration.options.additionalStartupParameters = [("search_path", schema)]
             let store = PostgresStore(configuration, principal: principal, clock: clock)
             do {
-                try await store.migrate(schema: schema)
+                try await withDeadline(deadline) { try await store.migrate(schema: schema) }
             } catch {
                 store.close()
                 throw error
@@ -47,8 +52,7 @@
             _ configuration: PostgresClient.Configuration, principal: Principal,
             clock: any WallClock
         ) {
-            var logger = Logger(label: "carryover.postgres")
-            logger.logLevel = .critical  // a CLI prints its own errors
+            let logger = Self.quietLogger
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
             self.client = client
             self.runner = Task { await client.run() }
@@ -64,6 +68,47 @@
 
         deinit {
             runner.cancel()
+        }
+
+        /// Opens and closes one connection, so a wrong password or a refused
+        /// connection is reported at once.
+        private static func tryConnecting(_ url: PostgresURL) async throws {
+            do {
+                let connection = try await PostgresConnection.connect(
+                    configuration: url.connectionConfiguration(), id: 0, logger: quietLogger)
+                try await connection.close()
+            } catch {
+                throw PostgresErrors.map(error)
+            }
+        }
+
+        static var quietLogger: Logger {
+            var logger = Logger(label: "carryover.postgres")
+            logger.logLevel = .critical  // a CLI prints its own errors
+            return logger
+        }
+
+        /// Runs `body`, or throws `io` when it has not finished by `deadline`.
+        private static func withDeadline(
+            _ deadline: Duration, _ body: @escaping @Sendable () async throws -> Void
+        ) async throws {
+            try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    try await body()
+                    return true
+                }
+                group.addTask {
+                    try await Task.sleep(for: deadline)
+                    return false
+                }
+                defer { group.cancelAll() }
+                guard try await group.next() == true else {
+                    throw StoreError(
+                        .io,
+                        "The database server did not answer within \(deadline); check the URL, "
+                            + "the server and the network, then try again.")
+                }
+            }
         }
 
         private func migrate(schema: String) async throws {
