@@ -8,7 +8,8 @@
         public func record(_ recording: EntryRecording) async throws -> [LedgerEvent] {
             let entry = recording.entry
             return try await transaction { db in
-                try await self.insert(entry, action: "entry.record", db)
+                var assignments: [String: Assignment] = [:]
+                try await self.insert(entry, action: "entry.record", db, &assignments)
                 if let state = try recording.encodedState() {
                     try await db.query(
                         """
@@ -34,10 +35,21 @@
             }
         }
 
-        /// Inserts an entry and its scores after the checks both stores make, and audits it.
-        /// Locks the assignment's row first, so ledgers and states never interleave.
-        func insert(_ entry: Entry, action: String, _ db: PostgresConnection) async throws {
-            let assignment = try await assignment(db, id: entry.assignmentID, lock: true)
+        /// Inserts an entry and its scores after the checks both stores make, and
+        /// audits it. Locks the assignment's row first, so ledgers and states
+        /// never interleave; `assignments` caches those read (and locked) in
+        /// this transaction.
+        func insert(
+            _ entry: Entry, action: String, _ db: PostgresConnection,
+            _ assignments: inout [String: Assignment]
+        ) async throws {
+            let assignment: Assignment
+            if let cached = assignments[entry.assignmentID] {
+                assignment = cached
+            } else {
+                assignment = try await self.assignment(db, id: entry.assignmentID, lock: true)
+                assignments[entry.assignmentID] = assignment
+            }
             try StoreChecks.entry(entry, of: assignment)
             guard try await !exists(db, "SELECT 1 FROM entry WHERE id = \(entry.id)") else {
                 throw StoreError.duplicate("entry", entry.id)

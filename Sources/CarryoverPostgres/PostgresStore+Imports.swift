@@ -37,11 +37,12 @@
                     throw StoreChecks.batchBehind(batch, progress)
                 }
                 var alreadyStored: [Int] = []
+                var assignments: [String: Assignment] = [:]
                 for (position, entry) in batch.entries.enumerated() {
                     if try await self.exists(db, "SELECT 1 FROM entry WHERE id = \(entry.id)") {
                         alreadyStored.append(position)
                     } else {
-                        try await self.insert(entry, action: "entry.import", db)
+                        try await self.insert(entry, action: "entry.import", db, &assignments)
                     }
                 }
                 progress.lastLine = batch.lastLine

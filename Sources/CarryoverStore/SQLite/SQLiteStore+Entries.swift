@@ -6,7 +6,8 @@ extension SQLiteStore {
     public func record(_ recording: EntryRecording) async throws -> [LedgerEvent] {
         let entry = recording.entry
         return try await write { db in
-            try self.insert(entry, action: "entry.record", db)
+            var assignments: [String: Assignment] = [:]
+            try self.insert(entry, action: "entry.record", db, &assignments)
             if let state = try recording.encodedState() {
                 try db.execute(
                     sql: """
@@ -32,28 +33,35 @@ extension SQLiteStore {
         }
     }
 
-    /// Inserts an entry and its scores after the checks both stores make, and audits it.
-    func insert(_ entry: Entry, action: String, _ db: Database) throws {
-        let assignment = try Self.assignment(db, id: entry.assignmentID)
+    /// Inserts an entry and its scores after the checks both stores make, and
+    /// audits it. `assignments` caches the assignments read in this transaction.
+    func insert(
+        _ entry: Entry, action: String, _ db: Database, _ assignments: inout [String: Assignment]
+    ) throws {
+        let assignment =
+            try assignments[entry.assignmentID] ?? Self.assignment(db, id: entry.assignmentID)
+        assignments[entry.assignmentID] = assignment
         try StoreChecks.entry(entry, of: assignment)
         guard try !Self.exists(db, "entry", id: entry.id) else {
             throw StoreError.duplicate("entry", entry.id)
         }
-        try db.execute(
+        // Cached statements: an import runs these for every line.
+        try db.cachedStatement(
             sql: """
                 INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version,
                     performed_at, logged_at, fields)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 entry.id, entry.assignmentID, entry.clientID, entry.homeworkType,
                 entry.homeworkVersion, entry.performedAt.timeIntervalSince1970,
                 entry.loggedAt.timeIntervalSince1970, try StoreCoding.encode(entry.fields),
             ])
         for (name, value) in entry.scores.sorted(by: { $0.key < $1.key }) {
-            try db.execute(
-                sql: "INSERT INTO entry_score (entry_id, name, value) VALUES (?, ?, ?)",
-                arguments: [entry.id, name, value])
+            try db.cachedStatement(
+                sql: "INSERT INTO entry_score (entry_id, name, value) VALUES (?, ?, ?)"
+            ).execute(arguments: [entry.id, name, value])
         }
         try audit(db, action, kind: "entry", id: entry.id, clientID: entry.clientID)
     }

@@ -70,11 +70,12 @@ public final class SQLiteStore: PracticeStore {
     func audit(
         _ db: Database, _ action: String, kind: String, id: String, clientID: String?
     ) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO audit (at, principal, action, object_kind, object_id, client_id)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 clock.now().timeIntervalSince1970, principal.name, action, kind, id, clientID,
             ])
@@ -83,8 +84,8 @@ public final class SQLiteStore: PracticeStore {
     /// Whether a row with this key exists.
     static func exists(_ db: Database, _ table: String, id: String) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id])
-            ?? false
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"),
+            arguments: [id]) ?? false
     }
 
     static func date(_ seconds: Double) -> Date {
