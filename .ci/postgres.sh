@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
+    apt-get update
     apt-get install -y postgresql
 fi
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
