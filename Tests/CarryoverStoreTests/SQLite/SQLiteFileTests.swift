@@ -76,3 +76,23 @@ import Testing
         await expectStoreError(.duplicate) { try await store.backup(to: copyPath) }
     }
 }
+
+extension SQLiteFileTests {
+    @Test func aWriterThatWaitsTooLongGetsLockedAndWritesNothing() async throws {
+        let path = try TempDir.make().appending("practice.sqlite")
+        let store = try SQLiteStore(path: path, create: true, busyTimeout: 0.2)
+        // Another process's long write transaction, played by a raw connection.
+        var config = Configuration()
+        config.allowsUnsafeTransactions = true  // a transaction left open on purpose
+        let other = try DatabaseQueue(path: path, configuration: config)
+        try await other.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        let started = Date()
+        let error = await expectStoreError(.locked) { try await store.addClient(Fixture.client()) }
+        #expect(Date().timeIntervalSince(started) >= 0.2)
+        #expect(error?.message.contains("try again") == true)
+        try await other.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        #expect(try await store.clients().isEmpty)
+        try await store.addClient(Fixture.client())
+        #expect(try await store.clients().count == 1)
+    }
+}
