@@ -1,1 +1,181 @@
-// The PostgreSQL store is compiled only with the `Postgres` package trait.
+#if Postgres
+    import CarryoverCore
+    import CarryoverStore
+    import Foundation
+    import PostgresNIO
+
+    /// A practice in PostgreSQL: the shared store of a clinic's therapists.
+    ///
+    /// Built only with the `Postgres` package trait. Each practice lives in
+    /// one schema of the database (default `carryover`), created and migrated
+    /// on connect. Writes run in transactions at READ COMMITTED; rows that
+    /// order a ledger or an import are locked first (`FOR UPDATE`, advisory
+    /// locks), so concurrent therapists never interleave one assignment's
+    /// ledger. Audit sequence numbers increase but may skip after a failed
+    /// transaction (PostgreSQL sequences are not transactional).
+    public final class PostgresStore: PracticeStore {
+        let client: PostgresClient
+        let runner: Task<Void, Never>
+        let principal: Principal
+        let clock: any WallClock
+        let logger: Logger
+
+        /// Connects to the database at `url`, creating and migrating `schema`.
+        ///
+        /// Gives up with an `io` error after `deadline` (the connection pool
+        /// itself would keep retrying an unreachable server).
+        public static func connect(
+            url: String, schema: String = "carryover", principal: Principal = .currentUser(),
+            clock: any WallClock = SystemClock(), deadline: Duration = .seconds(15)
+        ) async throws -> PostgresStore {
+            guard schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil
+            else {
+                throw StoreError(
+                    .invalidInput,
+                    "A schema name is 1 to 63 lowercase letters, digits or underscores.")
+            }
+            let url = try PostgresURL(url)
+            try await withDeadline(deadline) { try await tryConnecting(url) }
+            var configuration = url.clientConfiguration()
+            configuration.options.additionalStartupParameters = [("search_path", schema)]
+            let store = PostgresStore(configuration, principal: principal, clock: clock)
+            do {
+                try await withDeadline(deadline) { try await store.migrate(schema: schema) }
+            } catch {
+                store.close()
+                throw error
+            }
+            return store
+        }
+
+        private init(
+            _ configuration: PostgresClient.Configuration, principal: Principal,
+            clock: any WallClock
+        ) {
+            let logger = Self.quietLogger
+            let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+            self.client = client
+            self.runner = Task { await client.run() }
+            self.principal = principal
+            self.clock = clock
+            self.logger = logger
+        }
+
+        /// Closes the connections.
+        public func close() {
+            runner.cancel()
+        }
+
+        deinit {
+            runner.cancel()
+        }
+
+        /// Opens and closes one connection, so a wrong password or a refused
+        /// connection is reported at once.
+        private static func tryConnecting(_ url: PostgresURL) async throws {
+            do {
+                let connection = try await PostgresConnection.connect(
+                    configuration: url.connectionConfiguration(), id: 0, logger: quietLogger)
+                try await connection.close()
+            } catch {
+                throw PostgresErrors.map(error)
+            }
+        }
+
+        static var quietLogger: Logger {
+            var logger = Logger(label: "carryover.postgres")
+            logger.logLevel = .critical  // a CLI prints its own errors
+            return logger
+        }
+
+        /// Runs `body`, or throws `io` when it has not finished by `deadline`.
+        private static func withDeadline(
+            _ deadline: Duration, _ body: @escaping @Sendable () async throws -> Void
+        ) async throws {
+            try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    try await body()
+                    return true
+                }
+                group.addTask {
+                    try await Task.sleep(for: deadline)
+                    return false
+                }
+                defer { group.cancelAll() }
+                guard try await group.next() == true else {
+                    throw StoreError(
+                        .io,
+                        "The database server did not answer within \(deadline); check the URL, "
+                            + "the server and the network, then try again.")
+                }
+            }
+        }
+
+        private func migrate(schema: String) async throws {
+            try await transaction { db in
+                // One migrator at a time across every process of the clinic.
+                try await db.query("SELECT pg_advisory_xact_lock(7160417)", logger: self.logger)
+                try await db.query(
+                    "CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: self.logger)
+                try await db.query(
+                    "CREATE TABLE IF NOT EXISTS schema_version (version TEXT PRIMARY KEY)",
+                    logger: self.logger)
+                var applied: Set<String> = []
+                for try await version in try await db.query(
+                    "SELECT version FROM schema_version", logger: self.logger
+                ).decode(String.self) {
+                    applied.insert(version)
+                }
+                for (name, statements) in PostgresSchema.versions where !applied.contains(name) {
+                    for statement in statements {
+                        try await db.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+                    }
+                    try await db.query(
+                        "INSERT INTO schema_version (version) VALUES (\(name))", logger: self.logger
+                    )
+                }
+            }
+        }
+
+        // MARK: Helpers shared by the store's extensions
+
+        /// Runs `body` in one transaction; StoreErrors pass, others are mapped.
+        func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws
+            -> T
+        {
+            do {
+                return try await client.withTransaction(logger: logger) { try await body($0) }
+            } catch {
+                throw PostgresErrors.map(error)
+            }
+        }
+
+        /// Appends an audit record inside the caller's transaction.
+        func audit(
+            _ db: PostgresConnection, _ action: String, kind: String, id: String, clientID: String?
+        ) async throws {
+            let at = clock.now().timeIntervalSince1970
+            try await db.query(
+                """
+                INSERT INTO audit (at, principal, action, object_kind, object_id, client_id)
+                VALUES (\(at), \(principal.name), \(action), \(kind), \(id), \(clientID))
+                """, logger: logger)
+        }
+
+        /// The rows of a query decoded as `T`, all of them.
+        func all<T: Sendable>(
+            _ db: PostgresConnection, _ query: PostgresQuery, as type: T.Type = T.self
+        ) async throws -> [T] where T: PostgresDecodable {
+            var result: [T] = []
+            for try await value in try await db.query(query, logger: logger).decode(T.self) {
+                result.append(value)
+            }
+            return result
+        }
+
+        /// Whether a query of the form `SELECT 1 FROM ...` returns a row.
+        func exists(_ db: PostgresConnection, _ query: PostgresQuery) async throws -> Bool {
+            try await !all(db, query, as: Int.self).isEmpty
+        }
+    }
+#endif

@@ -53,3 +53,40 @@ public struct EntryQuery: Sendable, Hashable {
         self.until = until
     }
 }
+
+/// What both stores write for an assignment after an entry, or on its own:
+/// its new engine state and its next ledger lines.
+package struct StateChange: Sendable {
+    package var assignmentID: String
+    package var engineState: Value?
+    package var events: [NewLedgerEvent]
+
+    /// The engine state as the stores keep it (JSON text), if given.
+    package func encodedState() throws -> String? {
+        try engineState.map { try StoreCoding.encode($0) }
+    }
+
+    /// The events as stored: numbered after `lastSeq`, each with its payload's JSON.
+    package func numberedEvents(after lastSeq: Int) throws -> [(event: LedgerEvent, json: String)] {
+        try events.enumerated().map { offset, event in
+            (
+                LedgerEvent(
+                    assignmentID: assignmentID, seq: lastSeq + offset + 1, at: event.at,
+                    kind: event.kind, payload: event.payload),
+                try StoreCoding.encode(event.payload)
+            )
+        }
+    }
+}
+
+extension EntryRecording {
+    package var stateChange: StateChange {
+        StateChange(assignmentID: entry.assignmentID, engineState: engineState, events: events)
+    }
+}
+
+extension StateRecording {
+    package var stateChange: StateChange {
+        StateChange(assignmentID: assignmentID, engineState: engineState, events: events)
+    }
+}

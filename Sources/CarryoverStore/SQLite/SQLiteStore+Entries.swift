@@ -5,83 +5,77 @@ import GRDB
 extension SQLiteStore {
     public func record(_ recording: EntryRecording) async throws -> [LedgerEvent] {
         let entry = recording.entry
-        let state = try recording.engineState.map { try StoreCoding.encode($0) }
-        let events = try Self.encoded(recording.events)
         return try await write { db in
-            try self.insert(entry, action: "entry.record", db)
-            return try Self.writeState(state, events: events, assignmentID: entry.assignmentID, db)
+            var assignments: [String: Assignment] = [:]
+            try self.insert(entry, action: "entry.record", db, &assignments)
+            return try Self.write(recording.stateChange, db)
         }
     }
 
     public func recordState(_ recording: StateRecording) async throws -> [LedgerEvent] {
-        let state = try StoreCoding.encode(recording.engineState)
-        let events = try Self.encoded(recording.events)
-        let id = recording.assignmentID
-        return try await write { db in
-            let assignment = try Self.assignment(db, id: id)
+        try await write { db in
+            let assignment = try Self.assignment(db, id: recording.assignmentID)
             try self.audit(
-                db, recording.action, kind: "assignment", id: id, clientID: assignment.clientID)
-            return try Self.writeState(state, events: events, assignmentID: id, db)
+                db, recording.action, kind: "assignment", id: assignment.id,
+                clientID: assignment.clientID)
+            return try Self.write(recording.stateChange, db)
         }
     }
 
-    private static func encoded(_ events: [NewLedgerEvent]) throws -> [(NewLedgerEvent, String)] {
-        try events.map { ($0, try StoreCoding.encode($0.payload)) }
-    }
-
-    /// Replaces the assignment's engine state and appends its ledger events
+    /// Replaces the assignment's engine state and appends its ledger lines,
     /// inside the caller's transaction.
-    private static func writeState(
-        _ state: String?, events: [(NewLedgerEvent, String)], assignmentID: String, _ db: Database
-    ) throws -> [LedgerEvent] {
-        if let state {
+    static func write(_ change: StateChange, _ db: Database) throws -> [LedgerEvent] {
+        if let state = try change.encodedState() {
             try db.execute(
                 sql: """
                     INSERT INTO assignment_state (assignment_id, json) VALUES (?, ?)
                     ON CONFLICT (assignment_id) DO UPDATE SET json = excluded.json
                     """,
-                arguments: [assignmentID, state])
+                arguments: [change.assignmentID, state])
         }
-        var seq =
-            try Int.fetchOne(
-                db, sql: "SELECT max(seq) FROM ledger WHERE assignment_id = ?",
-                arguments: [assignmentID]) ?? 0
-        var stored: [LedgerEvent] = []
-        for (event, payload) in events {
-            seq += 1
+        let lastSeq = try Int.fetchOne(
+            db, sql: "SELECT coalesce(max(seq), 0) FROM ledger WHERE assignment_id = ?",
+            arguments: [change.assignmentID])
+        let events = try change.numberedEvents(after: lastSeq ?? 0)
+        for (event, json) in events {
             try db.execute(
                 sql: "INSERT INTO ledger (assignment_id, seq, at, kind, json) VALUES (?, ?, ?, ?, ?)",
-                arguments: [assignmentID, seq, event.at.timeIntervalSince1970, event.kind, payload])
-            stored.append(
-                LedgerEvent(
-                    assignmentID: assignmentID, seq: seq, at: event.at, kind: event.kind,
-                    payload: event.payload))
+                arguments: [
+                    event.assignmentID, event.seq, event.at.timeIntervalSince1970, event.kind, json,
+                ])
         }
-        return stored
+        return events.map(\.event)
     }
 
-    /// Inserts an entry and its scores after the checks both stores make, and audits it.
-    func insert(_ entry: Entry, action: String, _ db: Database) throws {
-        let assignment = try Self.assignment(db, id: entry.assignmentID)
+    /// Inserts an entry and its scores after the checks both stores make, and
+    /// audits it. `assignments` caches the assignments read in this transaction.
+    func insert(
+        _ entry: Entry, action: String, _ db: Database, _ assignments: inout [String: Assignment]
+    ) throws {
+        let assignment =
+            try assignments[entry.assignmentID] ?? Self.assignment(db, id: entry.assignmentID)
+        assignments[entry.assignmentID] = assignment
         try StoreChecks.entry(entry, of: assignment)
         guard try !Self.exists(db, "entry", id: entry.id) else {
             throw StoreError.duplicate("entry", entry.id)
         }
-        try db.execute(
+        // Cached statements: an import runs these for every line.
+        try db.cachedStatement(
             sql: """
                 INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version,
                     performed_at, logged_at, fields)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 entry.id, entry.assignmentID, entry.clientID, entry.homeworkType,
                 entry.homeworkVersion, entry.performedAt.timeIntervalSince1970,
                 entry.loggedAt.timeIntervalSince1970, try StoreCoding.encode(entry.fields),
             ])
         for (name, value) in entry.scores.sorted(by: { $0.key < $1.key }) {
-            try db.execute(
-                sql: "INSERT INTO entry_score (entry_id, name, value) VALUES (?, ?, ?)",
-                arguments: [entry.id, name, value])
+            try db.cachedStatement(
+                sql: "INSERT INTO entry_score (entry_id, name, value) VALUES (?, ?, ?)"
+            ).execute(arguments: [entry.id, name, value])
         }
         try audit(db, action, kind: "entry", id: entry.id, clientID: entry.clientID)
     }

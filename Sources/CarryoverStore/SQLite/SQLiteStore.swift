@@ -7,12 +7,9 @@ import GRDB
 /// Durability: WAL with `synchronous = FULL`, so every committed transaction
 /// is on disk when `record` returns (NORMAL would be crash-safe but could
 /// lose the last commits on power loss, and nothing a user logged may be
-/// lost). Writes use `BEGIN IMMEDIATE` and wait up to ``busyTimeout`` for
-/// other processes, so several CLI processes can log at once.
+/// lost). Writes use `BEGIN IMMEDIATE` and wait up to `busyTimeout` (30 s
+/// unless given) for other processes, so several CLI processes can log at once.
 public final class SQLiteStore: PracticeStore {
-    /// How long a write waits for another process's transaction.
-    public static let busyTimeout: TimeInterval = 30
-
     /// The practice file.
     public let path: String
     let pool: DatabasePool
@@ -23,21 +20,22 @@ public final class SQLiteStore: PracticeStore {
     /// when missing) if `create` is true, and brings its schema up to date.
     public init(
         path: String, create: Bool = false, principal: Principal = .currentUser(),
-        clock: any WallClock = SystemClock()
+        clock: any WallClock = SystemClock(), busyTimeout: TimeInterval = 30
     ) throws {
         self.path = path
         self.principal = principal
         self.clock = clock
         try PracticeFile.prepare(path: path, create: create)
         do {
-            pool = try DatabasePool(path: path, configuration: Self.configuration())
+            pool = try DatabasePool(
+                path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
             try SQLiteSchema.migrator.migrate(pool)
         } catch {
             throw SQLiteErrors.map(error, path: path)
         }
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
@@ -70,11 +68,12 @@ public final class SQLiteStore: PracticeStore {
     func audit(
         _ db: Database, _ action: String, kind: String, id: String, clientID: String?
     ) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO audit (at, principal, action, object_kind, object_id, client_id)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 clock.now().timeIntervalSince1970, principal.name, action, kind, id, clientID,
             ])
@@ -83,8 +82,8 @@ public final class SQLiteStore: PracticeStore {
     /// Whether a row with this key exists.
     static func exists(_ db: Database, _ table: String, id: String) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id])
-            ?? false
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"),
+            arguments: [id]) ?? false
     }
 
     static func date(_ seconds: Double) -> Date {

@@ -2,9 +2,9 @@ import CarryoverCore
 
 /// Checks both stores make before writing, so they refuse the same things
 /// with the same messages.
-enum StoreChecks {
+package enum StoreChecks {
     /// Ids are printable, at most 200 characters, no control characters.
-    static func id(_ id: String, _ kind: String) throws {
+    package static func id(_ id: String, _ kind: String) throws {
         guard !id.isEmpty, id.count <= 200,
             !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
@@ -14,7 +14,7 @@ enum StoreChecks {
         }
     }
 
-    static func clientChange(_ kind: String, _ id: String) -> StoreError {
+    package static func clientChange(_ kind: String, _ id: String) -> StoreError {
         StoreError(
             .conflict,
             "The \(kind) '\(id)' belongs to another client and cannot move; "
@@ -22,7 +22,7 @@ enum StoreChecks {
     }
 
     /// The entry must belong to its assignment's client and homework type.
-    static func entry(_ entry: Entry, of assignment: Assignment) throws {
+    package static func entry(_ entry: Entry, of assignment: Assignment) throws {
         try id(entry.id, "entry")
         guard entry.clientID == assignment.clientID else {
             throw StoreError(
@@ -48,7 +48,8 @@ enum StoreChecks {
 
 extension StoreChecks {
     /// A batch must start after the last committed line (two runs of one import at once).
-    static func batchBehind(_ batch: ImportBatch, _ progress: ImportProgress) -> StoreError {
+    package static func batchBehind(_ batch: ImportBatch, _ progress: ImportProgress) -> StoreError
+    {
         StoreError(
             .conflict,
             "Lines up to \(progress.lastLine) of this file are already imported (another import "

@@ -3,8 +3,8 @@ import Foundation
 
 /// The one JSON encoding the stores use for documents, so a document written
 /// by SQLite reads back the same from PostgreSQL and the other way round.
-enum StoreCoding {
-    static func encode(_ value: some Encodable) throws -> String {
+package enum StoreCoding {
+    package static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Dates as seconds since 1970 keep the full Double precision.
@@ -18,7 +18,9 @@ enum StoreCoding {
         }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from json: String, what: String) throws -> T {
+    package static func decode<T: Decodable>(_ type: T.Type, from json: String, what: String) throws
+        -> T
+    {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         do {

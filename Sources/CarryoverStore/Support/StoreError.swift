@@ -27,11 +27,11 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension StoreError {
-    static func notFound(_ kind: String, _ id: String) -> StoreError {
+    package static func notFound(_ kind: String, _ id: String) -> StoreError {
         StoreError(.notFound, "No \(kind) with id '\(id)' in this practice; check the id.")
     }
 
-    static func duplicate(_ kind: String, _ id: String) -> StoreError {
+    package static func duplicate(_ kind: String, _ id: String) -> StoreError {
         StoreError(
             .duplicate, "A \(kind) with id '\(id)' already exists; choose another id.")
     }

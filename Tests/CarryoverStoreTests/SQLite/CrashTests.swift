@@ -7,7 +7,7 @@ import Testing
 
 /// Processes killed mid-import and processes writing side by side.
 @Suite(.serialized) struct CrashTests {
-    static let lines = 30_000
+    static let lines = 60_000
     static let batchSize = 100
 
     /// A practice with client c-1 and assignment a-1, and a file of valid lines.
@@ -22,6 +22,11 @@ import Testing
         let file = folder.appending("entries.jsonl")
         try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: file))
         return (store.path, file)
+    }
+
+    /// The practice and its 5.5 MB file are not kept after the test.
+    static func remove(folderOf path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
 
     /// Integrity, and the entries stored are exactly the lines of whole
@@ -47,6 +52,7 @@ import Testing
 
     @Test func killedImportsLeaveWholeBatchesAndResumeToEveryLineOnce() async throws {
         let (path, file) = try await Self.practiceAndFile()
+        defer { Self.remove(folderOf: path) }
         let hash = try FileDigest.sha256(path: file)
         var random = SeededRandom(seed: 20_261_129)
         var beforeTheEnd = 0
@@ -70,6 +76,7 @@ import Testing
 
     @Test func fourProcessesLoggingAtOnceLoseNothing() async throws {
         let (path, _) = try await Self.practiceAndFile()
+        defer { Self.remove(folderOf: path) }
         let perProcess = 200
         let probes = try (0..<4).map {
             try Probe.start(["log", path, "a-1", "p\($0)", "\(perProcess)"])

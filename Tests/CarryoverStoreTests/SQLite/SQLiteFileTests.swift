@@ -59,55 +59,6 @@ import Testing
         #expect(error?.message.contains("backup") == true)
     }
 
-    @Test func auditAndLedgerRefuseUpdateAndDelete() async throws {
-        let store = try Self.newStore(try TempDir.make())
-        let (assignment, _) = (Fixture.assignment(), try await store.addClient(Fixture.client()))
-        try await store.saveAssignment(assignment)
-        _ = try await store.record(
-            EntryRecording(
-                entry: Fixture.entry("e-1", assignment: assignment),
-                events: [NewLedgerEvent(at: Fixture.t0, kind: "tokens.earned", payload: 5)]))
-        let before = try await store.auditJournal(AuditQuery())
-        let attempts = [
-            "UPDATE audit SET principal = 'someone else'", "DELETE FROM audit",
-            "UPDATE ledger SET json = '500'", "DELETE FROM ledger",
-        ]
-        for sql in attempts {
-            #expect(throws: DatabaseError.self, "\(sql)") {
-                try store.pool.write { try $0.execute(sql: sql) }
-            }
-        }
-        #expect(try await store.auditJournal(AuditQuery()) == before)
-        #expect(try await store.ledger(assignmentID: "a-1").map(\.payload) == [5])
-    }
-
-    @Test func aFailureLateInRecordingRollsBackTheEntry() async throws {
-        let store = try Self.newStore(try TempDir.make())
-        try await store.addClient(Fixture.client())
-        let assignment = Fixture.assignment()
-        try await store.saveAssignment(assignment)
-        let journal = try await store.auditJournal(AuditQuery())
-        // The ledger insert comes after the entry, its scores and the state.
-        try await store.pool.write {
-            try $0.execute(
-                sql: """
-                    CREATE TRIGGER fail_ledger BEFORE INSERT ON ledger
-                    BEGIN SELECT RAISE(ABORT, 'injected'); END
-                    """)
-        }
-        let recording = EntryRecording(
-            entry: Fixture.entry("e-1", assignment: assignment), engineState: ["v": 1],
-            events: [NewLedgerEvent(at: Fixture.t0, kind: "x", payload: nil)])
-        await expectStoreError(.conflict) { _ = try await store.record(recording) }
-        #expect(try await store.entries(EntryQuery()).isEmpty)
-        #expect(try await store.engineState(assignmentID: "a-1") == nil)
-        #expect(try await store.auditJournal(AuditQuery()) == journal)
-        let scores = try await store.pool.read {
-            try Int.fetchOne($0, sql: "SELECT count(*) FROM entry_score")
-        }
-        #expect(scores == 0)
-    }
-
     @Test func backupIsAPrivateConsistentCopy() async throws {
         let folder = try TempDir.make()
         let store = try Self.newStore(folder)
@@ -123,5 +74,25 @@ import Testing
         #expect(try await copy.entries(EntryQuery()) == store.entries(EntryQuery()))
         #expect(try await store.auditJournal(AuditQuery(limit: 1)).first?.action == "backup")
         await expectStoreError(.duplicate) { try await store.backup(to: copyPath) }
+    }
+}
+
+extension SQLiteFileTests {
+    @Test func aWriterThatWaitsTooLongGetsLockedAndWritesNothing() async throws {
+        let path = try TempDir.make().appending("practice.sqlite")
+        let store = try SQLiteStore(path: path, create: true, busyTimeout: 0.2)
+        // Another process's long write transaction, played by a raw connection.
+        var config = Configuration()
+        config.allowsUnsafeTransactions = true  // a transaction left open on purpose
+        let other = try DatabaseQueue(path: path, configuration: config)
+        try await other.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        let started = Date()
+        let error = await expectStoreError(.locked) { try await store.addClient(Fixture.client()) }
+        #expect(Date().timeIntervalSince(started) >= 0.2)
+        #expect(error?.message.contains("try again") == true)
+        try await other.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        #expect(try await store.clients().isEmpty)
+        try await store.addClient(Fixture.client())
+        #expect(try await store.clients().count == 1)
     }
 }

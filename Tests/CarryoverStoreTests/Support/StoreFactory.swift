@@ -1,10 +1,12 @@
 import CarryoverCore
-import CarryoverStore
 import Foundation
 import Testing
 
+@testable import CarryoverStore
+
 #if Postgres
-    import CarryoverPostgres
+    @testable import CarryoverPostgres
+    import PostgresNIO
 #endif
 
 /// Makes a fresh, empty store of one kind: the contract suite runs once per
@@ -12,14 +14,28 @@ import Testing
 struct StoreFactory: Sendable, CustomTestStringConvertible {
     let name: String
     let make: @Sendable (_ clock: any WallClock) async throws -> any PracticeStore
+    /// Runs SQL on the store's database behind its back (to tamper, or to
+    /// inject a failure); throws what the database throws.
+    let execute: @Sendable (_ store: any PracticeStore, _ sql: String) async throws -> Void
+    /// SQL that makes every later ledger insert fail, in the store's dialect.
+    let failLedgerInserts: String
 
     var testDescription: String { name }
 
-    static let sqlite = StoreFactory(name: "SQLite") { clock in
-        try SQLiteStore(
-            path: TempDir.make().appending("practice.sqlite"), create: true,
-            principal: Principal(name: "dr-test"), clock: clock)
-    }
+    static let sqlite = StoreFactory(
+        name: "SQLite",
+        make: { clock in
+            try SQLiteStore(
+                path: TempDir.make().appending("practice.sqlite"), create: true,
+                principal: Principal(name: "dr-test"), clock: clock)
+        },
+        execute: { store, sql in
+            try await (store as! SQLiteStore).pool.write { try $0.execute(sql: sql) }
+        },
+        failLedgerInserts: """
+            CREATE TRIGGER fail_ledger BEFORE INSERT ON ledger
+            BEGIN SELECT RAISE(ABORT, 'injected'); END
+            """)
 
     /// SQLite always; PostgreSQL when built with the `Postgres` trait and
     /// `CARRYOVER_TEST_POSTGRES_URL` names a server.
@@ -28,12 +44,22 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         #if Postgres
             if let url = ProcessInfo.processInfo.environment["CARRYOVER_TEST_POSTGRES_URL"] {
                 factories.append(
-                    StoreFactory(name: "PostgreSQL") { clock in
-                        // A schema of its own per store keeps the tests apart.
-                        try await PostgresStore.connect(
-                            url: url, schema: "t_\(UUID().uuidString.prefix(8).lowercased())",
-                            principal: Principal(name: "dr-test"), clock: clock)
-                    })
+                    StoreFactory(
+                        name: "PostgreSQL",
+                        make: { clock in
+                            // A schema of its own per store keeps the tests apart.
+                            try await PostgresStore.connect(
+                                url: url, schema: "t_\(UUID().uuidString.prefix(8).lowercased())",
+                                principal: Principal(name: "dr-test"), clock: clock)
+                        },
+                        execute: { store, sql in
+                            try await (store as! PostgresStore).client.query(
+                                PostgresQuery(unsafeSQL: sql))
+                        },
+                        failLedgerInserts: """
+                            CREATE TRIGGER fail_ledger BEFORE INSERT ON ledger
+                            FOR EACH ROW EXECUTE FUNCTION refuse_change()
+                            """))
             }
         #endif
         return factories

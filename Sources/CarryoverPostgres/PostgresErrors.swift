@@ -1,0 +1,59 @@
+#if Postgres
+    import CarryoverStore
+    import PostgresNIO
+
+    /// Turns PostgreSQL's errors into ``StoreError``s that say what to do.
+    ///
+    /// The server's message is not passed on: its DETAIL can quote values.
+    enum PostgresErrors {
+        static func map(_ error: any Error) -> any Error {
+            if error is StoreError { return error }
+            if let transaction = error as? PostgresTransactionError {
+                let inner =
+                    transaction.closureError ?? transaction.beginError ?? transaction.commitError
+                return inner.map(map) ?? error
+            }
+            guard let error = error as? PSQLError else {
+                return StoreError(
+                    .io, "The database could not be used (\(type(of: error))); try again.")
+            }
+            guard let state = error.serverInfo?[.sqlState] else {
+                return StoreError(
+                    .io,
+                    "The database server could not be reached; check the URL, the "
+                        + "server and the network, then try again.")
+            }
+            switch state {
+            case "40001", "40P01", "55P03":
+                return StoreError(
+                    .locked,
+                    "The database was busy with another change (SQLSTATE \(state)); try again.")
+            case "28P01", "28000":
+                return StoreError(
+                    .io, "The database refused the login; check the user and password in the URL.")
+            case "3D000":
+                return StoreError(
+                    .notFound, "The database named in the URL does not exist; create it first.")
+            case "23505":
+                return StoreError(
+                    .duplicate, "An object with this id already exists; choose another id.")
+            case "P0001":
+                return StoreError(
+                    .conflict,
+                    "Audit and ledger records cannot be changed or deleted; nothing was written.")
+            case let code where code.hasPrefix("23"):
+                return StoreError(
+                    .conflict,
+                    "The change breaks a rule of the practice (SQLSTATE \(code)); "
+                        + "nothing was written. Check the ids you gave.")
+            case let code where code.hasPrefix("53") || code.hasPrefix("58"):
+                return StoreError(
+                    .io, "The database server ran out of resources (SQLSTATE \(code)).")
+            default:
+                return StoreError(
+                    .io, "The database refused the change (SQLSTATE \(state)); nothing was written."
+                )
+            }
+        }
+    }
+#endif

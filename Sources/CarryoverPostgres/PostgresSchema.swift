@@ -1,0 +1,94 @@
+#if Postgres
+    /// The clinic database's schema: the same versions as the SQLite file's,
+    /// each a list of statements (the extended protocol takes one at a time).
+    enum PostgresSchema {
+        static let versions: [(name: String, statements: [String])] = [
+            ("v1-clients-assignments-entries", v1),
+            ("v2-documents-state-ledger-imports", v2),
+        ]
+
+        /// Statements that make a table append-only, even for TRUNCATE.
+        static func appendOnly(_ table: String) -> [String] {
+            [
+                """
+                CREATE TRIGGER \(table)_append_only BEFORE UPDATE OR DELETE ON \(table)
+                FOR EACH ROW EXECUTE FUNCTION refuse_change()
+                """,
+                """
+                CREATE TRIGGER \(table)_no_truncate BEFORE TRUNCATE ON \(table)
+                FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
+                """,
+            ]
+        }
+
+        // Times are double precision seconds since 1970, as in SQLite, so a
+        // Date reads back bit for bit.
+        static let v1: [String] =
+            [
+                """
+                CREATE TABLE client (
+                    id TEXT PRIMARY KEY, display_name TEXT NOT NULL, time_zone TEXT NOT NULL)
+                """,
+                """
+                CREATE TABLE assignment (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES client(id),
+                    homework_type TEXT NOT NULL, status TEXT NOT NULL,
+                    created_at DOUBLE PRECISION NOT NULL, json JSONB NOT NULL)
+                """,
+                "CREATE INDEX assignment_by_client ON assignment(client_id, status)",
+                "CREATE INDEX assignment_by_type ON assignment(homework_type)",
+                """
+                CREATE TABLE entry (
+                    id TEXT PRIMARY KEY, assignment_id TEXT NOT NULL REFERENCES assignment(id),
+                    client_id TEXT NOT NULL REFERENCES client(id), homework_type TEXT NOT NULL,
+                    homework_version TEXT NOT NULL, performed_at DOUBLE PRECISION NOT NULL,
+                    logged_at DOUBLE PRECISION NOT NULL, fields JSONB NOT NULL)
+                """,
+                "CREATE INDEX entry_by_assignment ON entry(assignment_id, performed_at)",
+                "CREATE INDEX entry_by_client ON entry(client_id, performed_at)",
+                """
+                CREATE TABLE entry_score (
+                    entry_id TEXT NOT NULL REFERENCES entry(id), name TEXT NOT NULL,
+                    value DOUBLE PRECISION NOT NULL, PRIMARY KEY (entry_id, name))
+                """,
+                """
+                CREATE TABLE audit (
+                    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    at DOUBLE PRECISION NOT NULL, principal TEXT NOT NULL, action TEXT NOT NULL,
+                    object_kind TEXT NOT NULL, object_id TEXT NOT NULL, client_id TEXT)
+                """,
+                "CREATE INDEX audit_by_client ON audit(client_id)",
+                "CREATE INDEX audit_by_object ON audit(object_id)",
+                """
+                CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$
+                """,
+            ] + appendOnly("audit")
+
+        static let v2: [String] =
+            [
+                """
+                CREATE TABLE document (
+                    kind TEXT NOT NULL, id TEXT NOT NULL,
+                    client_id TEXT NOT NULL REFERENCES client(id), json JSONB NOT NULL,
+                    PRIMARY KEY (kind, id))
+                """,
+                "CREATE INDEX document_by_client ON document(client_id, kind)",
+                """
+                CREATE TABLE assignment_state (
+                    assignment_id TEXT PRIMARY KEY REFERENCES assignment(id), json JSONB NOT NULL)
+                """,
+                """
+                CREATE TABLE ledger (
+                    assignment_id TEXT NOT NULL REFERENCES assignment(id), seq BIGINT NOT NULL,
+                    at DOUBLE PRECISION NOT NULL, kind TEXT NOT NULL, json JSONB NOT NULL,
+                    PRIMARY KEY (assignment_id, seq))
+                """,
+                """
+                CREATE TABLE import_progress (
+                    file_hash TEXT PRIMARY KEY, last_line BIGINT NOT NULL,
+                    imported BIGINT NOT NULL, rejected BIGINT NOT NULL)
+                """,
+            ] + appendOnly("ledger")
+    }
+#endif
