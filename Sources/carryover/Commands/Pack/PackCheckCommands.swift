@@ -30,6 +30,9 @@ struct PackVerify: ParsableCommand {
 /// Runs `body` on the pack folder `source`, or on an archive extracted to a
 /// scratch folder that is removed afterwards.
 func withPackFolder<T>(_ source: URL, _ body: (URL) throws -> T) throws -> T {
+    // The path the user named may be a link (say, to a USB stick); what it
+    // points to is then read with links refused, as install does.
+    let source = source.resolvingSymlinksInPath()
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isFolder) else {
         throw PackError(.notFound, "\(source.path) does not exist; give a pack folder or archive")
