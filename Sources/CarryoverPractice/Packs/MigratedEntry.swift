@@ -62,7 +62,7 @@ public struct AssignmentUpgradeRequest: Sendable {
 }
 
 /// The outcome of an upgrade: the assignment as saved and the copies stored.
-public struct AssignmentUpgrade: Sendable {
+public struct AssignmentUpgrade: Sendable, Encodable {
     public var assignment: Assignment
     public var fromVersion: String
     /// Empty unless migration was asked for.

@@ -174,6 +174,15 @@ struct PackRoundTripTests {
         #expect(try logEntry(Self.entry, in: "b", at: "2026-12-02T18:40:00Z").status == 65)
         let shown = try cli.run(["assignment", "show", "c-017-1"], practice: "b")
         #expect(shown.output.contains("homework version 1.0.0 -> 1.1.0; 2 old entries migrated"))
+        // Each entry checked under its own version, old ones beside their copies.
+        let checked = try json(
+            cli.run(["assignment", "entries", "c-017-1", "--json"], practice: "b"))
+        let rows = try #require(checked as? [[String: Any]])
+        #expect(rows.map { $0["version"] as? String } == ["1.0.0", "1.0.0", "1.1.0"])
+        #expect(rows.allSatisfy { ($0["problems"] as? [Any])?.isEmpty == true })
+        #expect(
+            rows.map { ($0["migrated"] as? [String: Any])?["toVersion"] as? String }
+                == ["1.1.0", "1.1.0", nil])
     }
 
     /// Adds client c-017, assigns the pack's activity log and logs one entry.

@@ -34,7 +34,7 @@ struct AssignmentUpgradeCommand: AsyncParsableCommand {
             AssignmentUpgradeRequest(
                 assignmentID: id, version: to, reason: reason,
                 params: try keyValues(params, option: "--param"), migrateEntries: migrateEntries))
-        if output.json { return try printJSON(UpgradeJSON(upgrade)) }
+        if output.json { return try printJSON(upgrade) }
         let assignment = upgrade.assignment
         print(
             "\(assignment.id): \(assignment.homeworkType) \(upgrade.fromVersion) -> "
@@ -44,29 +44,6 @@ struct AssignmentUpgradeCommand: AsyncParsableCommand {
             for copy in upgrade.migrated {
                 print("  \(copy.originalEntryID) \(copy.fromVersion) -> \(copy.toVersion)")
             }
-        }
-    }
-}
-
-/// The `--json` shape of `assignment upgrade`.
-struct UpgradeJSON: Encodable {
-    struct Copy: Encodable {
-        let originalEntryID, fromVersion, toVersion: String
-        let fields: Value
-        let scores: [String: Double]
-    }
-
-    let assignment: Assignment
-    let fromVersion: String
-    let migrated: [Copy]
-
-    init(_ upgrade: AssignmentUpgrade) {
-        assignment = upgrade.assignment
-        fromVersion = upgrade.fromVersion
-        migrated = upgrade.migrated.map {
-            Copy(
-                originalEntryID: $0.originalEntryID, fromVersion: $0.fromVersion,
-                toVersion: $0.toVersion, fields: $0.fields, scores: $0.scores)
         }
     }
 }
