@@ -183,6 +183,17 @@ struct PackRoundTripTests {
         #expect(
             rows.map { ($0["migrated"] as? [String: Any])?["toVersion"] as? String }
                 == ["1.1.0", "1.1.0", nil])
+        // Entries were logged with 1.0.0: removing it is refused unless asked for.
+        let id = "org.exampleclinic.clinic-pack"
+        let remove = try cli.run(["pack", "remove", id, "--version", "1.0.0"], practice: "b")
+        #expect(remove.status == 1)
+        #expect(remove.error.contains("c-017-1"))
+        #expect(
+            try cli.run(
+                ["pack", "remove", id, "--version", "1.0.0", "--even-if-used"], practice: "b"
+            ).status == 0)
+        #expect(
+            try cli.run(["assignment", "entries", "c-017-1"], practice: "b").status == 66)
     }
 
     /// Adds client c-017, assigns the pack's activity log and logs one entry.

@@ -132,6 +132,21 @@ import Testing
         #expect(try await practice.migratedEntries(assignmentID: assignment.id).isEmpty)
     }
 
+    @Test func packVersionsInUseAreThoseOfAssignmentsAndOfEntries() async throws {
+        let (fixture, assignment, _) = try await setUp()
+        let practice = fixture.practice
+        let pack = ClinicPackFixture.packID
+        #expect(try await practice.assignmentsUsing(packID: pack) == [assignment.id])
+        try PackShelf(root: fixture.folder).upgrade(from: packs.pack(version: "1.1.0"))
+        #expect(try await practice.assignmentsUsing(packID: pack, version: "1.1.0").isEmpty)
+        _ = try await practice.upgrade(
+            AssignmentUpgradeRequest(assignmentID: assignment.id, version: "1.1.0", reason: "r"))
+        #expect(try await practice.assignmentsUsing(packID: pack, version: "1.1.0") == ["c-017-1"])
+        // Its entry was logged with 1.0.0, so that version is still in use.
+        #expect(try await practice.assignmentsUsing(packID: pack, version: "1.0.0") == ["c-017-1"])
+        #expect(try await practice.assignmentsUsing(packID: "org.example.none").isEmpty)
+    }
+
     @Test func refusesOlderMissingAndUnexplainedVersions() async throws {
         let (fixture, assignment, _) = try await setUp()
         let practice = fixture.practice

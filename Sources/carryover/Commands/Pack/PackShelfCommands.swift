@@ -106,22 +106,35 @@ struct PackUpgrade: AsyncParsableCommand {
 }
 
 /// `pack remove`: one version, or the whole pack and its pin.
-struct PackRemove: ParsableCommand {
+struct PackRemove: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Remove an installed pack, or one of its versions.",
         discussion: """
-            Entries logged with a removed version can no longer be checked against it. Examples:
+            Refuses (status 1) while assignments use it: entries logged with a removed version
+            could no longer be checked. To stop a pack from running, revoke its key instead.
+            Examples:
               carryover pack remove org.example.clinic --version 1.0.0
               carryover pack remove org.example.clinic
             """)
 
     @Argument(help: "The pack id.") var id: String
     @Option(help: "Only this version (not the pinned one).") var version: String?
+    @Flag(help: "Remove it even though assignments use it.") var evenIfUsed = false
     @OptionGroup var options: PracticeOptions
 
-    func run() throws {
-        try options.shelf().remove(id: id, version: version.map(semanticVersion))
+    func run() async throws {
+        let practice = try options.open()
+        let semver = try version.map(semanticVersion)
+        let users = try await practice.assignmentsUsing(packID: id, version: version)
+        if !users.isEmpty && !evenIfUsed {
+            throw CommandFailure(
+                .refused,
+                "\(users.count) assignment(s) use \(id)\(version.map { " \($0)" } ?? "") "
+                    + "(\(users.prefix(5).joined(separator: ", "))); keep it so their entries "
+                    + "still load, or pass --even-if-used")
+        }
+        try PackShelf(root: options.folder).remove(id: id, version: semver)
         print("Removed \(id)\(version.map { " \($0)" } ?? "")")
     }
 }
