@@ -10,11 +10,14 @@ import Foundation
 /// original. Its id is `<entry id>@<version>`, so migrating twice to the same
 /// version replaces the copy instead of adding another.
 public struct MigratedEntry: StoredDocument, Sendable, Hashable {
+    /// The store's document kind for migrated copies.
     public static let kind = "migrated-entry"
 
     /// `<original entry id>@<target version>`.
     public var id: String
+    /// The client of the original entry; the copy is stored under the same client.
     public var clientID: String
+    /// The assignment of the original entry.
     public var assignmentID: String
     /// The entry as logged, unchanged in the store.
     public var originalEntryID: String
@@ -22,6 +25,7 @@ public struct MigratedEntry: StoredDocument, Sendable, Hashable {
     public var fromVersion: String
     /// The version whose `migrate` hook made this copy.
     public var toVersion: String
+    /// When the upgrade that made the copy ran.
     public var migratedAt: Date
     /// The fields in the new version's shape; valid under `toVersion`.
     public var fields: Value
@@ -37,6 +41,7 @@ public struct MigratedEntry: StoredDocument, Sendable, Hashable {
 /// What a therapist asks for when moving an assignment to a newer version of
 /// its homework type.
 public struct AssignmentUpgradeRequest: Sendable {
+    /// The assignment to move.
     public var assignmentID: String
     /// An installed version newer than the assignment's.
     public var version: String
@@ -63,7 +68,9 @@ public struct AssignmentUpgradeRequest: Sendable {
 
 /// The outcome of an upgrade: the assignment as saved and the copies stored.
 public struct AssignmentUpgrade: Sendable, Encodable {
+    /// The assignment as saved, on its new version with the change in its history.
     public var assignment: Assignment
+    /// The version it was on before.
     public var fromVersion: String
     /// Empty unless migration was asked for.
     public var migrated: [MigratedEntry]
@@ -71,7 +78,9 @@ public struct AssignmentUpgrade: Sendable, Encodable {
 
 /// An entry checked under the version it was logged with.
 public struct EntryCheck: Sendable, Hashable {
+    /// The entry checked.
     public var entryID: String
+    /// The version it was logged with, and checked under.
     public var version: String
     /// Empty when the entry is still valid under its version.
     public var problems: [ValidationProblem]
