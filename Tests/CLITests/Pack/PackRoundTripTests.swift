@@ -116,6 +116,18 @@ struct PackRoundTripTests {
             try cli.run(["pack", "verify", archive, "--key", cli.path("other.pub")]).status == 77)
         #expect(
             try cli.run(["pack", "verify", archive, "--key", cli.path("clinic.pub")]).status == 0)
+
+        // Revoked after install: the pack's types stop loading, for new work and old.
+        #expect(try cli.run(["init", cli.path("e")]).status == 0)
+        _ = try cli.run(["pack", "trust", cli.path("clinic.pub"), "--name", "A"], practice: "e")
+        #expect(try cli.run(["pack", "install", archive], practice: "e").status == 0)
+        try assignAndLog(in: "e")
+        #expect(try cli.run(["pack", "revoke", keyID], practice: "e").status == 0)
+        let types = try cli.run(["types"], practice: "e")
+        #expect(types.status == 0)
+        #expect(types.output.contains("org.carryover.thought-record"))
+        #expect(!types.output.contains("org.exampleclinic"))
+        #expect(try logEntry(Self.entry, in: "e", at: "2026-12-01T18:30:00Z").status == 66)
     }
 
     @Test func upgradeKeepsOldEntriesAndMigratesCopies() throws {
