@@ -37,4 +37,27 @@ extension Practice {
         }
         return ids.sorted()
     }
+
+    /// Open assignments of pack `packID`'s homework types that are on another
+    /// version than the pinned pack carries, by id: after a pack upgrade the
+    /// therapist moves each with ``upgrade(_:)``.
+    public func assignmentsBehind(packID: String) async throws -> [(
+        assignment: Assignment, newest: String
+    )] {
+        let manifest = try PackShelf(root: folder).pinnedPack(packID).pack.manifest
+        let newest = Dictionary(
+            manifest.homework.map { ($0.id, $0.version.description) },
+            uniquingKeysWith: { first, _ in first })
+        var behind: [(assignment: Assignment, newest: String)] = []
+        for client in try await store.clients() {
+            for assignment in try await store.assignments(clientID: client.id, status: nil)
+            where !assignment.status.isFinal {
+                guard let version = newest[assignment.homeworkType],
+                    version != assignment.homeworkVersion
+                else { continue }
+                behind.append((assignment, version))
+            }
+        }
+        return behind.sorted { $0.assignment.id < $1.assignment.id }
+    }
 }

@@ -139,9 +139,12 @@ import Testing
         #expect(try await practice.assignmentsUsing(packID: pack) == [assignment.id])
         try PackShelf(root: fixture.folder).upgrade(from: packs.pack(version: "1.1.0"))
         #expect(try await practice.assignmentsUsing(packID: pack, version: "1.1.0").isEmpty)
+        let behind = try await practice.assignmentsBehind(packID: pack)
+        #expect(behind.map { "\($0.assignment.id) \($0.newest)" } == ["c-017-1 1.1.0"])
         _ = try await practice.upgrade(
             AssignmentUpgradeRequest(assignmentID: assignment.id, version: "1.1.0", reason: "r"))
         #expect(try await practice.assignmentsUsing(packID: pack, version: "1.1.0") == ["c-017-1"])
+        #expect(try await practice.assignmentsBehind(packID: pack).isEmpty)
         // Its entry was logged with 1.0.0, so that version is still in use.
         #expect(try await practice.assignmentsUsing(packID: pack, version: "1.0.0") == ["c-017-1"])
         #expect(try await practice.assignmentsUsing(packID: "org.example.none").isEmpty)

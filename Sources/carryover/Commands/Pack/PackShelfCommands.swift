@@ -83,24 +83,11 @@ struct PackUpgrade: AsyncParsableCommand {
         let pack = try PackShelf(root: options.folder).upgrade(
             from: fileURL(source), allowDowngrade: allowDowngrade)
         print("Installed \(pack.id) \(pack.version) and pinned it")
-        // Open assignments of this pack's types on another version: the therapist moves them.
-        let manifest = try PackShelf(root: options.folder).pinnedPack(pack.id).pack.manifest
-        let versions = Dictionary(
-            manifest.homework.map { ($0.id, $0.version.description) },
-            uniquingKeysWith: { a, _ in a })
-        var behind: [Assignment] = []
-        for client in try await practice.store.clients() {
-            behind += try await practice.store.assignments(clientID: client.id, status: nil)
-                .filter { assignment in
-                    guard let newest = versions[assignment.homeworkType] else { return false }
-                    return !assignment.status.isFinal && assignment.homeworkVersion != newest
-                }
-        }
-        for assignment in behind.sorted(by: { $0.id < $1.id }) {
+        for (assignment, newest) in try await practice.assignmentsBehind(packID: pack.id) {
             print(
                 "  \(assignment.id) still uses \(assignment.homeworkType) \(assignment.homeworkVersion); "
-                    + "move it with: carryover assignment upgrade \(assignment.id) --to VERSION --reason ..."
-            )
+                    + "move it with: carryover assignment upgrade \(assignment.id) --to \(newest) "
+                    + "--reason ...")
         }
     }
 }
