@@ -16,7 +16,8 @@
 
         public func recordState(_ recording: StateRecording) async throws -> [LedgerEvent] {
             try await transaction { db in
-                let assignment = try await self.assignment(db, id: recording.assignmentID, lock: true)
+                let assignment = try await self.assignment(
+                    db, id: recording.assignmentID, lock: true)
                 try await self.audit(
                     db, recording.action, kind: "assignment", id: assignment.id,
                     clientID: assignment.clientID)

@@ -52,7 +52,7 @@ public enum PackArchive {
     /// Extracts `archive` into the new folder `destination`, enforcing `limits`
     /// and refusing links, devices, absolute paths, `..` and duplicates.
     /// Returns the pack root inside it.
-    static func extract(_ archive: URL, into destination: URL, limits: PackLimits)
+    public static func extract(_ archive: URL, into destination: URL, limits: PackLimits)
         throws(PackError) -> URL
     {
         // Headers and padding can add at most about two blocks per file.

@@ -65,7 +65,7 @@ extension PackShelf {
                 throw PackError(
                     .downgrade,
                     "\(pin.id) \(pin.version) is older than the installed \(current.version); "
-                        + "pass --force to downgrade on purpose")
+                        + "pass --allow-downgrade to go back on purpose")
             }
             try refuseRepublished(pin, current: current)
             lock.set(pin)

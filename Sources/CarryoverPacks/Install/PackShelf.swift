@@ -125,7 +125,7 @@ public struct PackShelf: Sendable {
     /// processes never interleave changes to packs and the lockfile, and no
     /// lock file is left behind.
     func withStaging<T>(_ body: (URL) throws(PackError) -> T) throws(PackError) -> T {
-        let folder = open(root.path, O_RDONLY | O_DIRECTORY)
+        let folder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)  // no child inherits the lock
         guard folder >= 0 else {
             throw PackError(
                 .notFound, "the practice folder \(root.path) does not exist; create it first")

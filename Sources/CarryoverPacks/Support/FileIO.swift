@@ -34,7 +34,7 @@ enum FileIO {
     /// Creates a new file with `mode`, refusing to replace an existing one.
     /// The mode is set at creation (O_EXCL), so a secret is never briefly readable.
     static func create(_ data: Data, at url: URL, mode: mode_t) throws(PackError) {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, mode)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {
             if errno == EEXIST {
                 throw PackError(.alreadyExists, "\(url.path) exists; choose another file name")

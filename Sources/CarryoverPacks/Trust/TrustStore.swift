@@ -91,7 +91,7 @@ public struct TrustStore: Sendable {
     public func revoke(_ keyID: KeyID) throws(PackError) -> TrustedKey {
         var keys = try list()
         guard let index = keys.firstIndex(where: { $0.keyID == keyID }) else {
-            throw PackError(.notFound, "key \(keyID) is not in the trust store; see trust list")
+            throw PackError(.notFound, "key \(keyID) is not in the trust store; see pack trusted")
         }
         let revoked = TrustedKey(
             publicKey: keys[index].publicKey, name: keys[index].name, status: .revoked)
@@ -107,7 +107,7 @@ public struct TrustStore: Sendable {
             throw PackError(
                 .untrustedKey,
                 "the pack is signed by key \(keyID), which this practice does not trust; "
-                    + "check the key with the publisher, then run trust add")
+                    + "check the key with the publisher, then run pack trust")
         }
         guard known.status == .trusted else {
             throw PackError(

@@ -27,7 +27,8 @@ public struct StateRecording: Sendable, Hashable {
     /// The audit action, e.g. "reward.redeem".
     public var action: String
 
-    public init(assignmentID: String, engineState: Value, events: [NewLedgerEvent], action: String) {
+    public init(assignmentID: String, engineState: Value, events: [NewLedgerEvent], action: String)
+    {
         self.assignmentID = assignmentID
         self.engineState = engineState
         self.events = events

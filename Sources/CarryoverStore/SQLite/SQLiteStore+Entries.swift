@@ -39,7 +39,8 @@ extension SQLiteStore {
         let events = try change.numberedEvents(after: lastSeq ?? 0)
         for (event, json) in events {
             try db.execute(
-                sql: "INSERT INTO ledger (assignment_id, seq, at, kind, json) VALUES (?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO ledger (assignment_id, seq, at, kind, json) VALUES (?, ?, ?, ?, ?)",
                 arguments: [
                     event.assignmentID, event.seq, event.at.timeIntervalSince1970, event.kind, json,
                 ])

@@ -8,7 +8,8 @@ struct AssignmentCommand: AsyncParsableCommand {
         abstract:
             "Pause, resume, modify, complete or abandon an assignment; every change keeps its reason.",
         subcommands: [
-            Show.self, Modify.self, StatusChange<Pause>.self, StatusChange<Resume>.self,
+            Show.self, Modify.self, AssignmentUpgradeCommand.self, AssignmentEntriesCommand.self,
+            StatusChange<Pause>.self, StatusChange<Resume>.self,
             StatusChange<Complete>.self, StatusChange<Abandon>.self,
         ])
 

@@ -65,8 +65,12 @@ func describe(_ error: any Error) -> (line: String, status: ExitStatus)? {
             .unsigned, .badSignature, .untrustedKey, .revokedKey, .keyMismatch, .tampered,
             .lockMismatch, .unsafePath,
         ]
-        if error.code == .notFound { return (error.message, .notFound) }
-        return (error.message, trust.contains(error.code) ? .untrusted : .invalidInput)
+        switch error.code {
+        case .notFound: return (error.message, .notFound)
+        case .busy: return (error.message, .busy)
+        case .io: return (error.message, .storage)
+        default: return (error.message, trust.contains(error.code) ? .untrusted : .invalidInput)
+        }
     case let error as ExportError:
         return (error.message, .invalidInput)
     case let error as CommandFailure:

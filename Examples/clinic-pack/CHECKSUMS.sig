@@ -1,0 +1,2 @@
+untrusted comment: verify with org.exampleclinic.clinic-pack key 3c259e8f81db673e
+RWQ8JZ6PgdtnPvRoPxamlt+wxR8DI2iWcpiatXVg1M8dKg8xkvATukHl7UtaCuJTEwlj6VAR6gV6dRMFOnP8FbbvndVZqNmgdQ0=

@@ -1,0 +1,104 @@
+import CarryoverCore
+import CarryoverPacks
+import Foundation
+
+@testable import CarryoverPractice
+
+/// Signed packs holding the example clinic's activity log, at 1.0.0 and at
+/// made-up later versions, installed into a practice the way a clinic would.
+struct ClinicPackFixture {
+    static let packID = "org.example.upgrade-test"
+    static let typeID = "org.exampleclinic.activity-log"
+
+    /// The repository's `Examples/clinic-pack/activity-log`.
+    static let activityLog = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Examples/clinic-pack/activity-log")
+
+    /// An entry of the 1.0.0 form. By hand: 2 planned, 1 of them done (50%),
+    /// mean pleasure 6 and mastery 4 over the one done activity.
+    static let entry: Value = [
+        "activities": [
+            ["activity": "Walk", "planned": true, "done": true, "pleasure": 6, "mastery": 4],
+            ["activity": "Call Sam", "planned": true, "done": false],
+        ],
+        "note": "Felt better after the walk",
+    ]
+
+    let key = SecretKey.generate()
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "carryover-packs-\(UUID().uuidString)")
+
+    /// Trusts this fixture's key in `practice`.
+    func trust(in practice: Practice) throws {
+        try TrustStore(practice: practice.folder).trust(key.publicKey, name: "Example Clinic")
+    }
+
+    /// A signed pack folder with the activity log at `version`.
+    ///
+    /// 1.0.0 is the example as committed. Later versions rename the `note`
+    /// field to `reflection`; with `migrate` they also carry the hook that
+    /// moves an old note across, without it old entries no longer fit.
+    func pack(version: String, migrate: Bool = true) throws -> URL {
+        let root = scratch.appendingPathComponent("pack-\(version)")
+        let folder = root.appendingPathComponent("activity-log")
+        try FileManager.default.createDirectory(
+            at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.activityLog, to: folder)
+        if version != "1.0.0" {
+            try edit(folder.appendingPathComponent("homework.toml")) {
+                $0.replacingOccurrences(of: "version = \"1.0.0\"", with: "version = \"\(version)\"")
+            }
+            try edit(folder.appendingPathComponent("activity_log.lua")) {
+                Self.renamed($0, version: version, migrate: migrate)
+            }
+        }
+        let semver = try SemanticVersion(parsing: version)
+        try Pack.create(
+            at: root,
+            manifest: PackManifest(
+                id: Self.packID, version: semver, engine: try VersionRange(parsing: "^0.1.0"),
+                publisherName: "Example Clinic", publisherKeyID: key.keyID, license: "CC-BY-4.0",
+                homework: [.init(id: Self.typeID, version: semver, path: "activity-log")]))
+        try Pack.build(at: root)
+        try Pack.sign(at: root, with: key)
+        return root
+    }
+
+    /// The 1.0.0 Lua with `note` renamed and, optionally, the migrate hook.
+    static func renamed(_ lua: String, version: String, migrate: Bool) -> String {
+        let hook = """
+              -- Later versions call the note a reflection.
+              migrate = function(entry, from_version)
+                local migrated = {}
+                for key, value in pairs(entry) do migrated[key] = value end
+                migrated.reflection = entry.note
+                migrated.note = nil
+                return migrated
+              end,
+
+              summarize = function(history)
+            """
+        var text = lua.replacingOccurrences(
+            of: "version = \"1.0.0\",", with: "version = \"\(version)\",")
+        text = text.replacingOccurrences(
+            of: "field.text(\"note\"", with: "field.text(\"reflection\"")
+        if migrate {
+            text = text.replacingOccurrences(
+                of: "  summarize = function(history)\n", with: hook + "\n")
+        }
+        return text
+    }
+
+    private func edit(_ file: URL, _ change: (String) -> String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let changed = change(text)
+        guard changed != text else { throw FixtureEditFailed(file: file.lastPathComponent) }
+        try Data(changed.utf8).write(to: file)
+    }
+}
+
+/// The example's text changed so a fixture edit no longer applies.
+struct FixtureEditFailed: Error {
+    let file: String
+}
