@@ -82,7 +82,7 @@ let package = Package(
             name: "CarryoverPractice",
             dependencies: [
                 "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverPacks",
-                "CarryoverModalities", "CarryoverExport",
+                "CarryoverModalities", "CarryoverPostgres", "CarryoverExport",
             ]
         ),
         // Test helper: a child process the store tests kill mid-import and run side by side.

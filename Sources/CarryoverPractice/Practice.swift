@@ -1,6 +1,7 @@
 import CarryoverCore
 import CarryoverLua
 import CarryoverPacks
+import CarryoverPostgres
 import CarryoverStore
 import Foundation
 
@@ -62,6 +63,29 @@ public final class Practice: Sendable {
         }
         let store = try SQLiteStore(path: database.path, clock: clock)
         return Practice(folder: folder, store: store, clock: clock)
+    }
+
+    /// Opens (or, with `create`, first makes) a practice whose records live in
+    /// PostgreSQL at `databaseURL`; `folder` keeps its packs, trust store and
+    /// lockfile. Needs a build with the `Postgres` package trait.
+    public static func open(
+        at folder: URL, databaseURL: String, create: Bool = false,
+        clock: any WallClock = SystemClock()
+    ) async throws -> Practice {
+        #if Postgres
+            if create {
+                try FileManager.default.createDirectory(
+                    at: folder, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+            }
+            let store = try await PostgresStore.connect(url: databaseURL, clock: clock)
+            return Practice(folder: folder, store: store, clock: clock)
+        #else
+            throw PracticeError(
+                .invalidInput,
+                "this carryover was built without PostgreSQL; build it with "
+                    + "'swift build --traits Postgres', or leave out --database-url")
+        #endif
     }
 
     /// Loads the homework type an assignment was made with.

@@ -45,7 +45,7 @@ struct AssignCommand: AsyncParsableCommand {
             paramValues = object
         }
         paramValues.merge(try keyValues(params, option: "--param")) { _, new in new }
-        let practice = try options.open()
+        let practice = try await options.open()
         let assignment = try await practice.assign(
             AssignmentRequest(
                 clientID: client, homeworkType: type, params: .object(paramValues),

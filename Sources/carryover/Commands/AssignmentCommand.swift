@@ -59,7 +59,7 @@ struct AssignmentCommand: AsyncParsableCommand {
         @OptionGroup var options: PracticeOptions
 
         func run() async throws {
-            let practice = try options.open()
+            let practice = try await options.open()
             var newParams: Value?
             if !params.isEmpty {
                 var merged = try await practice.assignment(id).params.object ?? [:]

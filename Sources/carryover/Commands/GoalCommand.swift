@@ -34,7 +34,7 @@ struct GoalCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let practice = try options.open()
+            let practice = try await options.open()
             let existing = try await practice.goals(clientID: try await practice.client(client).id)
             let goal = Goal(
                 id: "\(client)-g\(existing.count + 1)", clientID: client, title: title,
@@ -65,7 +65,7 @@ struct GoalCommand: AsyncParsableCommand {
         @OptionGroup var options: PracticeOptions
 
         func run() async throws {
-            let practice = try options.open()
+            let practice = try await options.open()
             var stored = try await practice.store.document(Goal.self, id: goal)
             let phase = GoalPhase(
                 id: "\(goal)-p\(stored.phases.count + 1)", title: title, start: try parseDate(from),
@@ -91,7 +91,7 @@ struct GoalCommand: AsyncParsableCommand {
         @OptionGroup var options: PracticeOptions
 
         func run() async throws {
-            let practice = try options.open()
+            let practice = try await options.open()
             var stored = try await practice.store.document(Goal.self, id: goal)
             guard let index = stored.phases.firstIndex(where: { $0.id == phase }) else {
                 throw CommandFailure(
@@ -119,7 +119,7 @@ struct GoalCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let practice = try options.open()
+            let practice = try await options.open()
             let found = try await practice.client(client)
             let today = LocalDate(
                 PracticeOptions.clock.now(), in: .init(identifier: found.timeZone) ?? .gmt)

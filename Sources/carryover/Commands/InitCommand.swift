@@ -25,7 +25,12 @@ struct InitCommand: AsyncParsableCommand {
         let target =
             folder.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
             ?? options.folder
-        _ = try Practice.create(at: target, clock: PracticeOptions.clock)
+        if let database = options.database {
+            _ = try await Practice.open(
+                at: target, databaseURL: database, create: true, clock: PracticeOptions.clock)
+        } else {
+            _ = try Practice.create(at: target, clock: PracticeOptions.clock)
+        }
         print("Created a practice in \(target.path)")
     }
 }

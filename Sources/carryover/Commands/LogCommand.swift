@@ -29,7 +29,7 @@ struct LogCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let practice = try options.open()
+        let practice = try await options.open()
         let assignment = try await practice.assignment(self.assignment)
         let client = try await practice.client(assignment.clientID)
         let entry = try await readEntry(practice, assignment)

@@ -12,14 +12,29 @@ struct PracticeOptions: ParsableArguments {
             valueName: "folder"))
     var practice: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A PostgreSQL URL for the practice's records (default: $CARRYOVER_DATABASE_URL; "
+                + "needs a build with --traits Postgres).", valueName: "url"))
+    var databaseURL: String?
+
+    /// The PostgreSQL URL, if the practice's records are in PostgreSQL.
+    var database: String? {
+        databaseURL ?? ProcessInfo.processInfo.environment["CARRYOVER_DATABASE_URL"]
+    }
+
     var folder: URL {
         let path =
             practice ?? ProcessInfo.processInfo.environment["CARRYOVER_PRACTICE"] ?? "practice"
         return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
 
-    func open() throws -> Practice {
-        try Practice.open(at: folder, clock: Self.clock)
+    func open() async throws -> Practice {
+        if let database {
+            return try await Practice.open(at: folder, databaseURL: database, clock: Self.clock)
+        }
+        return try Practice.open(at: folder, clock: Self.clock)
     }
 
     /// The system clock, or a fixed instant from CARRYOVER_NOW (ISO 8601) so

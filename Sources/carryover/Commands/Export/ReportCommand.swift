@@ -36,7 +36,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var options: PracticeOptions
 
     func run() async throws {
-        let practice = try options.open()
+        let practice = try await options.open()
         let report = try await practice.clientReport(clientID: client, from: from, to: to)
         try output.write(HTMLReport.render(report, showDisplayName: showName))
     }

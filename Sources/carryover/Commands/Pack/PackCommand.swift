@@ -35,7 +35,12 @@ func fileURL(_ path: String) -> URL {
 extension PracticeOptions {
     /// The practice's packs, once the practice is known to exist.
     func shelf() throws -> PackShelf {
-        _ = try open()
+        if database == nil {
+            _ = try Practice.open(at: folder, clock: Self.clock)
+        } else if !FileManager.default.fileExists(atPath: folder.path) {
+            throw CommandFailure(
+                .notFound, "no practice folder \(folder.path); create it with 'carryover init'")
+        }
         return PackShelf(root: folder)
     }
 }
