@@ -6,7 +6,8 @@
 #
 # Usage: walkthrough.sh [--check] PATH/TO/carryover
 # With --check, every step's output is compared with what it must print
-# and the script fails on the first difference.
+# and the script fails on the first difference. With WALKTHROUGH_KEEP=DIR
+# the practice and its exports (report.html, .ics, FHIR, CSV) stay in DIR.
 set -euo pipefail
 check=false
 if [[ "${1:-}" == "--check" ]]; then check=true; shift; fi
@@ -14,8 +15,13 @@ carryover="${1:?usage: walkthrough.sh [--check] PATH/TO/carryover}"
 examples="$(cd "$(dirname "$0")" && pwd)"
 entry="$examples/../Modalities/thought-record/examples/entry.json"
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+if [[ -n "${WALKTHROUGH_KEEP:-}" ]]; then
+    work="$WALKTHROUGH_KEEP"
+    rm -rf "$work/practice" && mkdir -p "$work"
+else
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+fi
 export CARRYOVER_PRACTICE="$work/practice" NO_COLOR=1
 
 # Runs one step at a fixed instant (CARRYOVER_NOW, UTC) and shows it.
@@ -90,5 +96,21 @@ step $saturday status;                                      expect "c-017  activ
 step $saturday history c-017;                               expect "Sat 2026-12-05 19:30"
 step $saturday rewards redeem c-017-1 movie-night;          expect "Balance: 2 tokens."
 step $saturday rewards show c-017-1;                        expect "movie-night: Movie night, 3"
+
+# What the therapist takes away: a report, calendar reminders, FHIR, CSV.
+step $saturday report c-017 --out "$work/report.html"
+step $saturday export ics c-017 --out "$work/c-017.ics"
+step $saturday export fhir c-017 --out "$work/c-017.fhir.json"
+step $saturday export csv c-017 --out "$work/c-017.csv"
+if $check; then
+    grep -q "<svg" "$work/report.html" || { echo "walkthrough: the report has no chart" >&2; exit 1; }
+    grep -q "RRULE:FREQ=DAILY;BYHOUR=20;BYMINUTE=0" "$work/c-017.ics" \
+        || { echo "walkthrough: the calendar has no daily 20:00 series" >&2; exit 1; }
+    grep -q '"resourceType" *: *"Bundle"' "$work/c-017.fhir.json" \
+        || { echo "walkthrough: the FHIR export is not a Bundle" >&2; exit 1; }
+    [[ $(wc -l < "$work/c-017.csv") -eq 6 ]] \
+        || { echo "walkthrough: the CSV should have a header and 5 entries" >&2; exit 1; }
+fi
+$check || echo "The report, calendar, FHIR and CSV files were written to $work."
 
 if $check; then echo; echo "walkthrough: all checks passed"; fi

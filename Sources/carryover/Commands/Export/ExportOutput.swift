@@ -20,19 +20,14 @@ struct ExportOutput: ParsableArguments {
         }
         let url = URL(fileURLWithPath: out)
         do {
+            // Exports are health records: readable by their owner only.
             try Data(text.utf8).write(to: url, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+            FileHandle.standardError.write(Data("Wrote \(url.path)\n".utf8))
         } catch {
             throw CommandFailure(
                 .cannotCreate,
                 "cannot write \(url.path): check that its folder exists and is writable")
         }
     }
-}
-
-/// `--from`/`--to` dates as YYYY-MM-DD.
-func parseLocalDate(_ text: String) throws -> LocalDate {
-    guard let date = LocalDate(text) else {
-        throw ValidationError("write dates as YYYY-MM-DD (e.g. 2026-11-30), not '\(text)'")
-    }
-    return date
 }

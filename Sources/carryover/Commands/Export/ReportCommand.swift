@@ -24,11 +24,11 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "First day shown (default: the day of the first assignment).", valueName: "date"),
-        transform: parseLocalDate)
+        transform: parseDate)
     var from: LocalDate?
     @Option(
         help: ArgumentHelp("Last day shown (default: today).", valueName: "date"),
-        transform: parseLocalDate)
+        transform: parseDate)
     var to: LocalDate?
     @Flag(help: "Show the client's name next to the id (the page then identifies them).")
     var showName = false
