@@ -5,22 +5,38 @@ import Foundation
 
 extension Practice {
     /// Imports entries from a JSON Lines file in batches, each line checked
-    /// by its homework type's fields and `validate` hook. A re-run of the
-    /// same file resumes after the last whole batch.
+    /// by its homework type's fields and `validate` hook and scored by its
+    /// `score` hook (unless the line gives scores). A re-run of the same file
+    /// resumes after the last whole batch.
+    ///
+    /// Imported entries are history: they count for adherence, streaks,
+    /// completion and trends, but earn no reinforcement (reinforcement is
+    /// given when an entry is logged, or it is weak).
     public func importEntries(path: String, strict: Bool, batchSize: Int = 1_000) async throws
         -> ImportReport
     {
         let loader = HomeworkTypeCache(practice: self)
-        let validator = EntryLineValidator(check: { assignment, fields in
-            do {
+        let validator = EntryLineValidator(
+            check: { assignment, fields in
+                do {
+                    let type = try loader.type(for: assignment)
+                    let params = type.declaration.applyingParamDefaults(to: assignment.params)
+                    return try type.validate(
+                        entry: fields, params: params, scope: assignment.clientID
+                    )
+                    .map(\.description)
+                } catch let error as SandboxError {
+                    // The code only: a plugin's message may quote the entry.
+                    return ["the homework type failed on it (\(error.code.rawValue))"]
+                } catch {
+                    return ["the homework type could not be loaded"]
+                }
+            },
+            score: { assignment, fields in
                 let type = try loader.type(for: assignment)
                 let params = type.declaration.applyingParamDefaults(to: assignment.params)
-                return try type.validate(entry: fields, params: params, scope: assignment.clientID)
-                    .map(\.description)
-            } catch {
-                return ["the homework type could not check it: \(error)"]
-            }
-        })
+                return try type.score(entry: fields, params: params, scope: assignment.clientID)
+            })
         return try await EntryImporter(
             store: store, validator: validator, batchSize: batchSize, strict: strict, clock: clock
         ).run(path: path)

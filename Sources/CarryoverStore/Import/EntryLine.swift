@@ -47,11 +47,19 @@ struct EntryLine {
         if let problem = validator.check(assignment, .object(fields)).first {
             throw LineProblem(problem)
         }
+        var scores = try scores()
+        if object["scores"] == nil {
+            do {
+                scores = try validator.score(assignment, .object(fields))
+            } catch {
+                throw LineProblem("the homework type could not score it")
+            }
+        }
         return Entry(
             id: id, assignmentID: assignment.id, clientID: assignment.clientID,
             homeworkType: assignment.homeworkType, homeworkVersion: assignment.homeworkVersion,
             performedAt: performedAt, loggedAt: loggedAt, fields: .object(fields),
-            scores: try scores())
+            scores: scores)
     }
 
     private static func check(_ fields: [String: Value], against specs: [String: FieldShape]?)

@@ -10,13 +10,18 @@ public struct EntryLineValidator {
     /// Deeper checks (the plugin's `validate`); each problem names the field
     /// and never quotes its value.
     public var check: (Assignment, Value) -> [String]
+    /// The scores of a valid entry (the plugin's `score`), used when the line
+    /// gives none; a thrown error rejects the line.
+    public var score: (Assignment, Value) throws -> [String: Double]
 
     public init(
         fields: @escaping (Assignment) -> [String: FieldShape]? = { _ in nil },
-        check: @escaping (Assignment, Value) -> [String] = { _, _ in [] }
+        check: @escaping (Assignment, Value) -> [String] = { _, _ in [] },
+        score: @escaping (Assignment, Value) throws -> [String: Double] = { _, _ in [:] }
     ) {
         self.fields = fields
         self.check = check
+        self.score = score
     }
 }
 
