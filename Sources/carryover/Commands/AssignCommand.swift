@@ -46,11 +46,11 @@ struct AssignCommand: AsyncParsableCommand {
         }
         paramValues.merge(try keyValues(params, option: "--param")) { _, new in new }
         let practice = try options.open()
-        let assignment = try await practice.assign(
-            AssignmentRequest(
-                clientID: client, homeworkType: type, params: .object(paramValues),
-                schedule: schedule, completion: rule, reinforcement: reinforce,
-                rewards: try rewards.map(parseReward), taskID: task))
+        let request = AssignmentRequest(
+            clientID: client, homeworkType: type, params: .object(paramValues),
+            schedule: schedule, completion: rule, reinforcement: reinforce,
+            rewards: try rewards.map(parseReward), taskID: task)
+        let assignment = try await reportingProblems { try await practice.assign(request) }
         if output.json { return try printJSON(assignment) }
         print("Assigned \(assignment.id): \(assignment.homeworkType) \(assignment.homeworkVersion)")
         print("  schedule:      \(assignment.schedule.description)")

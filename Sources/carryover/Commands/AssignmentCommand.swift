@@ -65,9 +65,11 @@ struct AssignmentCommand: AsyncParsableCommand {
                 merged.merge(try keyValues(params, option: "--param")) { _, new in new }
                 newParams = .object(merged)
             }
-            let assignment = try await practice.modify(
-                id, params: newParams, schedule: schedule, completion: rule,
-                reinforcement: reinforce, reason: reason)
+            let assignment = try await reportingProblems {
+                try await practice.modify(
+                    id, params: newParams, schedule: schedule, completion: rule,
+                    reinforcement: reinforce, reason: reason)
+            }
             print("Modified \(assignment.id): \(assignment.history.last?.what ?? "")")
         }
     }

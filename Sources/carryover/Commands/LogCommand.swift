@@ -34,16 +34,12 @@ struct LogCommand: AsyncParsableCommand {
         let client = try await practice.client(assignment.clientID)
         let entry = try await readEntry(practice, assignment)
         let performedAt = try at.map { try parseInstant($0, timeZone: client.timeZone) }
-        do {
-            let outcome = try await practice.log(
+        let outcome = try await reportingProblems {
+            try await practice.log(
                 assignmentID: assignment.id, fields: entry, performedAt: performedAt)
-            if output.json { return try printJSON(LogJSON(outcome)) }
-            LogRendering(terminal: .standardOutput, timeZone: client.timeZone).print(outcome)
-        } catch let error as PracticeError where error.code == .entryRejected {
-            printError("carryover: \(error.message)")
-            for problem in error.problems { printError("  \(problem.field): \(problem.message)") }
-            throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
+        if output.json { return try printJSON(LogJSON(outcome)) }
+        LogRendering(terminal: .standardOutput, timeZone: client.timeZone).print(outcome)
     }
 
     private func readEntry(_ practice: Practice, _ assignment: Assignment) async throws -> Value {

@@ -48,7 +48,9 @@ struct EntryPrompter {
             var items: [Value] = []
             while count.max.map({ items.count < $0 }) ?? true {
                 let itemLabel = "\(indent)  #\(items.count + 1)"
-                if case .record = item {
+                // A record or an emotion asks several things per item, so an empty
+                // answer cannot end the list: ask first whether there is one more.
+                if item.asksSeveralThings {
                     guard let more = line("\(itemLabel) add one? [y/N]"),
                         more.lowercased().hasPrefix("y")
                     else { break }
@@ -121,6 +123,16 @@ struct EntryPrompter {
             return yes ? .bool(true) : no ? .bool(false) : nil
         default:
             return .string(answer)
+        }
+    }
+}
+
+extension FieldKind {
+    /// Whether one value of this kind takes more than one answer.
+    fileprivate var asksSeveralThings: Bool {
+        switch self {
+        case .record, .emotion: true
+        default: false
         }
     }
 }

@@ -72,6 +72,11 @@ func describe(_ error: any Error) -> (line: String, status: ExitStatus) {
     case let error as CommandFailure:
         return (error.message, error.status)
     default:
+        // `--help` and `help CMD` parse to swift-argument-parser's help command,
+        // whose run() throws its own error: let the parser print the help (exit 0).
+        if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            Carryover.exit(withError: error)
+        }
         return ("unexpected error: \(error)", .internalError)
     }
 }
