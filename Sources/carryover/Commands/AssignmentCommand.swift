@@ -49,7 +49,9 @@ struct AssignmentCommand: AsyncParsableCommand {
         @Argument(help: "The assignment id.") var id: String
         @Option(
             name: .customLong("param"),
-            help: "A param as name=value (repeat); replaces the params given.")
+            help: ArgumentHelp(
+                "A param as name=value (repeat); the others keep their values.",
+                valueName: "name=value"))
         var params: [String] = []
         @Option(help: "A new schedule, in words.") var schedule: String?
         @Option(help: "A new completion rule, in words.") var rule: String?
