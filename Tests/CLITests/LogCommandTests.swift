@@ -133,3 +133,32 @@ import Testing
             saying: "no assignment 'c-017-2'")
     }
 }
+
+extension LogCommandTests {
+    @Test func anEntryAfterTheDueTimeSaysItCountsForNothing() throws {
+        let fixture = try CLIFixture.withThoughtRecord()
+        // 19:10 UTC is 20:10 in Berlin: ten minutes after Monday's 20:00 due, no grace.
+        let text = try fixture.ok(
+            ["log", "c-017-1", "--file", thoughtRecordExample], now: "2026-11-30T19:10:00Z"
+        ).stdout
+        #expect(text.hasPrefix("✓ Logged\n  ! It counts for no scheduled occurrence"))
+        #expect(!text.contains("You earned"))
+        let status = try fixture.ok(["status", "c-017", "--json"], now: "2026-12-01T08:00:00Z")
+            .object()
+        let assignment = try #require((status["assignments"] as? [[String: Any]])?.first)
+        #expect(assignment["adherence"] as? [String: Int] == ["done": 0, "due": 1])
+    }
+
+    @Test func aGraceWindowTakesTheLateEntry() throws {
+        let fixture = try CLIFixture.withClient()
+        try fixture.ok([
+            "assign", "c-017", "org.carryover.thought-record", "--schedule",
+            "daily at 20:00 grace 2 hours",
+        ])
+        let outcome = try fixture.ok(
+            ["log", "c-017-1", "--file", thoughtRecordExample, "--json"],
+            now: "2026-11-30T19:10:00Z"
+        ).object()
+        #expect(outcome["occurrence"] as? Int == 0)
+    }
+}
