@@ -52,7 +52,8 @@ import Testing
             environment: ["NO_COLOR": "1"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("Mood log\n"))
-        #expect(result.stdout.contains("Mood today (0-10) [0-10]: "))
+        // The label already gives the range, so the prompt does not repeat it.
+        #expect(result.stdout.contains("Mood today (0-10): "))
         #expect(result.stdout.contains("That does not fit [0-10]; try again."))
         #expect(result.stdout.contains("✓ Logged for Mon 2026-11-30 21:00"))
         let entries = try fixture.history()
@@ -63,5 +64,39 @@ import Testing
         #expect(fields["sleep_hours"] as? Double == 7.5)
         #expect((fields["emotions"] as? [Any] ?? []).isEmpty)
         #expect(fields["note"] == nil)
+    }
+}
+
+extension TerminalTests {
+    /// The thought record answered at the prompts, as in Docs/getting-started.md:
+    /// lists of emotions ask "add one?" before each item, so Enter ends them.
+    @Test func promptsForAThoughtRecordWithEmotionLists() throws {
+        let fixture = try CLIFixture.withThoughtRecord()
+        let answers = [
+            "Presentation at work tomorrow",
+            "y", "anxious", "75", "",  // emotions: one, then no more
+            "I will freeze and everyone will notice", "85",
+            "I froze once in 2019", "",  // evidence for
+            "I gave three talks this year without freezing", "My notes help me", "",
+            "6 7",  // fortune telling, magnification (thought_record.lua's order)
+            "I may feel nervous, and I have managed before", "70", "40",
+            "y", "anxious", "45", "",  // emotions after
+        ].map { $0 + "\n" }.joined()
+        let result = try fixture.runInTerminal(
+            ["log", "c-017-1"], answers: answers, now: "2026-11-30T18:20:00Z",
+            environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("  #2 add one? [y/N]: "))
+        // belief 85 -> 40 is -45; anxious 75 -> 45 is -30 (thought_record.lua's scores).
+        #expect(
+            result.stdout.contains("Scores: belief_shift -45, distortions 2, emotion_change -30"))
+        let fields = try #require(try fixture.history().first?["fields"] as? [String: Any])
+        let emotions = try #require(fields["emotions"] as? [[String: Any]])
+        #expect(emotions.count == 1)
+        #expect(emotions.first?["name"] as? String == "anxious")
+        #expect(emotions.first?["intensity"] as? Int == 75)
+        #expect(
+            fields["distortions"] as? [String] == ["fortune_telling", "magnification_minimization"])
+        #expect((fields["evidence_against"] as? [String])?.count == 2)
     }
 }

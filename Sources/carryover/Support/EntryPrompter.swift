@@ -79,7 +79,7 @@ struct EntryPrompter {
             }
         default:
             while true {
-                guard let answer = line("\(label)\(Self.hint(kind))") else {
+                guard let answer = line(label + Self.hint(kind, unlessIn: label)) else {
                     return optional ? nil : .string("")
                 }
                 if let value = Self.value(answer, kind) { return value }
@@ -97,6 +97,13 @@ struct EntryPrompter {
             return nil
         }
         return text
+    }
+
+    /// The hint, left out when the label already says it ("Mood (0-10)" needs no "[0-10]").
+    private static func hint(_ kind: FieldKind, unlessIn label: String) -> String {
+        let hint = hint(kind)
+        let range = hint.trimmingCharacters(in: CharacterSet(charactersIn: " []"))
+        return !range.isEmpty && label.contains("(\(range))") ? "" : hint
     }
 
     private static func hint(_ kind: FieldKind) -> String {
