@@ -162,3 +162,30 @@ extension LogCommandTests {
         #expect(outcome["occurrence"] as? Int == 0)
     }
 }
+
+extension LogCommandTests {
+    /// The flags example of Docs/getting-started.md: lists and emotions as JSON values.
+    @Test func aThoughtRecordFromFlags() throws {
+        let fixture = try CLIFixture.withThoughtRecord()
+        let outcome = try fixture.ok(
+            [
+                "log", "c-017-1", "--set", "situation=Boss asked to see me on Friday", "--set",
+                #"emotions=[{"name":"anxious","intensity":70}]"#, "--set",
+                "automatic_thought=I am going to be fired", "--set", "thought_belief=80", "--set",
+                #"evidence_for=["The meeting has no agenda"]"#, "--set",
+                #"evidence_against=["My last review was good","She meets everyone this month"]"#,
+                "--set", #"distortions=["fortune_telling"]"#, "--set",
+                "balanced_thought=It is probably a routine check-in", "--set",
+                "balanced_belief=65", "--set", "thought_belief_after=30", "--set",
+                #"emotions_after=[{"name":"anxious","intensity":35}]"#, "--json",
+            ], now: "2026-12-02T18:10:00Z"
+        ).object()
+        // Belief 80 -> 30 is -50; anxious 70 -> 35 is -35; two pieces of evidence against.
+        #expect(
+            outcome["scores"] as? [String: Double] == [
+                "belief_shift": -50, "distortions": 1, "emotion_change": -35,
+                "evidence_against": 2, "evidence_for": 1,
+            ])
+        #expect(outcome["occurrence"] as? Int == 2)
+    }
+}
