@@ -87,3 +87,23 @@ import Testing
         #expect(try fixture.ok(["--version"]).stdout == "0.1.0\n")
     }
 }
+
+extension HelpAndDocsTests {
+    /// `help CMD` goes through swift-argument-parser's own help command, whose
+    /// error used to come out as "unexpected error" with exit 70.
+    @Test func theHelpSubcommandAndNoArgumentsShowHelp() throws {
+        let fixture = try CLIFixture()
+        let help = try fixture.ok(["help", "assignment", "pause"])
+        #expect(help.stdout.hasPrefix("OVERVIEW: Pause an assignment"))
+        #expect(help.stderr.isEmpty)
+        let bare = try fixture.ok([])
+        #expect(bare.stdout.contains("SUBCOMMANDS:"))
+    }
+
+    @Test func anUnknownOptionIsAUsageError() throws {
+        let fixture = try CLIFixture()
+        let result = try fixture.run(["status", "--colour"])
+        #expect(result.status == Exit.usage)
+        #expect(result.stderr.contains("--colour"))
+    }
+}
