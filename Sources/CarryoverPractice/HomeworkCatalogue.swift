@@ -54,7 +54,7 @@ public struct HomeworkCatalogue: Sendable {
         let ids = Set(all.map(\.id)).sorted()
         throw PracticeError(
             .notFound,
-            "no homework type '\(id)'\(Suggestions.hint(for: id, among: ids)) "
+            "no homework type '\(id)'.\(Suggestions.hint(for: id, among: ids)) "
                 + "See the list with 'carryover types'.")
     }
 

@@ -18,7 +18,7 @@ struct Carryover: AsyncParsableCommand {
               carryover status c-017
 
             Exit statuses: 0 ok, 1 refused by a rule, 64 usage, 65 invalid input,
-            66 not found, 69 plugin failed, 73 practice exists,
+            66 not found, 69 plugin failed, 70 internal, 73 practice exists,
             74 storage, 75 busy, 77 pack not trusted. See Docs/cli.md.
             """,
         version: "0.1.0",

@@ -8,15 +8,20 @@ struct AssignCommand: AsyncParsableCommand {
         commandName: "assign",
         abstract: "Give a client homework with a schedule, a completion rule and reinforcement.",
         discussion: """
-            Schedules, rules and reinforcement are written in words:
-              schedule:    \(Schedule.phraseExamples.prefix(4).map { "\"\($0)\"" }.joined(separator: ", "))
-              rule:        \(CompletionRule.phraseExamples.prefix(5).map { "\"\($0)\"" }.joined(separator: ", "))
-              reinforce:   \(ReinforcementSchedule.phraseExamples.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))
+            Schedules, rules and reinforcement are written in words, for example:
+            --schedule
+            \(phraseList(Schedule.phraseExamples.prefix(4)))
+            --rule
+            \(phraseList(CompletionRule.phraseExamples.prefix(5)))
+            --reinforce
+            \(phraseList(ReinforcementSchedule.phraseExamples[...]))
             "vouchers" is the Higgins et al. (1994) escalating schedule; "prize bowl" is Petry (2000).
             Examples:
-              carryover assign c-017 org.carryover.thought-record --schedule "daily at 20:00 for 3 weeks" \\
-                --rule "5 of 7 days" --reinforce "token economy" --reward "Movie night=5"
-              carryover assign c-017 org.carryover.exposure-ladder --params-file ladder.json \\
+              carryover assign c-017 org.carryover.thought-record \\
+                --schedule "daily at 20:00 for 3 weeks" --rule "5 of 7 days" \\
+                --reinforce "token economy" --reward "Movie night=5"
+              carryover assign c-017 org.carryover.exposure-ladder \\
+                --params-file ladder.json \\
                 --schedule "weekly on mon wed fri at 18:00 for 6 weeks" --rule "3 in a row"
             """)
 
@@ -26,12 +31,20 @@ struct AssignCommand: AsyncParsableCommand {
     @Option(help: "When it counts as done, e.g. \"5 of 7 days\".") var rule = "done"
     @Option(help: "Reinforcement, e.g. \"token economy\", \"vouchers\", \"prize bowl\", \"VR 3\".")
     var reinforce = "none"
-    @Option(name: .customLong("param"), help: "A param as name=value (repeat).")
+    @Option(
+        name: .customLong("param"),
+        help: ArgumentHelp("A param as name=value (repeat).", valueName: "name=value"))
     var params: [String] = []
-    @Option(help: "A JSON file with the params.") var paramsFile: String?
-    @Option(name: .customLong("reward"), help: "A reward as \"Name=price\" (repeat).")
+    @Option(help: ArgumentHelp("A JSON file with the params.", valueName: "file"))
+    var paramsFile: String?
+    @Option(
+        name: .customLong("reward"),
+        help: ArgumentHelp(
+            "A reward as \"Name=price\" (repeat); its id is the name in lower case with dashes.",
+            valueName: "name=price"))
     var rewards: [String] = []
-    @Option(help: "The goal task this assignment carries out.") var task: String?
+    @Option(help: "The goal task this assignment carries out (see 'carryover goal list').")
+    var task: String?
     @OptionGroup var options: PracticeOptions
     @OptionGroup var output: OutputOptions
 
@@ -46,11 +59,11 @@ struct AssignCommand: AsyncParsableCommand {
         }
         paramValues.merge(try keyValues(params, option: "--param")) { _, new in new }
         let practice = try await options.open()
-        let assignment = try await practice.assign(
-            AssignmentRequest(
-                clientID: client, homeworkType: type, params: .object(paramValues),
-                schedule: schedule, completion: rule, reinforcement: reinforce,
-                rewards: try rewards.map(parseReward), taskID: task))
+        let request = AssignmentRequest(
+            clientID: client, homeworkType: type, params: .object(paramValues),
+            schedule: schedule, completion: rule, reinforcement: reinforce,
+            rewards: try rewards.map(parseReward), taskID: task)
+        let assignment = try await reportingProblems { try await practice.assign(request) }
         if output.json { return try printJSON(assignment) }
         print("Assigned \(assignment.id): \(assignment.homeworkType) \(assignment.homeworkVersion)")
         print("  schedule:      \(assignment.schedule.description)")
@@ -60,6 +73,20 @@ struct AssignCommand: AsyncParsableCommand {
             print("  reward:        \(reward.name) (\(reward.id)) for \(reward.price)")
         }
     }
+}
+
+/// Quoted phrases, indented, packed into lines that fit an 80-column help
+/// screen, so no phrase is ever broken across two lines.
+private func phraseList(_ phrases: ArraySlice<String>) -> String {
+    var lines: [String] = []
+    for phrase in phrases.map({ "\"\($0)\"" }) {
+        if let last = lines.last, last.count + phrase.count + 2 <= 78 {
+            lines[lines.count - 1] = last + ", " + phrase
+        } else {
+            lines.append("  " + phrase)
+        }
+    }
+    return lines.joined(separator: "\n")
 }
 
 /// "Movie night=5" -> reward "movie-night" priced 5.

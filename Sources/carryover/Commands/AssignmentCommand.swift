@@ -50,7 +50,9 @@ struct AssignmentCommand: AsyncParsableCommand {
         @Argument(help: "The assignment id.") var id: String
         @Option(
             name: .customLong("param"),
-            help: "A param as name=value (repeat); replaces the params given.")
+            help: ArgumentHelp(
+                "A param as name=value (repeat); the others keep their values.",
+                valueName: "name=value"))
         var params: [String] = []
         @Option(help: "A new schedule, in words.") var schedule: String?
         @Option(help: "A new completion rule, in words.") var rule: String?
@@ -66,9 +68,11 @@ struct AssignmentCommand: AsyncParsableCommand {
                 merged.merge(try keyValues(params, option: "--param")) { _, new in new }
                 newParams = .object(merged)
             }
-            let assignment = try await practice.modify(
-                id, params: newParams, schedule: schedule, completion: rule,
-                reinforcement: reinforce, reason: reason)
+            let assignment = try await reportingProblems {
+                try await practice.modify(
+                    id, params: newParams, schedule: schedule, completion: rule,
+                    reinforcement: reinforce, reason: reason)
+            }
             print("Modified \(assignment.id): \(assignment.history.last?.what ?? "")")
         }
     }

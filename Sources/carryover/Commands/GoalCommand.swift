@@ -25,7 +25,8 @@ struct GoalCommand: AsyncParsableCommand {
         @Option(help: "M: how it is measured, with a number.") var measure = ""
         @Option(help: "A: why it is achievable now.") var achievable = ""
         @Option(help: "R: the treatment problem it serves.") var relevant = ""
-        @Option(help: "T: the date it is due (YYYY-MM-DD).") var by: String?
+        @Option(help: ArgumentHelp("T: the date it is due.", valueName: "YYYY-MM-DD")) var by:
+            String?
         @Option(help: "GROW: goal.") var growGoal = ""
         @Option(help: "GROW: reality.") var growReality = ""
         @Option(help: "GROW: options.") var growOptions = ""
@@ -60,8 +61,8 @@ struct GoalCommand: AsyncParsableCommand {
 
         @Argument(help: "The goal id.") var goal: String
         @Option(help: "A short title.") var title: String
-        @Option(help: "First day (YYYY-MM-DD).") var from: String
-        @Option(help: "Last day (YYYY-MM-DD).") var to: String
+        @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String
+        @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String
         @OptionGroup var options: PracticeOptions
 
         func run() async throws {

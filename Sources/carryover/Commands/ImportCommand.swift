@@ -1,5 +1,7 @@
 import ArgumentParser
 import CarryoverPractice
+import CarryoverStore
+import Foundation
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +14,7 @@ struct ImportCommand: AsyncParsableCommand {
             reported with their number and reason, the rest imported (--strict: nothing is).
             Example:
               carryover import entries.jsonl
+              carryover import entries.jsonl --strict --json
             """)
 
     @Argument(help: "The JSON Lines file.") var file: String
@@ -20,7 +23,17 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let report = try await options.open().importEntries(path: file, strict: strict)
+        let practice = try await options.open()
+        // A wrong path is "not found" (66) like every other file argument, not a storage failure.
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw CommandFailure(.notFound, "cannot read \(file); check the path")
+        }
+        let report = try await practice.importEntries(path: file, strict: strict)
+        if output.json {
+            try printJSON(ImportJSON(report))
+            if report.rejectedCount > 0 { throw ExitCode(ExitStatus.invalidInput.rawValue) }
+            return
+        }
         for rejection in report.rejections {
             printError("line \(rejection.line): \(rejection.reason)")
         }
@@ -29,5 +42,30 @@ struct ImportCommand: AsyncParsableCommand {
                 + (report.resumedAfterLine > 0
                     ? " (resumed after line \(report.resumedAfterLine))" : ""))
         if report.rejectedCount > 0 { throw ExitCode(ExitStatus.invalidInput.rawValue) }
+    }
+}
+
+/// `carryover import --json`: the stable shape documented in Docs/cli.md.
+struct ImportJSON: Encodable {
+    struct RejectionJSON: Encodable {
+        let line: Int
+        let reason: String
+    }
+
+    let imported: Int
+    let rejected: Int
+    /// Lines a previous, interrupted run of the same file had already taken.
+    let resumedAfterLine: Int
+    /// False when `--strict` rolled everything back.
+    let committed: Bool
+    /// The first rejected lines (the count in `rejected` is complete).
+    let rejections: [RejectionJSON]
+
+    init(_ report: ImportReport) {
+        imported = report.imported
+        rejected = report.rejectedCount
+        resumedAfterLine = report.resumedAfterLine
+        committed = report.committed
+        rejections = report.rejections.map { RejectionJSON(line: $0.line, reason: $0.reason) }
     }
 }

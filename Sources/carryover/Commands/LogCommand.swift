@@ -16,14 +16,24 @@ struct LogCommand: AsyncParsableCommand {
               carryover log c-017-1 --file entry.json
               cat entry.json | carryover log c-017-1 --file -
               carryover log c-017-1                       (prompts, on a terminal)
-              carryover log c-017-1 --file entry.json --at "2026-12-01 19:30"   (late entry, client's time)
+              carryover log c-017-1 --file entry.json --at "2026-12-01 19:30"
+                (a late entry; the time is the client's)
             """)
 
     @Argument(help: "The assignment id (see 'carryover status CLIENT').") var assignment: String
-    @Option(name: .customLong("set"), help: "A field as name=value (repeat); JSON values allowed.")
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "A field as name=value (repeat); JSON values allowed.", valueName: "name=value"))
     var fields: [String] = []
-    @Option(help: "A JSON file with the entry's fields ('-' for standard input).") var file: String?
-    @Option(help: "When it was done: \"YYYY-MM-DD HH:MM\" in the client's time, or ISO 8601.")
+    @Option(
+        help: ArgumentHelp(
+            "A JSON file with the entry's fields ('-' for standard input).", valueName: "file"))
+    var file: String?
+    @Option(
+        help: ArgumentHelp(
+            "When it was done: \"YYYY-MM-DD HH:MM\" in the client's time, or ISO 8601.",
+            valueName: "time"))
     var at: String?
     @OptionGroup var options: PracticeOptions
     @OptionGroup var output: OutputOptions
@@ -34,16 +44,12 @@ struct LogCommand: AsyncParsableCommand {
         let client = try await practice.client(assignment.clientID)
         let entry = try await readEntry(practice, assignment)
         let performedAt = try at.map { try parseInstant($0, timeZone: client.timeZone) }
-        do {
-            let outcome = try await practice.log(
+        let outcome = try await reportingProblems {
+            try await practice.log(
                 assignmentID: assignment.id, fields: entry, performedAt: performedAt)
-            if output.json { return try printJSON(LogJSON(outcome)) }
-            LogRendering(terminal: .standardOutput, timeZone: client.timeZone).print(outcome)
-        } catch let error as PracticeError where error.code == .entryRejected {
-            printError("carryover: \(error.message)")
-            for problem in error.problems { printError("  \(problem.field): \(problem.message)") }
-            throw ExitCode(ExitStatus.invalidInput.rawValue)
         }
+        if output.json { return try printJSON(LogJSON(outcome)) }
+        LogRendering(terminal: .standardOutput, timeZone: client.timeZone).print(outcome)
     }
 
     private func readEntry(_ practice: Practice, _ assignment: Assignment) async throws -> Value {

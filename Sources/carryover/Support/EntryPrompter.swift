@@ -48,7 +48,9 @@ struct EntryPrompter {
             var items: [Value] = []
             while count.max.map({ items.count < $0 }) ?? true {
                 let itemLabel = "\(indent)  #\(items.count + 1)"
-                if Self.isCompound(item) {
+                // A record or an emotion asks several things per item, so an empty
+                // answer cannot end the list: ask first whether there is one more.
+                if item.asksSeveralThings {
                     guard let more = line("\(itemLabel) add one? [y/N]"),
                         more.lowercased().hasPrefix("y")
                     else { break }
@@ -77,7 +79,7 @@ struct EntryPrompter {
             }
         default:
             while true {
-                guard let answer = line("\(label)\(Self.hint(kind))") else {
+                guard let answer = line(label + Self.hint(kind, unlessIn: label)) else {
                     if optional { return nil }
                     print(terminal.paint("\(indent)  This one is needed.", .yellow))
                     continue
@@ -99,12 +101,11 @@ struct EntryPrompter {
         return text
     }
 
-    /// Kinds asked for part by part (a list of them asks before each item).
-    private static func isCompound(_ kind: FieldKind) -> Bool {
-        switch kind {
-        case .record, .emotion: true
-        default: false
-        }
+    /// The hint, left out when the label already says it ("Mood (0-10)" needs no "[0-10]").
+    private static func hint(_ kind: FieldKind, unlessIn label: String) -> String {
+        let hint = hint(kind)
+        let range = hint.trimmingCharacters(in: CharacterSet(charactersIn: " []"))
+        return !range.isEmpty && label.contains("(\(range))") ? "" : hint
     }
 
     private static func hint(_ kind: FieldKind) -> String {
@@ -131,6 +132,16 @@ struct EntryPrompter {
             return yes ? .bool(true) : no ? .bool(false) : nil
         default:
             return .string(answer)
+        }
+    }
+}
+
+extension FieldKind {
+    /// Whether one value of this kind takes more than one answer.
+    fileprivate var asksSeveralThings: Bool {
+        switch self {
+        case .record, .emotion: true
+        default: false
         }
     }
 }

@@ -21,6 +21,8 @@ enum ExitStatus: Int32, CaseIterable {
     case notFound = 66
     /// A plugin failed in the sandbox (error or limit hit).
     case pluginFailed = 69
+    /// A bug in carryover: anything not foreseen above.
+    case internalError = 70
     /// A practice already exists where one was to be created.
     case cannotCreate = 73
     /// The store could not be read or written.
@@ -76,7 +78,10 @@ func describe(_ error: any Error) -> (line: String, status: ExitStatus)? {
     case let error as CommandFailure:
         return (error.message, error.status)
     default:
-        return nil
+        // Help, usage and exit requests are swift-argument-parser's to print
+        // (its help command throws an internal error type from run()).
+        if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { return nil }
+        return ("unexpected error: \(error)", .internalError)
     }
 }
 

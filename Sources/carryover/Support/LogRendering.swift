@@ -15,6 +15,14 @@ struct LogRendering {
         }
         let occurrence = outcome.occurrence.map { " for \(localText($0.due, timeZone))" } ?? ""
         Swift.print(terminal.paint("✓ Logged", .green, .bold) + occurrence)
+        if outcome.occurrence == nil {
+            // Otherwise a therapist sees "Logged" and wonders why adherence did not move.
+            Swift.print(
+                terminal.paint(
+                    "  ! It counts for no scheduled occurrence: it is after the due time (plus any"
+                        + " grace) or outside the schedule. A schedule such as \"daily at 20:00"
+                        + " grace 2 hours\" takes late entries.", .yellow))
+        }
         if !outcome.entry.scores.isEmpty {
             Swift.print("  Scores: \(scoresText(outcome.entry.scores))")
         }

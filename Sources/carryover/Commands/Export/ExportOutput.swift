@@ -22,7 +22,8 @@ struct ExportOutput: ParsableArguments {
         do {
             // Exports are health records: readable by their owner only.
             try Data(text.utf8).write(to: url, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+            try FileManager.default.setAttributes(
+                [.posixPermissions: 0o600], ofItemAtPath: url.path)
             FileHandle.standardError.write(Data("Wrote \(url.path)\n".utf8))
         } catch {
             throw CommandFailure(
