@@ -163,7 +163,8 @@ func printSMART(_ findings: [SMARTFinding]) {
 /// A local date from YYYY-MM-DD, or a usage error that says so.
 func parseDate(_ text: String) throws -> LocalDate {
     guard let date = LocalDate(text) else {
-        throw ValidationError("write dates as YYYY-MM-DD (e.g. 2026-11-30), not '\(text)'")
+        throw CommandFailure(
+            .invalidInput, "'\(text)' is not a date; write it as YYYY-MM-DD (e.g. 2026-11-30)")
     }
     return date
 }
