@@ -112,9 +112,13 @@ extension ReinforcementPlan {
                 state.recoveryLevel = max(state.recoveryLevel ?? 0, state.level)
             }
             state.level = 0
-        case .prizeDraws, .tokens:
+        case .prizeDraws:
             break
-        case .none, .fixedRatio, .variableRatio, .fixedInterval, .variableInterval:
+        case .tokens(let plan) where plan.bonus != nil:
+            break
+        case .tokens, .none, .fixedRatio, .variableRatio, .fixedInterval, .variableInterval:
+            // Nothing grows with the run here, so a miss has nothing to reset:
+            // telling the client a run "ended" would only discourage.
             return []
         }
         return run > 0 ? [.reset(occurrence: occurrence, run: run)] : []

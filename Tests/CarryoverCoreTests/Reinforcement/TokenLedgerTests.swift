@@ -115,3 +115,18 @@ import Testing
         #expect(LedgerUnit.tokens.format(1) == "1 token")
     }
 }
+
+@Suite struct TokenRunResetTests {
+    /// A miss resets only what grows with the run: a plain token economy has
+    /// nothing to reset, so it says nothing; a run bonus does reset.
+    @Test func aMissAnnouncesAResetOnlyWhenARunBonusWasGrowing() throws {
+        var plain = ReinforcementRun(.tokens(economy: TokenSchedule(perCompletion: 1)))
+        try plain.occurrences([true, true, true, false])
+        #expect(plain.log.last == [])
+
+        var bonus = ReinforcementRun(
+            .tokens(economy: TokenSchedule(perCompletion: 1, bonus: RunBonus(every: 5, amount: 3))))
+        try bonus.occurrences([true, true, true, false])
+        #expect(bonus.log.last == [.reset(occurrence: 3, run: 3)])
+    }
+}
