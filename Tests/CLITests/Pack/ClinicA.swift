@@ -4,7 +4,7 @@ import Testing
 /// Clinic A, publishing the example clinic pack with its own key through the
 /// binary: keygen, create, build, sign, verify, archive.
 struct ClinicA {
-    let cli: PackCLI
+    let cli: CLIFixture
 
     /// Makes `clinic-pack-<version>.tar` from `Examples/clinic-pack`, signed
     /// with `clinic.sec` (made on first use). Versions after 1.0.0 rename the
@@ -15,7 +15,7 @@ struct ClinicA {
                 "pack", "keygen", "--public", cli.path("clinic.pub"), "--secret",
                 cli.path("clinic.sec"), "--comment", "Clinic A",
             ])
-            #expect(keygen.status == 0, "\(keygen.error)")
+            #expect(keygen.status == 0, "\(keygen.stderr)")
         }
         let folder = "pack-\(version)"
         try cli.copy("Examples/clinic-pack", to: folder)
@@ -41,7 +41,7 @@ struct ClinicA {
         ]
         for step in steps {
             let outcome = try cli.run(step)
-            #expect(outcome.status == 0, "\(step[1]): \(outcome.error)")
+            #expect(outcome.status == 0, "\(step[1]): \(outcome.stderr)")
         }
     }
 

@@ -5,7 +5,10 @@ import Testing
 /// error and the documented status (64 usage, 65 invalid, 66 not found,
 /// 77 signature, trust or lock refused).
 @Suite struct PackCommandErrorTests {
-    let cli = PackCLI()
+    /// This test's folder: clinic A's keys and packs beside the practices.
+    let cli: CLIFixture
+
+    init() throws { cli = try CLIFixture() }
 
     @Test func publisherMistakes() throws {
         try ClinicA(cli: cli).publish(version: "1.0.0")
@@ -13,14 +16,14 @@ import Testing
             "pack", "keygen", "--public", cli.path("clinic.pub"), "--secret", cli.path("x.sec"),
         ])
         #expect(keygenAgain.status == 65)
-        #expect(keygenAgain.error.contains("exists"))
+        #expect(keygenAgain.stderr.contains("exists"))
         #expect(try cli.run(["pack", "create", cli.path("new")]).status == 64)
         let badID = try cli.run([
             "pack", "create", cli.path("new"), "--id", "Clinic", "--version", "1.0.0",
             "--publisher", "A", "--key", cli.path("clinic.pub"), "--license", "CC-BY-4.0",
         ])
         #expect(badID.status == 65)
-        #expect(badID.error.contains("reverse-DNS"))
+        #expect(badID.stderr.contains("reverse-DNS"))
         try FileManager.default.createDirectory(
             atPath: cli.path("empty"), withIntermediateDirectories: true)
         #expect(try cli.run(["pack", "build", cli.path("empty")]).status == 65)
@@ -33,7 +36,7 @@ import Testing
             "pack", "sign", cli.path("pack-1.0.0"), "--secret", cli.path("other.sec"),
         ])
         #expect(wrongKey.status == 77)
-        #expect(wrongKey.error.split(separator: "\n").count == 1)
+        #expect(wrongKey.errorLines.count == 1)
         #expect(
             try cli.run([
                 "pack", "verify", cli.path("missing.tar"), "--key", cli.path("clinic.pub"),
@@ -49,8 +52,7 @@ import Testing
         let inspect = try cli.run(
             ["pack", "inspect", cli.path("pack-1.0.0"), "--json"], practice: "p")
         #expect(inspect.status == 0)
-        let shape = try JSONSerialization.jsonObject(with: Data(inspect.output.utf8))
-        let inspection = try #require(shape as? [String: Any])
+        let inspection = try inspect.object()
         #expect(inspection["installable"] as? Bool == false)
         #expect(inspection["trust"] as? String == "unknown")
         #expect((inspection["problem"] as? [String: Any])?["code"] as? String == "untrusted-key")
@@ -84,10 +86,10 @@ import Testing
         #expect(
             try cli.run(["pack", "remove", id, "--version", "1.1.0"], practice: "p").status == 0)
         let listed = try cli.run(["pack", "list"], practice: "p")
-        #expect(listed.output.contains("\(id)  1.0.0"))
-        #expect(!listed.output.contains("1.1.0"))
+        #expect(listed.stdout.contains("\(id)  1.0.0"))
+        #expect(!listed.stdout.contains("1.1.0"))
         #expect(try cli.run(["pack", "remove", id], practice: "p").status == 0)
-        #expect(try cli.run(["pack", "list"], practice: "p").output == "No packs installed.\n")
+        #expect(try cli.run(["pack", "list"], practice: "p").stdout == "No packs installed.\n")
 
         let unknown = try cli.run(
             ["assignment", "upgrade", "c-9-1", "--to", "1.1.0", "--reason", "r"], practice: "p")

@@ -5,7 +5,10 @@ import Testing
 /// example pack, practice B trusts A's key, installs, assigns and logs; then
 /// the refusals (exit 77, practice unchanged) and a version upgrade.
 @Suite struct PackRoundTripTests {
-    let cli = PackCLI()
+    /// This test's folder: clinic A's keys and packs beside the practices.
+    let cli: CLIFixture
+
+    init() throws { cli = try CLIFixture() }
 
     /// One activity-log entry in the 1.0.0 form (`note`), as a client logs it.
     static let entry = """
@@ -23,13 +26,13 @@ import Testing
         // Not trusted yet: refused, nothing changes.
         let untrusted = try cli.run(["pack", "install", archive], practice: "b")
         #expect(untrusted.status == 77)
-        #expect(untrusted.error.contains("does not trust"))
+        #expect(untrusted.stderr.contains("does not trust"))
         #expect(cli.snapshot("b") == empty)
 
         let trust = try cli.run(
             ["pack", "trust", cli.path("clinic.pub"), "--name", "Clinic A"], practice: "b")
         #expect(trust.status == 0)
-        let keyID = try #require(trust.output.split(separator: " ").dropFirst(2).first)
+        let keyID = try #require(trust.stdout.split(separator: " ").dropFirst(2).first)
         let trusted = try json(cli.run(["pack", "trusted", "--json"], practice: "b"))
         #expect(
             trusted as? [[String: String]] == [
@@ -54,7 +57,7 @@ import Testing
 
         // A copy changed after signing, as a folder and as an archive: refused, B unchanged.
         let before = cli.snapshot("b")
-        let records = try cli.run(["history", "c-017", "--json"], practice: "b").output
+        let records = try cli.run(["history", "c-017", "--json"], practice: "b").stdout
         try FileManager.default.copyItem(
             atPath: cli.path("pack-1.0.0"), toPath: cli.path("tampered"))
         try cli.edit(
@@ -62,7 +65,7 @@ import Testing
             with: "Small steps count!")
         let tampered = try cli.run(["pack", "install", cli.path("tampered")], practice: "b")
         #expect(tampered.status == 77)
-        #expect(tampered.error.contains("changed after signing"))
+        #expect(tampered.stderr.contains("changed after signing"))
         var bytes = try Data(contentsOf: URL(fileURLWithPath: archive))
         let at = try #require(bytes.range(of: Data("Small steps count.".utf8)))
         bytes[at.upperBound - 1] = UInt8(ascii: "!")
@@ -71,7 +74,7 @@ import Testing
             ["pack", "install", cli.path("tampered.tar"), "--locked"], practice: "b")
         #expect(tamperedArchive.status == 77)
         #expect(cli.snapshot("b") == before)
-        #expect(try cli.run(["history", "c-017", "--json"], practice: "b").output == records)
+        #expect(try cli.run(["history", "c-017", "--json"], practice: "b").stdout == records)
         #expect(try cli.run(["status", "c-017"], practice: "b").status == 0)
     }
 
@@ -82,12 +85,12 @@ import Testing
         #expect(try cli.run(["init", cli.path("c")]).status == 0)
         let trust = try cli.run(
             ["pack", "trust", cli.path("clinic.pub"), "--name", "Clinic A"], practice: "c")
-        let keyID = String(try #require(trust.output.split(separator: " ").dropFirst(2).first))
+        let keyID = String(try #require(trust.stdout.split(separator: " ").dropFirst(2).first))
         #expect(try cli.run(["pack", "revoke", keyID], practice: "c").status == 0)
         let before = cli.snapshot("c")
         let revoked = try cli.run(["pack", "install", archive], practice: "c")
         #expect(revoked.status == 77)
-        #expect(revoked.error.contains("revoked"))
+        #expect(revoked.stderr.contains("revoked"))
         #expect(cli.snapshot("c") == before)
         // Trusting the key again is refused: the publisher must make a new one.
         #expect(
@@ -121,8 +124,8 @@ import Testing
         #expect(try cli.run(["pack", "revoke", keyID], practice: "e").status == 0)
         let types = try cli.run(["types"], practice: "e")
         #expect(types.status == 0)
-        #expect(types.output.contains("org.carryover.thought-record"))
-        #expect(!types.output.contains("org.exampleclinic"))
+        #expect(types.stdout.contains("org.carryover.thought-record"))
+        #expect(!types.stdout.contains("org.exampleclinic"))
         #expect(try logEntry(Self.entry, in: "e", at: "2026-12-01T18:30:00Z").status == 66)
     }
 
@@ -141,7 +144,7 @@ import Testing
             ["pack", "upgrade", cli.path("clinic-pack-1.1.0.tar")], practice: "b",
             now: "2026-12-01T08:00:00Z")
         #expect(upgraded.status == 0)
-        #expect(upgraded.output.contains("c-017-1 still uses org.exampleclinic.activity-log 1.0.0"))
+        #expect(upgraded.stdout.contains("c-017-1 still uses org.exampleclinic.activity-log 1.0.0"))
         let pinned = try json(cli.run(["pack", "list", "--json"], practice: "b"))
         #expect(
             (pinned as? [[String: Any]])?.map {
@@ -181,7 +184,7 @@ import Testing
         #expect(try logEntry(newForm, in: "b", at: "2026-12-02T18:30:00Z").status == 0)
         #expect(try logEntry(Self.entry, in: "b", at: "2026-12-02T18:40:00Z").status == 65)
         let shown = try cli.run(["assignment", "show", "c-017-1"], practice: "b")
-        #expect(shown.output.contains("homework version 1.0.0 -> 1.1.0; 2 old entries migrated"))
+        #expect(shown.stdout.contains("homework version 1.0.0 -> 1.1.0; 2 old entries migrated"))
         // Each entry checked under its own version, old ones beside their copies.
         let checked = try json(
             cli.run(["assignment", "entries", "c-017-1", "--json"], practice: "b"))
@@ -195,7 +198,7 @@ import Testing
         let id = "org.exampleclinic.clinic-pack"
         let remove = try cli.run(["pack", "remove", id, "--version", "1.0.0"], practice: "b")
         #expect(remove.status == 1)
-        #expect(remove.error.contains("c-017-1"))
+        #expect(remove.stderr.contains("c-017-1"))
         #expect(
             try cli.run(
                 ["pack", "remove", id, "--version", "1.0.0", "--even-if-used"], practice: "b"
@@ -219,22 +222,21 @@ import Testing
                 "daily at 20:00 for 3 weeks",
             ], practice: practice)
         #expect(assigned.status == 0)
-        #expect(assigned.output.contains("c-017-1"))
+        #expect(assigned.stdout.contains("c-017-1"))
         let logged = try logEntry(Self.entry, in: practice, at: "2026-11-30T18:30:00Z")
         #expect(logged.status == 0)
     }
 
     private func logEntry(_ text: String, in practice: String, at now: String) throws
-        -> PackCLI.Outcome
+        -> CLIResult
     {
         let file = "entry-\(UUID().uuidString).json"
-        try cli.write(file, text)
         return try cli.run(
-            ["log", "c-017-1", "--file", cli.path(file)], practice: practice, now: now)
+            ["log", "c-017-1", "--file", cli.file(file, text)], practice: practice, now: now)
     }
 
-    private func json(_ outcome: PackCLI.Outcome) throws -> Any {
-        #expect(outcome.status == 0, "\(outcome.error)")
-        return try JSONSerialization.jsonObject(with: Data(outcome.output.utf8))
+    private func json(_ outcome: CLIResult) throws -> Any {
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        return try outcome.json()
     }
 }

@@ -152,9 +152,12 @@ final class CLIFixture {
         return result
     }
 
-    /// Writes `text` to a file in the fixture's folder and returns its path.
+    /// Writes `text` to a file in the fixture's folder, making the folders
+    /// `name` passes through, and returns its path.
     func file(_ name: String, _ text: String) throws -> String {
         let url = root.appending(path: name)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
         return url.path
     }
