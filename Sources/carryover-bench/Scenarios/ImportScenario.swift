@@ -38,7 +38,7 @@ struct ImportScenario {
                     path: folder("baseline-\(round)").appendingPathComponent(Practice.databaseName)
                         .path)
                 return Double(lines)
-                    / (try Stopwatch.seconds { try Self.insert(rows, into: database) })
+                    / (try await Stopwatch.seconds { try Self.insert(rows, into: database) })
             })
         report.add(
             Comparison(

@@ -21,10 +21,10 @@ struct PluginEvaluation {
         let rates = try await Stopwatch.alternate(
             rounds: rounds,
             project: {
-                Double(entries) / (try Stopwatch.seconds { _ = try engine.evaluate(fields) })
+                Double(entries) / (try await Stopwatch.seconds { _ = try engine.evaluate(fields) })
             },
             baseline: {
-                Double(entries) / (try Stopwatch.seconds { _ = try bare.evaluate(fields) })
+                Double(entries) / (try await Stopwatch.seconds { _ = try bare.evaluate(fields) })
             })
         report.add(
             Comparison(

@@ -17,7 +17,7 @@ struct PluginLoad {
             rounds: rounds,
             project: {
                 loads
-                    / (try Stopwatch.seconds {
+                    / (try await Stopwatch.seconds {
                         for _ in 0..<passes {
                             for modality in modalities {
                                 _ = try HomeworkType(
@@ -28,7 +28,7 @@ struct PluginLoad {
             },
             baseline: {
                 loads
-                    / (try Stopwatch.seconds {
+                    / (try await Stopwatch.seconds {
                         for _ in 0..<passes {
                             for modality in modalities {
                                 let lua = try BareLua()

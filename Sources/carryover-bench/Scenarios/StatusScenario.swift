@@ -69,7 +69,7 @@ struct StatusScenario {
                     * (try await Stopwatch.seconds {
                         _ = try await practice.progress(clientID: client)
                     }))
-            baseline.append(1000 * Stopwatch.seconds { _ = query.readAll([.text(client)]) })
+            baseline.append(1000 * (await Stopwatch.seconds { _ = query.readAll([.text(client)]) }))
         }
         return (project, baseline)
     }
@@ -110,7 +110,7 @@ struct StatusScenario {
                     guard done > 0 else { throw BenchError("the caseload has no adherence") }
                 }
             },
-            baseline: { Stopwatch.seconds { _ = summary.readAll([]) } })
+            baseline: { await Stopwatch.seconds { _ = summary.readAll([]) } })
         report.add(
             Comparison(
                 scenario: "3 caseload adherence summary", unit: "s",

@@ -1,14 +1,6 @@
 /// Wall-clock timing of one piece of work.
 enum Stopwatch {
     /// Seconds `work` took on the monotonic clock.
-    static func seconds(_ work: () throws -> Void) rethrows -> Double {
-        let clock = ContinuousClock()
-        let start = clock.now
-        try work()
-        return (clock.now - start).seconds
-    }
-
-    /// Seconds async `work` took on the monotonic clock.
     static func seconds(_ work: () async throws -> Void) async rethrows -> Double {
         let clock = ContinuousClock()
         let start = clock.now
