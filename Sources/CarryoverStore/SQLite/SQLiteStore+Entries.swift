@@ -8,7 +8,8 @@ extension SQLiteStore {
         let state = try recording.engineState.map { try StoreCoding.encode($0) }
         let events = try Self.encoded(recording.events)
         return try await write { db in
-            try self.insert(entry, action: "entry.record", db)
+            var assignments: [String: Assignment] = [:]
+            try self.insert(entry, action: "entry.record", db, assignments: &assignments)
             return try Self.writeState(state, events: events, assignmentID: entry.assignmentID, db)
         }
     }
@@ -62,8 +63,19 @@ extension SQLiteStore {
     }
 
     /// Inserts an entry and its scores after the checks both stores make, and audits it.
-    func insert(_ entry: Entry, action: String, _ db: Database) throws {
-        let assignment = try Self.assignment(db, id: entry.assignmentID)
+    ///
+    /// `assignments` caches the assignments read inside the caller's
+    /// transaction: an import batch decodes each one once, not once per entry.
+    func insert(
+        _ entry: Entry, action: String, _ db: Database, assignments: inout [String: Assignment]
+    ) throws {
+        let assignment: Assignment
+        if let known = assignments[entry.assignmentID] {
+            assignment = known
+        } else {
+            assignment = try Self.assignment(db, id: entry.assignmentID)
+            assignments[entry.assignmentID] = assignment
+        }
         try StoreChecks.entry(entry, of: assignment)
         guard try !Self.exists(db, "entry", id: entry.id) else {
             throw StoreError.duplicate("entry", entry.id)

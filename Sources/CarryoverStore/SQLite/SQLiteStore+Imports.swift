@@ -25,11 +25,12 @@ extension SQLiteStore {
                 throw StoreChecks.batchBehind(batch, progress)
             }
             var alreadyStored: [Int] = []
+            var assignments: [String: Assignment] = [:]
             for (position, entry) in batch.entries.enumerated() {
                 if try Self.exists(db, "entry", id: entry.id) {
                     alreadyStored.append(position)
                 } else {
-                    try self.insert(entry, action: "entry.import", db)
+                    try self.insert(entry, action: "entry.import", db, assignments: &assignments)
                 }
             }
             progress.lastLine = batch.lastLine
