@@ -25,3 +25,14 @@ format:
 
 lint:
 	swift format lint -r Sources Tests Package.swift
+
+# Benchmarks (Docs/performance.md): each scenario against its bare baseline,
+# release build, alternating rounds. bench-smoke: tiny sizes in seconds on the
+# debug build, for CI; it fails only on a crash, never on a MISS.
+.PHONY: bench-smoke
+bench: deps
+	swift run -c release carryover-bench $(BENCH_ARGS)
+
+bench-smoke: deps
+	swift build --product carryover-bench
+	"$$(swift build --show-bin-path)/carryover-bench" --smoke

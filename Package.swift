@@ -87,6 +87,14 @@ let package = Package(
         ),
         // Test helper: a child process the store tests kill mid-import and run side by side.
         .executableTarget(name: "carryover-store-probe", dependencies: ["CarryoverStore"]),
+        // Benchmarks: each scenario side by side with a bare baseline (`make bench`).
+        .executableTarget(
+            name: "carryover-bench",
+            dependencies: [
+                "CLua", "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverModalities",
+                "CarryoverPractice", .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "carryover",
             dependencies: [
@@ -109,6 +117,7 @@ let package = Package(
         .testTarget(name: "CarryoverExportTests", dependencies: ["CarryoverExport"]),
         .testTarget(name: "CarryoverPracticeTests", dependencies: ["CarryoverPractice"]),
         .testTarget(name: "CLITests", dependencies: ["carryover"]),
+        .testTarget(name: "CarryoverBenchTests", dependencies: ["carryover-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )

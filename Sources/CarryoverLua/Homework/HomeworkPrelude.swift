@@ -6,12 +6,16 @@
 /// plugin's file and line), keeps the hook functions in its own locals, and
 /// hands plain data to Swift (functions cannot cross). Results of hooks are
 /// checked here too, so Swift only ever sees well-shaped data.
-enum HomeworkPrelude {
-    static let chunkName = "carryover-prelude"
+///
+/// Visible to the benchmarks (`@_spi(Benchmarks)`), which load the same
+/// prelude into a bare Lua state as their baseline.
+@_spi(Benchmarks) public enum HomeworkPrelude {
+    /// The chunk name errors in the prelude carry.
+    @_spi(Benchmarks) public static let chunkName = "carryover-prelude"
 
     /// One chunk: the field constructors first, since the declaration
     /// checks use their locals (`fail`, `fields_made`, ...).
-    static let source = fieldsSource + declarationSource
+    @_spi(Benchmarks) public static let source = fieldsSource + declarationSource
 
     private static let declarationSource = ##"""
         local function check_data(value, path, level, seen)

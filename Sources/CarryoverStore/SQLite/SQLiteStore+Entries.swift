@@ -82,35 +82,55 @@ extension SQLiteStore {
     }
 
     public func entries(_ query: EntryQuery) async throws -> [Entry] {
-        try await read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM entry
-                    WHERE (?1 IS NULL OR assignment_id = ?1) AND (?2 IS NULL OR client_id = ?2)
-                      AND (?3 IS NULL OR performed_at >= ?3) AND (?4 IS NULL OR performed_at < ?4)
-                    ORDER BY performed_at, id
-                    """,
-                arguments: [
-                    query.assignmentID, query.clientID, query.from?.timeIntervalSince1970,
-                    query.until?.timeIntervalSince1970,
-                ])
-            return try rows.map { row in
+        // Only the conditions given, so SQLite can use entry_by_assignment or
+        // entry_by_client ("?1 IS NULL OR ..." would scan the whole table),
+        // and the scores in the same query rather than one query per entry.
+        var conditions: [String] = []
+        var values: [(any DatabaseValueConvertible)?] = []
+        if let assignmentID = query.assignmentID {
+            conditions.append("e.assignment_id = ?")
+            values.append(assignmentID)
+        }
+        if let clientID = query.clientID {
+            conditions.append("e.client_id = ?")
+            values.append(clientID)
+        }
+        if let from = query.from {
+            conditions.append("e.performed_at >= ?")
+            values.append(from.timeIntervalSince1970)
+        }
+        if let until = query.until {
+            conditions.append("e.performed_at < ?")
+            values.append(until.timeIntervalSince1970)
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let arguments = StatementArguments(values)
+        let sql = """
+            SELECT e.*, s.name AS score_name, s.value AS score_value
+            FROM entry e LEFT JOIN entry_score s ON s.entry_id = e.id
+            \(filter) ORDER BY e.performed_at, e.id
+            """
+        return try await read { db in
+            var entries: [Entry] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
                 let id: String = row["id"]
-                let scores = try Row.fetchAll(
-                    db, sql: "SELECT name, value FROM entry_score WHERE entry_id = ?",
-                    arguments: [id])
-                return Entry(
-                    id: id, assignmentID: row["assignment_id"], clientID: row["client_id"],
-                    homeworkType: row["homework_type"], homeworkVersion: row["homework_version"],
-                    performedAt: Self.date(row["performed_at"]),
-                    loggedAt: Self.date(row["logged_at"]),
-                    fields: try StoreCoding.decode(Value.self, from: row["fields"], what: "entry"),
-                    scores: Dictionary(
-                        uniqueKeysWithValues: scores.map {
-                            ($0["name"] as String, $0["value"] as Double)
-                        }))
+                if entries.last?.id != id {
+                    entries.append(
+                        Entry(
+                            id: id, assignmentID: row["assignment_id"], clientID: row["client_id"],
+                            homeworkType: row["homework_type"],
+                            homeworkVersion: row["homework_version"],
+                            performedAt: Self.date(row["performed_at"]),
+                            loggedAt: Self.date(row["logged_at"]),
+                            fields: try StoreCoding.decode(
+                                Value.self, from: row["fields"], what: "entry")))
+                }
+                if let name: String = row["score_name"] {
+                    entries[entries.count - 1].scores[name] = row["score_value"]
+                }
             }
+            return entries
         }
     }
 
