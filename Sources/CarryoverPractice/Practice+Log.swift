@@ -119,7 +119,7 @@ extension Practice {
 /// Engine values to and from the store's JSON values.
 enum StateCoding {
     static func value<T: Encodable>(_ thing: T) throws -> Value {
-        try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(thing))
+        try Value.parse(data: JSONEncoder().encode(thing))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from value: Value) throws -> T {

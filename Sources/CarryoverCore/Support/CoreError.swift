@@ -13,6 +13,7 @@ public struct CoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownReward = "unknown-reward"
         case vetoed = "vetoed"
         case invalidMeasure = "invalid-measure"
+        case invalidJSON = "invalid-json"
         case invalidDeclaration = "invalid-declaration"
     }
 

@@ -36,17 +36,24 @@ extension Value: Codable {
 
 extension Value {
     /// Parses JSON text into a value.
+    ///
+    /// - Throws: ``CoreError`` `.invalidJSON` with the byte where it went wrong.
     public static func parse(json: String) throws -> Value {
-        try JSONDecoder().decode(Value.self, from: Data(json.utf8))
+        var reader = ValueJSONReader(Array(json.utf8))
+        return try reader.readDocument()
     }
 
-    /// Canonical JSON text: object keys sorted, no insignificant white space.
+    /// Parses JSON bytes into a value.
+    public static func parse(data: some Sequence<UInt8>) throws -> Value {
+        var reader = ValueJSONReader(Array(data))
+        return try reader.readDocument()
+    }
+
+    /// Canonical JSON text: object keys sorted, no insignificant white space,
+    /// doubles with their fraction (so `.double(2)` reads back as a double).
     public func canonicalJSON() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a Value cannot fail: every case maps to JSON, and doubles
-        // that JSON cannot hold (NaN, infinity) are refused where values enter.
-        let data = (try? encoder.encode(self)) ?? Data("null".utf8)
-        return String(decoding: data, as: UTF8.self)
+        var writer = ValueJSONWriter()
+        writer.write(self)
+        return writer.text
     }
 }

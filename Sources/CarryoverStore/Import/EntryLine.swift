@@ -17,7 +17,7 @@ struct EntryLine {
     init(bytes: [UInt8]) throws(LineProblem) {
         let value: Value
         do {
-            value = try JSONDecoder().decode(Value.self, from: Data(bytes))
+            value = try Value.parse(data: bytes)
         } catch {
             throw LineProblem("is not valid JSON")
         }

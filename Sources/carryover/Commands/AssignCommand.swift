@@ -108,7 +108,7 @@ extension Value {
     static func parseFile(_ path: String) throws -> Value {
         let data = try readJSON(path: path)
         do {
-            return try JSONDecoder().decode(Value.self, from: data)
+            return try Value.parse(data: data)
         } catch {
             throw CommandFailure(
                 .invalidInput, "\(path) is not valid JSON; check it with a JSON validator")
