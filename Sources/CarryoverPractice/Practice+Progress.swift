@@ -39,10 +39,9 @@ extension Practice {
             excluding: pauses
         ).filter { $0.start <= now }
         var byIndex: [Int: [Entry]] = [:]
-        for entry in entries {
-            if let occurrence = schedule.occurrence(for: entry.performedAt, excluding: pauses) {
-                byIndex[occurrence.index, default: []].append(entry)
-            }
+        let matches = schedule.matching(entries.map(\.performedAt), among: occurrences)
+        for (entry, occurrence) in zip(entries, matches) {
+            if let occurrence { byIndex[occurrence.index, default: []].append(entry) }
         }
         let outcomes = occurrences.map {
             OccurrenceOutcome(occurrence: $0, entries: byIndex[$0.index] ?? [])

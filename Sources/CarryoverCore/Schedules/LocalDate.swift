@@ -31,10 +31,15 @@ public struct LocalDate: Sendable, Hashable, Comparable, CodedAsText {
 
     /// The local date of `instant` in `timeZone`.
     public init(_ instant: Date, in timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        self.init(unchecked: parts.year!, parts.month!, parts.day!)
+        // The zone's offset at that instant, then calendar arithmetic: a
+        // Calendar per call cost more than the rest of a status (carryover-bench).
+        self.init(dayNumber: Self.localDayNumber(of: instant, in: timeZone))
+    }
+
+    /// Days since 1970-01-01 of the local date of `instant` in `timeZone`.
+    static func localDayNumber(of instant: Date, in timeZone: TimeZone) -> Int {
+        let local = instant.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: instant))
+        return Int((local / 86_400).rounded(.down))
     }
 
     /// Days since 1970-01-01 (negative before).

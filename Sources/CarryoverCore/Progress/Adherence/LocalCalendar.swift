@@ -3,35 +3,52 @@ import Foundation
 /// The ISO 8601 calendar (weeks start on Monday, week 1 holds the first
 /// Thursday) in the client's time zone, so weeks and weekdays are the
 /// client's, not the server's.
-struct LocalCalendar {
-    let calendar: Calendar
+///
+/// Arithmetic on local day numbers from the zone's offset at each instant,
+/// not Foundation's `Calendar`, which cost a fifth of a client's status
+/// (carryover-bench); week starts are cached, a year has 53 at most.
+final class LocalCalendar {
+    let timeZone: TimeZone
+    private var weekStarts: [Int: Date] = [:]
 
     init(timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .iso8601)
-        calendar.timeZone = timeZone
-        self.calendar = calendar
+        self.timeZone = timeZone
     }
 
     /// Local midnight of the Monday that starts the week holding `date`.
     func weekStart(of date: Date) -> Date {
-        calendar.dateInterval(of: .weekOfYear, for: date)!.start
+        let day = LocalDate.localDayNumber(of: date, in: timeZone)
+        let monday = day - (Self.isoWeekday(ofDay: day) - 1)
+        if let start = weekStarts[monday] { return start }
+        let start = timeZone.instant(of: LocalDate(dayNumber: monday), at: .midnight)
+        weekStarts[monday] = start
+        return start
     }
 
     /// ISO week-numbering year and week number of `date`.
     func isoWeek(of date: Date) -> (year: Int, week: Int) {
-        let parts = calendar.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
-        return (parts.yearForWeekOfYear!, parts.weekOfYear!)
+        let day = LocalDate.localDayNumber(of: date, in: timeZone)
+        // The week belongs to the year of its Thursday (ISO 8601).
+        let thursday = LocalDate(dayNumber: day - (Self.isoWeekday(ofDay: day) - 1) + 3)
+        let januaryFirst = LocalDate(year: thursday.year, month: 1, day: 1)!
+        return (thursday.year, (thursday.dayNumber - januaryFirst.dayNumber) / 7 + 1)
     }
 
     /// Local weekday, 1 = Monday ... 7 = Sunday.
     func isoWeekday(of date: Date) -> Int {
-        (calendar.component(.weekday, from: date) + 5) % 7 + 1
+        Self.isoWeekday(ofDay: LocalDate.localDayNumber(of: date, in: timeZone))
     }
 
     /// Local minutes since midnight.
     func minuteOfDay(of date: Date) -> Int {
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return parts.hour! * 60 + parts.minute!
+        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        let seconds = local - (local / 86_400).rounded(.down) * 86_400
+        return Int(seconds / 60)
+    }
+
+    /// 1970-01-01 (day 0) was a Thursday, ISO weekday 4.
+    static func isoWeekday(ofDay day: Int) -> Int {
+        ((day + 3) % 7 + 7) % 7 + 1
     }
 
     /// English weekday name for an ISO weekday (1 = Monday); fixed, not
