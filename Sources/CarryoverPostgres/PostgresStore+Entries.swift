@@ -114,7 +114,9 @@
                             id: row.0, assignmentID: row.1, clientID: row.2, homeworkType: row.3,
                             homeworkVersion: row.4, performedAt: Date(timeIntervalSince1970: row.5),
                             loggedAt: Date(timeIntervalSince1970: row.6),
-                            fields: try StoreCoding.decode(Value.self, from: row.7, what: "entry"),
+                            fields: query.includeFields
+                                ? try StoreCoding.decode(Value.self, from: row.7, what: "entry")
+                                : .null,
                             scores: try StoreCoding.decode(
                                 [String: Double].self, from: row.8, what: "entry")))
                 }

@@ -18,19 +18,23 @@ public struct AssignmentProgress: Sendable {
     /// Flags the plugin raised on the latest entry (risk first).
     public var pluginFlags: [PluginFlag]
     public var next: Occurrence?
+    /// The assignment's entries, oldest first; their `fields` are `.null`
+    /// unless progress was asked for `withFields` (status needs only times and scores).
     public var entries: [Entry]
 }
 
 extension Practice {
     /// Progress of one assignment at the practice clock's now.
-    public func progress(of assignment: Assignment, now: Date? = nil) async throws
-        -> AssignmentProgress
+    public func progress(of assignment: Assignment, now: Date? = nil, withFields: Bool = false)
+        async throws -> AssignmentProgress
     {
         let now = now ?? clock.now()
         let schedule = assignment.schedule
         let grace = TimeInterval(schedule.graceMinutes * 60)
         let pauses = assignment.pauses(until: now)
-        let entries = try await store.entries(.init(assignmentID: assignment.id))
+        // Times and scores are all progress needs; fields only for the latest entry's flags.
+        let entries = try await store.entries(
+            .init(assignmentID: assignment.id, includeFields: withFields))
         // Occurrences that have opened by now: an entry may complete one before it is due.
         let occurrences = schedule.occurrences(
             in: DateInterval(
@@ -65,13 +69,19 @@ extension Practice {
             balance: Self.balance(assignment, state),
             barrierFlags: BarrierRules.standard.flags(
                 for: outcomes, now: now, grace: grace, timeZone: zone),
-            pluginFlags: try latestFlags(assignment, entries: entries),
+            pluginFlags: try await latestFlags(assignment, entries: entries),
             next: ahead.first { $0.due > now && byIndex[$0.index] == nil }, entries: entries)
     }
 
     /// The plugin's flags on the latest entry, risk first.
-    private func latestFlags(_ assignment: Assignment, entries: [Entry]) throws -> [PluginFlag] {
-        guard let latest = entries.max(by: { $0.performedAt < $1.performedAt }) else { return [] }
+    private func latestFlags(_ assignment: Assignment, entries: [Entry]) async throws
+        -> [PluginFlag]
+    {
+        guard let newest = entries.max(by: { $0.performedAt < $1.performedAt }) else { return [] }
+        let latest =
+            try await store.entries(
+                .init(assignmentID: assignment.id, from: newest.performedAt)
+            ).last ?? newest
         let type = try homeworkType(
             assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)
         guard type.declaration.hooks.contains(.flags) else { return [] }
@@ -81,11 +91,13 @@ extension Practice {
     }
 
     /// Progress of every assignment of a client, active ones first.
-    public func progress(clientID: String) async throws -> [AssignmentProgress] {
+    public func progress(clientID: String, withFields: Bool = false) async throws
+        -> [AssignmentProgress]
+    {
         let client = try await client(clientID)
         var result: [AssignmentProgress] = []
         for assignment in try await store.assignments(clientID: client.id, status: nil) {
-            result.append(try await progress(of: assignment))
+            result.append(try await progress(of: assignment, withFields: withFields))
         }
         return result.sorted {
             ($0.assignment.status == .active ? 0 : 1, $0.assignment.id)

@@ -14,7 +14,7 @@ extension Practice {
     ) async throws -> CarePlanExport {
         let client = try await client(clientID)
         let zone = TimeZone(identifier: client.timeZone) ?? .gmt
-        let progress = try await progress(clientID: client.id)
+        let progress = try await progress(clientID: client.id, withFields: true)
         let entries = progress.flatMap(\.entries)
         return CarePlanExport(
             patient: .init(pseudonym: client.id, identifierSystem: codeSystemBase + "/client-id"),

@@ -18,7 +18,7 @@ extension Practice {
     {
         let client = try await client(clientID)
         let zone = TimeZone(identifier: client.timeZone) ?? .gmt
-        let progress = try await progress(clientID: client.id)
+        let progress = try await progress(clientID: client.id, withFields: true)
         let end = to ?? today(in: client.timeZone)
         let start =
             from ?? progress.map { LocalDate($0.assignment.createdAt, in: zone) }.min() ?? end

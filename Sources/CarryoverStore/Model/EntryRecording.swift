@@ -44,14 +44,19 @@ public struct EntryQuery: Sendable, Hashable {
     /// Entries performed before this instant.
     public var until: Date?
 
+    /// Whether to read each entry's fields; without them (`.null`) a query
+    /// for times and scores reads a year of entries several times faster.
+    public var includeFields: Bool
+
     public init(
         assignmentID: String? = nil, clientID: String? = nil, from: Date? = nil,
-        until: Date? = nil
+        until: Date? = nil, includeFields: Bool = true
     ) {
         self.assignmentID = assignmentID
         self.clientID = clientID
         self.from = from
         self.until = until
+        self.includeFields = includeFields
     }
 }
 

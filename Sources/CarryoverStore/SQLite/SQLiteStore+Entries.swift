@@ -123,8 +123,10 @@ extension SQLiteStore {
                             homeworkVersion: row["homework_version"],
                             performedAt: Self.date(row["performed_at"]),
                             loggedAt: Self.date(row["logged_at"]),
-                            fields: try StoreCoding.decode(
-                                Value.self, from: row["fields"], what: "entry")))
+                            fields: query.includeFields
+                                ? try StoreCoding.decode(
+                                    Value.self, from: row["fields"], what: "entry")
+                                : .null))
                 }
                 if let name: String = row["score_name"] {
                     entries[entries.count - 1].scores[name] = row["score_value"]

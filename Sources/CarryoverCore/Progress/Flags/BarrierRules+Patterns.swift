@@ -24,7 +24,8 @@ extension BarrierRules {
         let byTime = bestCluster(history) { outcome in
             guard !outcome.occurrence.allDay else { return nil }
             let minute = calendar.minuteOfDay(of: outcome.occurrence.start)
-            return (minute, String(format: "at %02d:%02d", minute / 60, minute % 60))
+            // LocalTime's "HH:MM", not String(format:), which was 6% of a status.
+            return (minute, "at \(LocalTime(hour: minute / 60, minute: minute % 60)!)")
         }
         let clusters = [byWeekday, byTime].compactMap { $0 }
         guard let cluster = clusters.max(by: { $0.misses < $1.misses }) else { return nil }
