@@ -49,7 +49,7 @@ extension Practice {
         }
         let schedule = try Schedule(
             phrase: request.schedule, timeZone: client.timeZone, today: today(in: client.timeZone))
-        let completion = try CompletionRule(phrase: request.completion)
+        let completion = try Self.completionRule(request.completion)
         let plan = ReinforcementPlan(
             schedule: try ReinforcementSchedule(phrase: request.reinforcement),
             catalogue: request.rewards)
@@ -108,7 +108,7 @@ extension Practice {
             change.schedule = try Schedule(
                 phrase: schedule, timeZone: client.timeZone, today: today(in: client.timeZone))
         }
-        if let completion { change.completion = try CompletionRule(phrase: completion) }
+        if let completion { change.completion = try Self.completionRule(completion) }
         if let reinforcement {
             change.reinforcement = ReinforcementPlan(
                 schedule: try ReinforcementSchedule(phrase: reinforcement),
@@ -117,5 +117,21 @@ extension Practice {
         try assignment.modify(change, at: clock.now(), reason: reason)
         try await store.saveAssignment(assignment)
         return assignment
+    }
+}
+
+extension Practice {
+    /// A completion rule the practice can evaluate: the engine evaluates
+    /// plugin predicates through a host the workflow does not provide yet,
+    /// so such a rule is refused when it is assigned, not when status runs.
+    static func completionRule(_ phrase: String) throws -> CompletionRule {
+        let rule = try CompletionRule(phrase: phrase)
+        guard !rule.usesPluginPredicate else {
+            throw PracticeError(
+                .invalidInput,
+                "plugin predicates ('plugin NAME') are not available in assignments yet; "
+                    + "use a score threshold or an accuracy rule instead")
+        }
+        return rule
     }
 }

@@ -110,3 +110,21 @@ import Testing
         }
     }
 }
+
+@Suite struct AssignRefusalTests {
+    @Test func aPluginPredicateRuleIsRefusedWhenAssignedNotWhenStatusRuns() async throws {
+        let fixture = try PracticeFixture(now: instant("2026-11-30T08:00:00Z"))
+        _ = try await fixture.practice.addClient(
+            id: "c-017", displayName: "C", timeZone: "Europe/Berlin")
+        for rule in ["plugin mastered", "all of: 5 of 7 days; plugin mastered"] {
+            await #expect(throws: PracticeError.self) {
+                _ = try await fixture.practice.assign(
+                    AssignmentRequest(
+                        clientID: "c-017", homeworkType: "org.carryover.mood-log",
+                        schedule: "daily at 21:00", completion: rule))
+            }
+        }
+        #expect(
+            try await fixture.practice.store.assignments(clientID: "c-017", status: nil).isEmpty)
+    }
+}

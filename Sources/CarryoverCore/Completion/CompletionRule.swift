@@ -141,3 +141,14 @@ extension CompletionRule {
             !name.trimmingCharacters(in: .whitespaces).isEmpty, "the \(what) name is empty")
     }
 }
+
+extension CompletionRule {
+    /// Whether the rule, or any rule inside it, asks a plugin predicate.
+    public var usesPluginPredicate: Bool {
+        switch self {
+        case .plugin: true
+        case .allOf(let rules), .anyOf(let rules): rules.contains { $0.usesPluginPredicate }
+        default: false
+        }
+    }
+}
