@@ -9,10 +9,10 @@ deps:
 	@pkg-config --exists lua5.4 2>/dev/null || { \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; }
 
-# A demo of the therapist workflow on a fresh temporary practice (SQLite).
+# A demo of the therapist workflow on a fresh practice (SQLite), kept in demo-output/
 demo: deps
 	swift build --product carryover
-	bash Examples/walkthrough.sh "$$(swift build --show-bin-path)/carryover"
+	WALKTHROUGH_KEEP="$(CURDIR)/demo-output" bash Examples/walkthrough.sh "$$(swift build --show-bin-path)/carryover"
 
 # Every test suite, then the walkthrough with its output checked.
 test: deps

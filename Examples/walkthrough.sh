@@ -111,6 +111,12 @@ if $check; then
     [[ $(wc -l < "$work/c-017.csv") -eq 6 ]] \
         || { echo "walkthrough: the CSV should have a header and 5 entries" >&2; exit 1; }
 fi
-$check || echo "The report, calendar, FHIR and CSV files were written to $work."
+if ! $check; then
+    if [[ -n "${WALKTHROUGH_KEEP:-}" ]]; then
+        echo "The practice, report, calendar, FHIR and CSV files are in $work."
+    else
+        echo "(Set WALKTHROUGH_KEEP=DIR to keep the practice and these files.)"
+    fi
+fi
 
 if $check; then echo; echo "walkthrough: all checks passed"; fi
