@@ -65,10 +65,11 @@ extension Practice {
         let events = try reinforce(assignment, state: &state, occurrence: occurrence, at: performed)
         let stored = try await store.record(
             EntryRecording(
-                entry: entry, engineState: try StateCoding.value(state),
-                events: try events.map { try StateCoding.ledgerEvent($0, at: now) }))
+                entry: entry, engineState: try Value(encoding: state),
+                events: try events.map { try Self.ledgerEvent($0, at: now) }))
         _ = stored
-        let progress = try await progress(of: assignment, now: now)
+        let progress = try await progress(
+            of: assignment, now: now, withFields: false, loaded: type)
         return LogOutcome(
             entry: entry, feedback: try type.feedback(entry: fields, params: params, scope: scope),
             flags: try type.flags(entry: fields, params: params, scope: scope),
@@ -106,29 +107,19 @@ extension Practice {
         guard let value = try await store.engineState(assignmentID: assignment.id) else {
             return AssignmentState(startedAt: assignment.createdAt)
         }
-        return try StateCoding.decode(AssignmentState.self, from: value)
+        return try value.decode(as: AssignmentState.self)
+    }
+
+    /// A reinforcement event as a ledger line, named by its case.
+    static func ledgerEvent(_ event: ReinforcementEvent, at: Date) throws -> NewLedgerEvent {
+        let payload = try Value(encoding: event)
+        let kind = payload.object?.keys.sorted().first ?? "event"
+        return NewLedgerEvent(at: at, kind: kind, payload: payload)
     }
 
     /// The balance line for token and voucher schedules.
     static func balance(_ assignment: Assignment, _ state: AssignmentState) -> String? {
         guard let unit = assignment.reinforcement.schedule.ledgerUnit else { return nil }
         return unit.format(state.reinforcement.ledger.balance)
-    }
-}
-
-/// Engine values to and from the store's JSON values.
-enum StateCoding {
-    static func value<T: Encodable>(_ thing: T) throws -> Value {
-        try Value.parse(data: JSONEncoder().encode(thing))
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, from value: Value) throws -> T {
-        try JSONDecoder().decode(type, from: Data(value.canonicalJSON().utf8))
-    }
-
-    static func ledgerEvent(_ event: ReinforcementEvent, at: Date) throws -> NewLedgerEvent {
-        let payload = try value(event)
-        let kind = payload.object?.keys.sorted().first ?? "event"
-        return NewLedgerEvent(at: at, kind: kind, payload: payload)
     }
 }

@@ -28,6 +28,14 @@ extension Practice {
     public func progress(of assignment: Assignment, now: Date? = nil, withFields: Bool = false)
         async throws -> AssignmentProgress
     {
+        try await progress(of: assignment, now: now, withFields: withFields, loaded: nil)
+    }
+
+    /// Progress with the assignment's homework type already `loaded` (as
+    /// logging has it), so its pack is not verified and its plugin not loaded twice.
+    func progress(
+        of assignment: Assignment, now: Date?, withFields: Bool, loaded: HomeworkType?
+    ) async throws -> AssignmentProgress {
         let now = now ?? clock.now()
         let schedule = assignment.schedule
         let grace = TimeInterval(schedule.graceMinutes * 60)
@@ -59,31 +67,47 @@ extension Practice {
         let ahead = schedule.occurrences(
             in: DateInterval(start: now, end: now.addingTimeInterval(60 * 86_400)),
             excluding: pauses)
-        let source = try? catalogue.source(
-            id: assignment.homeworkType, version: assignment.homeworkVersion)
+        let source =
+            loaded == nil
+            ? try? catalogue.source(
+                id: assignment.homeworkType, version: assignment.homeworkVersion)
+            : nil
+        // The plugin is loaded only when there is a latest entry to flag.
+        let type = {
+            try loaded ?? source.map { try self.homeworkType(from: $0, seed: assignment.seed) }
+                ?? self.homeworkType(
+                    assignment.homeworkType, version: assignment.homeworkVersion,
+                    seed: assignment.seed)
+        }
         return AssignmentProgress(
-            assignment: assignment, title: source?.title ?? assignment.homeworkType,
+            assignment: assignment,
+            title: loaded?.declaration.title ?? source?.title ?? assignment.homeworkType,
             adherence: AdherenceReport(outcomes: outcomes, now: now, grace: grace, timeZone: zone),
             streak: StreakSummary(outcomes: outcomes, now: now, grace: grace),
             trends: ScoreTrend.trends(in: entries), completion: completion,
             balance: Self.balance(assignment, state),
             barrierFlags: BarrierRules.standard.flags(
                 for: outcomes, now: now, grace: grace, timeZone: zone),
-            pluginFlags: try await latestFlags(assignment, entries: entries),
+            pluginFlags: try await latestFlags(
+                assignment, entries: entries, withFields: withFields, type: type),
             next: ahead.first { $0.due > now && byIndex[$0.index] == nil }, entries: entries)
     }
 
     /// The plugin's flags on the latest entry, risk first.
-    private func latestFlags(_ assignment: Assignment, entries: [Entry]) async throws
-        -> [PluginFlag]
-    {
-        guard let newest = entries.max(by: { $0.performedAt < $1.performedAt }) else { return [] }
+    private func latestFlags(
+        _ assignment: Assignment, entries: [Entry], withFields: Bool,
+        type load: () throws -> HomeworkType
+    ) async throws -> [PluginFlag] {
+        // Entries come oldest first (performed, then id), as the store orders them.
+        guard let newest = entries.last else { return [] }
+        // Without fields, read the latest entry again, in full.
         let latest =
-            try await store.entries(
+            withFields
+            ? newest
+            : try await store.entries(
                 .init(assignmentID: assignment.id, from: newest.performedAt)
             ).last ?? newest
-        let type = try homeworkType(
-            assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)
+        let type = try load()
         guard type.declaration.hooks.contains(.flags) else { return [] }
         let params = type.declaration.applyingParamDefaults(to: assignment.params)
         return try type.flags(entry: latest.fields, params: params, scope: assignment.clientID)

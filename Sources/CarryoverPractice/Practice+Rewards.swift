@@ -65,9 +65,9 @@ extension Practice {
         let lines = try change(assignment.reinforcement, &state.reinforcement, now)
         _ = try await store.recordState(
             StateRecording(
-                assignmentID: assignment.id, engineState: try StateCoding.value(state),
+                assignmentID: assignment.id, engineState: try Value(encoding: state),
                 events: try lines.map {
-                    NewLedgerEvent(at: now, kind: "ledger", payload: try StateCoding.value($0))
+                    NewLedgerEvent(at: now, kind: "ledger", payload: try Value(encoding: $0))
                 }, action: action))
         return try await rewards(assignmentID: assignmentID)
     }

@@ -90,8 +90,12 @@ public final class Practice: Sendable {
 
     /// Loads the homework type an assignment was made with.
     func homeworkType(_ id: String, version: String?, seed: UInt64) throws -> HomeworkType {
-        let source = try catalogue.source(id: id, version: version)
-        return try HomeworkType(
+        try homeworkType(from: catalogue.source(id: id, version: version), seed: seed)
+    }
+
+    /// Loads a homework type whose source was already looked up (and its pack verified).
+    func homeworkType(from source: HomeworkSource, seed: UInt64) throws -> HomeworkType {
+        try HomeworkType(
             source: source.source, file: source.file, limits: limits, clock: clock, seed: seed)
     }
 }

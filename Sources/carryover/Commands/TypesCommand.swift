@@ -39,7 +39,7 @@ struct TypesCommand: AsyncParsableCommand {
         }
         let declaration = try practice.declaration(of: id)
         if schema {
-            return print(JSONSchemaExporter.entrySchema(of: declaration).prettyJSON())
+            return try printJSON(JSONSchemaExporter.entrySchema(of: declaration))
         }
         if output.json {
             let shape: Value = [
@@ -51,7 +51,7 @@ struct TypesCommand: AsyncParsableCommand {
                 "entrySchema": JSONSchemaExporter.entrySchema(of: declaration),
                 "paramsSchema": JSONSchemaExporter.paramsSchema(of: declaration),
             ]
-            return print(shape.prettyJSON())
+            return try printJSON(shape)
         }
         print("\(declaration.title)  (\(declaration.id) \(declaration.version))")
         print(declaration.instructions)
@@ -75,13 +75,4 @@ struct TypesCommand: AsyncParsableCommand {
 
 struct TypeJSON: Encodable {
     let id, version, title, origin: String
-}
-
-extension Value {
-    /// Indented JSON with sorted keys, for people and scripts.
-    func prettyJSON() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
 }
