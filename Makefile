@@ -2,12 +2,27 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps demo test bench format lint
+.PHONY: deps test-tools demo test bench format lint
 
 # liblua5.4-dev (and pkg-config) from Debian's packages, when missing.
 deps:
 	@pkg-config --exists lua5.4 2>/dev/null || { \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; }
+
+# The tests' own tools: signify (checks pack signatures with a stock tool) from
+# Debian's packages, and the Python validators, pinned, in .venv/ (remade only
+# when Tests/python-requirements.txt changes).
+VENV := .venv
+test-tools: $(VENV)/.installed
+	@command -v signify-openbsd >/dev/null || { \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y signify-openbsd; }
+$(VENV)/.installed: Tests/python-requirements.txt
+	@command -v python3 >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3 python3-venv; }
+	@python3 -m venv --help >/dev/null 2>&1 && python3 -m ensurepip --version >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv; }
+	rm -rf $(VENV) && python3 -m venv $(VENV)
+	$(VENV)/bin/python3 -m pip install --quiet --disable-pip-version-check -r Tests/python-requirements.txt
+	touch $@
 
 # A demo of the therapist workflow on a fresh practice (SQLite), kept in demo-output/
 demo: deps
@@ -15,7 +30,7 @@ demo: deps
 	WALKTHROUGH_KEEP="$(CURDIR)/demo-output" bash Examples/walkthrough.sh "$$(swift build --show-bin-path)/carryover"
 
 # Every test suite, then the walkthrough with its output checked.
-test: deps
+test: deps test-tools
 	swift build --build-tests
 	swift test --skip-build
 	bash Examples/walkthrough.sh --check "$$(swift build --show-bin-path)/carryover"

@@ -85,6 +85,8 @@ let package = Package(
                 "CarryoverModalities", "CarryoverPostgres", "CarryoverExport",
             ]
         ),
+        // What the test targets share: temporary folders, the project's test Python.
+        .target(name: "CarryoverTestSupport"),
         // Test helper: a child process the store tests kill mid-import and run side by side.
         .executableTarget(name: "carryover-store-probe", dependencies: ["CarryoverStore"]),
         // Benchmarks: each scenario side by side with a bare baseline (`make bench`).
@@ -105,7 +107,8 @@ let package = Package(
         ),
         .testTarget(name: "CarryoverCoreTests", dependencies: ["CarryoverCore"]),
         .testTarget(
-            name: "CarryoverLuaTests", dependencies: ["CarryoverLua", "CarryoverModalities"]),
+            name: "CarryoverLuaTests",
+            dependencies: ["CarryoverLua", "CarryoverModalities", "CarryoverTestSupport"]),
         .testTarget(
             name: "CarryoverStoreTests",
             dependencies: [
@@ -114,8 +117,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CarryoverPacksTests", dependencies: ["CarryoverPacks"]),
-        .testTarget(name: "CarryoverExportTests", dependencies: ["CarryoverExport"]),
-        .testTarget(name: "CarryoverPracticeTests", dependencies: ["CarryoverPractice"]),
+        .testTarget(
+            name: "CarryoverExportTests", dependencies: ["CarryoverExport", "CarryoverTestSupport"]),
+        .testTarget(
+            name: "CarryoverPracticeTests",
+            dependencies: ["CarryoverPractice", "CarryoverTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["carryover"]),
         .testTarget(name: "CarryoverBenchTests", dependencies: ["carryover-bench"]),
     ],

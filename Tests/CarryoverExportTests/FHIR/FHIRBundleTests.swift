@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -11,12 +12,10 @@ import Testing
     /// (fhir.resources checks structure and datatypes, not code bindings), then
     /// checks the required code bindings against the R4 value sets and that every
     /// reference resolves to a fullUrl in the bundle.
-    static let validateScript = #"""
-        import sys, json
-        try:
-            from fhir.resources.R4B import get_fhir_model_class
-        except ImportError:
-            print("pip install 'fhir.resources==8.3.0'"); sys.exit(3)
+    static let validateScript =
+        TestPython.imports("fhir.resources") + #"""
+        import json
+        from fhir.resources.R4B import get_fhir_model_class
         bundle = json.load(open(sys.argv[1]))
         get_fhir_model_class("Bundle").model_validate(bundle)
         # Required bindings, from the R4 spec (hl7.org/fhir/R4, each resource's page).
@@ -137,12 +136,11 @@ import Testing
 
     @Test func bundleValidatesWithFhirResourcesAndReferencesResolve() throws {
         let json = try FHIRBundle.json(Self.sampleExport())
-        let path = try Python.temporaryFile(json, suffix: ".json")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try Python.run(Self.validateScript, arguments: [path, "c-017"])
-        Python.expectSuccess(result)
-        guard result.status == 0 else { return }
-        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        guard
+            let output = try TestPython.check(
+                Self.validateScript, file: json, suffix: ".json", arguments: ["c-017"])
+        else { return }
+        let report = try JSONDecoder().decode(Report.self, from: Data(output.utf8))
         // By hand: 1 Patient, 1 Goal, 1 CarePlan, 4 Tasks, 3 QuestionnaireResponses,
         // 3 measure Observations + 2 score Observations = 5 Observations.
         #expect(

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -10,12 +11,9 @@ import Testing
     /// Expands every event and also converts each occurrence's local start
     /// through the file's own VTIMEZONE (not the system zone database), so a
     /// wrong VTIMEZONE cannot hide behind the parser's zoneinfo lookup.
-    static let expandScript = #"""
-        import sys, json, datetime
-        try:
-            import icalendar, recurring_ical_events
-        except ImportError:
-            print("pip install icalendar recurring_ical_events"); sys.exit(3)
+    static let expandScript =
+        TestPython.imports("icalendar, recurring_ical_events") + #"""
+        import json, datetime
         utc = datetime.timezone.utc
         fmt = "%Y-%m-%dT%H:%M:%SZ"
         cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
@@ -86,13 +84,9 @@ import Testing
             rrule: "FREQ=DAILY;COUNT=21")
         let stamp = Date(timeIntervalSince1970: 1_790_000_000)
         let ics = try ReminderCalendar(stamp: stamp).render([berlin, newYork])
-        let path = try Python.temporaryFile(ics, suffix: ".ics")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-
-        let result = try Python.run(Self.expandScript, arguments: [path])
-        Python.expectSuccess(result)
-        guard result.status == 0 else { return }
-        let expansion = try JSONDecoder().decode(Expansion.self, from: Data(result.stdout.utf8))
+        guard let output = try TestPython.check(Self.expandScript, file: ics, suffix: ".ics")
+        else { return }
+        let expansion = try JSONDecoder().decode(Expansion.self, from: Data(output.utf8))
 
         // Berlin switches to CEST on 2026-03-29: 20:00 is 19:00Z before, 18:00Z after.
         var berlinExpected = Self.dailyInstants(

@@ -1,4 +1,6 @@
 import CarryoverCore
+import CarryoverTestSupport
+import Testing
 import Foundation
 
 /// Checks schemas and instances with Python's `jsonschema` (an independent
@@ -14,8 +16,9 @@ enum JSONSchemaCheck {
     /// For each case: `nil` when the schema is a valid draft 2020-12 schema
     /// and the instance is valid; otherwise what `jsonschema` said.
     static func run(_ cases: [Case]) throws -> [String?] {
-        let script = """
-            import json, sys
+        let script =
+            TestPython.imports("jsonschema") + """
+            import json
             from jsonschema import Draft202012Validator, FormatChecker
             out = []
             for case in json.load(sys.stdin):
@@ -28,19 +31,9 @@ enum JSONSchemaCheck {
             print(json.dumps(out))
             """
         let input = Value.array(cases.map { ["schema": $0.schema, "instance": $0.instance] })
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.canonicalJSON().utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let results = try Value.parse(json: String(decoding: output, as: UTF8.self))
+        let result = try TestPython.run(script, input: Data(input.canonicalJSON().utf8))
+        TestPython.expectSuccess(result)
+        let results = try Value.parse(json: result.stdout)
         return (results.array ?? []).map(\.string)
     }
 }

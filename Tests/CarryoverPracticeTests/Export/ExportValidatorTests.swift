@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverExport
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
     /// Expands the calendar with `icalendar` + `recurring_ical_events`; prints
     /// "UID instant" per occurrence, instants in UTC.
     static let expandCalendar =
-        PythonCheck.prelude + """
+        TestPython.imports("icalendar, recurring_ical_events, fhir.resources") + """
             import datetime
             cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
             for ev in recurring_ical_events.of(cal).between((2026, 1, 1), (2028, 1, 1)):
@@ -31,7 +32,7 @@ import Testing
         for clientID in [ExportScenario.clientID, "c-020"] {
             let calendar = try ReminderCalendar(stamp: practice.clock.now())
                 .render(try await practice.reminders(clientID: clientID))
-            let expanded = try PythonCheck.run(Self.expandCalendar, input: calendar, suffix: ".ics")
+            let expanded = try #require(try TestPython.check(Self.expandCalendar, file: calendar, suffix: ".ics"))
             var fromPython: [String: [String]] = [:]
             for line in expanded.split(separator: "\n") {
                 let parts = line.split(separator: " ")
@@ -66,11 +67,11 @@ import Testing
         let bundle = try FHIRBundle.json(
             try await scenario.practice.carePlan(clientID: ExportScenario.clientID))
         let script =
-            PythonCheck.prelude + """
+            TestPython.imports("icalendar, recurring_ical_events, fhir.resources") + """
                 import json
                 from fhir.resources.R4B import get_fhir_model_class
                 data = json.load(open(sys.argv[1]))
-                Bundle.model_validate(data)
+                get_fhir_model_class("Bundle").model_validate(data)
                 resources = {e["fullUrl"]: e["resource"] for e in data["entry"]}
                 for url, r in resources.items():
                     get_fhir_model_class(r["resourceType"]).model_validate(r)
@@ -84,7 +85,7 @@ import Testing
                     assert sum(items) == r["valueInteger"], (items, r["valueInteger"])
                     print(r["valueInteger"], r["interpretation"][0]["text"])
                 """
-        let totals = try PythonCheck.run(script, input: bundle, suffix: ".json")
+        let totals = try #require(try TestPython.check(script, file: bundle, suffix: ".json"))
         // Totals 18 then 9 (Kroenke et al. 2001 bands: moderately severe, mild).
         #expect(totals.split(separator: "\n").sorted() == ["18 moderately severe", "9 mild"])
         #expect(!bundle.contains("Client Seventeen"))
@@ -94,7 +95,7 @@ import Testing
         let scenario = try await ExportScenario.make()
         let csv = try await scenario.practice.entriesCSV(clientID: ExportScenario.clientID)
         let script =
-            PythonCheck.prelude + """
+            TestPython.imports("icalendar, recurring_ical_events, fhir.resources") + """
                 import csv
                 rows = list(csv.reader(open(sys.argv[1], newline="")))
                 header = rows[0]
@@ -103,7 +104,7 @@ import Testing
                 print(len(rows) - 1)
                 print(sorted({row[situation] for row in rows[1:] if row[situation]})[0])
                 """
-        let output = try PythonCheck.run(script, input: csv, suffix: ".csv")
+        let output = try #require(try TestPython.check(script, file: csv, suffix: ".csv"))
         // 5 thought records + 2 ladder sessions + 2 PHQ-9 = 9 entries.
         #expect(output == "9\nFriend did not answer, \"again\"\n")
     }

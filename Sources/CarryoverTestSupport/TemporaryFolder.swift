@@ -1,0 +1,26 @@
+import Foundation
+
+/// A fresh folder under the system's temporary directory, removed when the
+/// value is released.
+public final class TemporaryFolder: Sendable {
+    public let url: URL
+
+    public init(prefix: String = "carryover-test") throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(
+            at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// The package's root folder (where Package.swift is), found from this file.
+public enum PackageRoot {
+    public static let url: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // CarryoverTestSupport
+        .deletingLastPathComponent()  // Sources
+        .deletingLastPathComponent()
+}
