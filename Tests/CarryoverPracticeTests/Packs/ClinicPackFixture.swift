@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverManifest
 import CarryoverPacks
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarryoverLua
+import CarryoverPluginKit
 
 /// `carryover plugin ...`: the plugin author's toolkit.
 struct PluginCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarryoverLua
+import CarryoverPluginKit
 
 /// `carryover plugin fuzz <folder> [--runs N] [--seed S]`.
 struct PluginFuzzCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarryoverCore
 import CarryoverLua
+import CarryoverPluginKit
 import Foundation
 
 /// `carryover plugin run <folder> --entry entry.json [--params params.json] [--json]`.

@@ -1,0 +1,75 @@
+import CarryoverCore
+import CarryoverLua
+
+extension ValueGenerator {
+    /// A valid object with exactly one thing broken: a required field left
+    /// out, an unknown key, or one field's value made invalid. Nil when the
+    /// fields allow no invalid value (no fields at all).
+    mutating func invalid(_ fields: [FieldSpec]) -> Value? {
+        guard case .object(var members) = valid(fields) else { return nil }
+        let required = fields.filter { !$0.optional && $0.defaultValue == nil }
+        switch int(0, 9) {
+        case 0 where !required.isEmpty:
+            members[pick(required).name] = nil
+        case 1:
+            members["not_a_field"] = .string("surprise")
+        default:
+            guard !fields.isEmpty else { return nil }
+            let field = pick(fields)
+            members[field.name] = broken(field.kind, optional: field.optional)
+        }
+        return .object(members)
+    }
+
+    /// A value that `kind` must refuse.
+    mutating func broken(_ kind: FieldKind, optional: Bool) -> Value {
+        var options: [Value] = [.object(["nested": .bool(true)])]
+        switch kind {
+        case .text(let maxLength):
+            options.append(.int(42))
+            if !optional { options.append(.string("")) }
+            if let maxLength {
+                options.append(.string(String(repeating: "é", count: maxLength + 1)))
+            }
+        case .number(let bounds), .duration(let bounds):
+            options += [.string("12"), .double(.nan), .double(.infinity)]
+            if let low = bounds.min { options.append(Self.number(low - (bounds.step ?? 1))) }
+            if let high = bounds.max { options.append(Self.number(high + (bounds.step ?? 1))) }
+            if bounds.integer || bounds.step != nil {
+                options.append(.double((bounds.min ?? 0) + (bounds.step ?? 1) / 2))
+            }
+        case .rating(let low, let high, _):
+            options += [.int(Int64(low) - 1), .int(Int64(high) + 1), .double(Double(low) + 0.5)]
+        case .choice(let choices):
+            options += [.string("not-a-choice"), .array(choices.prefix(1).map(\.value))]
+        case .multiChoice(let choices, let count):
+            options.append(.array([.string("not-a-choice")]))
+            if let first = choices.first { options.append(.array([first.value, first.value])) }
+            if let low = count.min, low > 0 { options.append(.array([])) }
+        case .list(let item, let count):
+            options.append(.string("not a list"))
+            if let low = count.min, low > 0 {
+                options.append(.array((0..<(low - 1)).map { _ in value(item, optional: false) }))
+            }
+            if let high = count.max {
+                options.append(.array((0...high).map { _ in value(item, optional: false) }))
+            }
+            options.append(.array([broken(item, optional: false)]))
+        case .record(let fields):
+            if let inner = invalid(fields) { options.append(inner) }
+        case .boolean:
+            options += [.string("yes"), .int(1)]
+        case .date:
+            options += [.string("2025-02-30"), .string("2023-02-29"), .string("06/01/2025")]
+        case .time:
+            options += [.string("24:00"), .string("9:30"), .string("12:60")]
+        case .emotion:
+            options += [
+                .object(["name": .string("calm"), "intensity": .int(101)]),
+                .object(["name": .string(""), "intensity": .int(50)]),
+                .string("calm"),
+            ]
+        }
+        return pick(options)
+    }
+}
