@@ -202,13 +202,11 @@ struct FuzzSession {
     /// Every numeric bound in the fields, for the shrinker to try.
     static func bounds(of fields: [FieldSpec]) -> [Double] {
         func collect(_ kind: FieldKind) -> [Double] {
-            switch kind {
-            case .number(let bounds), .duration(let bounds):
-                [bounds.min, bounds.max].compactMap { $0 }
-            case .rating(let low, let high, _): [Double(low), Double(high)]
+            switch kind.input {
+            case .number(let bounds, _, _): [bounds.min, bounds.max].compactMap { $0 }
             case .list(let item, _): collect(item)
-            case .record(let fields): fields.flatMap { collect($0.kind) }
-            default: []
+            case .group(let fields): fields.flatMap { collect($0.kind) }
+            case .text, .notation, .choice, .toggle: []
             }
         }
         return Array(Set(fields.flatMap { collect($0.kind) })).sorted()

@@ -24,25 +24,23 @@ extension ValueGenerator {
     /// A value that `kind` must refuse.
     mutating func broken(_ kind: FieldKind, optional: Bool) -> Value {
         var options: [Value] = [.object(["nested": .bool(true)])]
-        switch kind {
+        switch kind.input {
         case .text(let maxLength):
             options.append(.int(42))
             if !optional { options.append(.string("")) }
             if let maxLength {
                 options.append(.string(String(repeating: "é", count: maxLength + 1)))
             }
-        case .number(let bounds), .duration(let bounds):
+        case .number(let bounds, _, _):
             options += [.string("12"), .double(.nan), .double(.infinity)]
             if let low = bounds.min { options.append(Self.number(low - (bounds.step ?? 1))) }
             if let high = bounds.max { options.append(Self.number(high + (bounds.step ?? 1))) }
             if bounds.integer || bounds.step != nil {
                 options.append(.double((bounds.min ?? 0) + (bounds.step ?? 1) / 2))
             }
-        case .rating(let low, let high, _):
-            options += [.int(Int64(low) - 1), .int(Int64(high) + 1), .double(Double(low) + 0.5)]
-        case .choice(let choices):
+        case .choice(let choices, multiple: false, _):
             options += [.string("not-a-choice"), .array(choices.prefix(1).map(\.value))]
-        case .multiChoice(let choices, let count):
+        case .choice(let choices, multiple: true, let count):
             options.append(.array([.string("not-a-choice")]))
             if let first = choices.first { options.append(.array([first.value, first.value])) }
             if let low = count.min, low > 0 { options.append(.array([])) }
@@ -55,20 +53,15 @@ extension ValueGenerator {
                 options.append(.array((0...high).map { _ in value(item, optional: false) }))
             }
             options.append(.array([broken(item, optional: false)]))
-        case .record(let fields):
+        case .group(let fields):
+            options.append(.string("not an object"))
             if let inner = invalid(fields) { options.append(inner) }
-        case .boolean:
+        case .toggle:
             options += [.string("yes"), .int(1)]
-        case .date:
+        case .notation(.date):
             options += [.string("2025-02-30"), .string("2023-02-29"), .string("06/01/2025")]
-        case .time:
+        case .notation(.time):
             options += [.string("24:00"), .string("9:30"), .string("12:60")]
-        case .emotion:
-            options += [
-                .object(["name": .string("calm"), "intensity": .int(101)]),
-                .object(["name": .string(""), "intensity": .int(50)]),
-                .string("calm"),
-            ]
         }
         return pick(options)
     }

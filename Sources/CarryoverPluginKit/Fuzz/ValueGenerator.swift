@@ -10,13 +10,18 @@ struct ValueGenerator {
     /// ratings (peak = before) and matching counts (step = number of steps)
     /// likely, so inputs get past cross-field rules in `validate` more often.
     private var used: [Int] = []
+    /// Texts already used in this input, for the same reason.
+    private var usedTexts: [String] = []
 
     init(random: SeededRandom) {
         self.random = random
     }
 
     /// Forgets the numbers of the previous input.
-    mutating func startInput() { used = [] }
+    mutating func startInput() {
+        used = []
+        usedTexts = []
+    }
 
     /// Texts that tend to break string handling: unicode of several scripts,
     /// combining marks, emoji with modifiers, newlines, format directives,
@@ -45,36 +50,31 @@ struct ValueGenerator {
     }
 
     mutating func value(_ kind: FieldKind, optional: Bool) -> Value {
-        switch kind {
+        switch kind.input {
         case .text(let maxLength): return .string(text(maxLength: maxLength, allowEmpty: optional))
-        case .number(let bounds), .duration(let bounds): return number(bounds)
-        case .rating(let low, let high, _): return .int(Int64(reusedOrEdgy(low, high)))
-        case .choice(let choices): return pick(choices).value
-        case .multiChoice(let choices, let count):
+        case .notation(.date): return .string(date())
+        case .notation(.time): return .string(time())
+        case .number(let bounds, _, _): return number(bounds)
+        case .choice(let choices, multiple: false, _): return pick(choices).value
+        case .choice(let choices, multiple: true, let count):
             let size = edgy(count.min ?? 0, min(count.max ?? choices.count, choices.count))
             return .array(Array(shuffled(choices).prefix(size).map(\.value)))
         case .list(let item, let count):
             let low = count.min ?? 0
             let size = reusedOrEdgy(low, max(low, count.max ?? low + 4))
             return .array((0..<size).map { _ in value(item, optional: false) })
-        case .record(let fields): return valid(fields)
-        case .boolean: return .bool(chance(0.5))
-        case .date: return .string(date())
-        case .time: return .string(time())
-        case .emotion:
-            return .object([
-                // Mostly two common names, so lists rated twice can match.
-                "name": .string(
-                    chance(0.8)
-                        ? pick(["sad", "anxious"])
-                        : text(maxLength: EmotionScale.maxNameLength, allowEmpty: false)),
-                "intensity": .int(Int64(edgy(0, 100))),
-            ])
+        case .group(let fields): return valid(fields)
+        case .toggle: return .bool(chance(0.5))
         }
     }
 
+    /// A text from ``texts``, empty or at the length limit now and then; a
+    /// third of the time one already drawn in this input when it fits, so
+    /// names given twice (an emotion rated before and after) can match.
     private mutating func text(maxLength: Int?, allowEmpty: Bool) -> String {
         let limit = maxLength ?? 2_000
+        let fitting = usedTexts.filter { $0.unicodeScalars.count <= limit }
+        if !fitting.isEmpty && chance(0.35) { return pick(fitting) }
         var text: String
         switch int(0, 9) {
         case 0 where allowEmpty: text = ""
@@ -82,7 +82,9 @@ struct ValueGenerator {
         default: text = pick(Self.texts)
         }
         text = Self.prefix(text, scalars: limit)
-        return text.isEmpty && !allowEmpty ? Self.prefix("a", scalars: limit) : text
+        text = text.isEmpty && !allowEmpty ? Self.prefix("a", scalars: limit) : text
+        if !text.isEmpty { usedTexts.append(text) }
+        return text
     }
 
     private mutating func number(_ bounds: NumberBounds) -> Value {
