@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverLua
+import CarryoverManifest
 import Testing
 
 @testable import CarryoverPluginKit
@@ -140,6 +141,63 @@ import Testing
                     !FieldValidator.validate(broken, against: type.declaration.fields).isEmpty,
                     "\(broken.canonicalJSON())")
             }
+        }
+    }
+}
+
+/// Example entries steer the fuzzer past cross-field rules.
+@Suite struct FuzzExampleTests {
+    /// `high` must be exactly `low + 37`: drawn at random, almost never.
+    static let lua = ToolkitFixture.homework(
+        fields: """
+            field.rating("low", { min = 0, max = 100 }), field.rating("high", { min = 0, max = 100 }),
+              field.text("note")
+            """,
+        """
+          validate = function(entry)
+            if entry.high ~= entry.low + 37 then return { { field = "high", message = "low + 37" } } end
+            return {}
+          end,
+        """)
+
+    static func folder(example: String?) throws -> PluginFolder {
+        var files = [
+            "homework.toml": HomeworkManifest(
+                id: "org.test.probe", version: SemanticVersion(1, 0, 0), title: "Probe",
+                main: "plugin.lua", tests: []
+            ).toml,
+            "plugin.lua": lua,
+        ]
+        if let example { files["examples/entry.json"] = example }
+        return try PluginFolder(path: ToolkitFixture.folder(files))
+    }
+
+    @Test func examplesLetInputsPastTheRules() throws {
+        let options = FuzzOptions(runs: 400, seed: 3)
+        let example = #"{"low": 13, "high": 50, "note": "a real entry"}"#
+        let without = try PluginFuzzer.fuzz(try Self.folder(example: nil), options: options)
+        let with = try PluginFuzzer.fuzz(try Self.folder(example: example), options: options)
+        #expect(without.examples.isEmpty && without.inputsFromExamples == 0)
+        #expect(with.examples == ["examples/entry.json"])
+        #expect(with.inputsFromExamples > 150)
+        // Changing only `note` keeps the rule; so do a reused 13 or 50.
+        #expect(with.reachedAllHooks > 40)
+        #expect(with.reachedAllHooks > 5 * max(1, without.reachedAllHooks))
+        #expect(with.render().contains("inputs started from examples/entry.json"))
+        let ignored = try PluginFuzzer.fuzz(
+            try Self.folder(example: example),
+            options: FuzzOptions(runs: 400, seed: 3, useExamples: false))
+        #expect(ignored.reachedAllHooks == without.reachedAllHooks)
+    }
+
+    @Test func anInvalidExampleIsRefusedWithItsFile() throws {
+        let folder = try Self.folder(example: #"{"low": 13, "high": 500, "note": "x"}"#)
+        #expect {
+            try PluginFuzzer.fuzz(folder, options: FuzzOptions(runs: 10))
+        } throws: { error in
+            let error = error as? SandboxError
+            return error?.file == "examples/entry.json"
+                && error?.message.contains("high: must be at most 100") == true
         }
     }
 }

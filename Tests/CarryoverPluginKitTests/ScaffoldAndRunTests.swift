@@ -70,7 +70,7 @@ import Testing
         #expect(text.contains("/ 20000000"))
         #expect(text.contains("/ 32 MiB"))
         #expect(text.contains("/ 1000.000 ms"))
-        #expect(report.json()["limits"]?["memory_bytes"] == .int(33_554_432))
+        #expect(report.json()["limits"]?["memoryBytes"] == .int(33_554_432))
 
         let invalid = try PluginRunReport.run(folder, entry: ["step": 1], params: params)
         #expect(!invalid.succeeded)

@@ -43,6 +43,10 @@ public struct FuzzReport: Sendable {
     public var reachedAllHooks = 0
     /// Runs with an entry, or params, built to be invalid.
     public var invalidInputs = 0
+    /// The example inputs the run started from (``FuzzExample/name``).
+    public var examples: [String] = []
+    /// Runs whose input started from an example.
+    public var inputsFromExamples = 0
     /// The failures found, shrunk, at most ``FuzzOptions/maxReported``.
     public var failures: [FuzzFailure] = []
     /// Distinct failures found beyond those reported.
@@ -60,6 +64,9 @@ public struct FuzzReport: Sendable {
             "\(plugin): \(runs) runs (seed \(seed)) in \(String(format: "%.1f", duration.seconds)) s",
             "  \(validInputs) valid inputs (\(reachedAllHooks) passed validate and ran every hook), "
                 + "\(invalidInputs) invalid inputs",
+            examples.isEmpty
+                ? "  no examples/entry*.json: every input drawn from the declarations"
+                : "  \(inputsFromExamples) inputs started from \(examples.joined(separator: ", "))",
             "  peak per hook call: \(peak.instructions) instructions (counted per 1,000), "
                 + "\(peak.peakMemoryBytes / 1024) KiB, \(String(format: "%.1f", peak.duration.seconds * 1000)) ms",
         ]

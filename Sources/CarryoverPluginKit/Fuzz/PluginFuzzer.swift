@@ -8,27 +8,40 @@ public struct FuzzOptions: Sendable {
     public var limits: SandboxLimits
     /// How many distinct failures to shrink and report.
     public var maxReported: Int
+    /// Whether ``PluginFuzzer/fuzz(_:options:)`` starts from the folder's
+    /// `examples/` (see ``PluginFolder/examples(for:)``).
+    public var useExamples: Bool
+    /// Example inputs to start from, besides the folder's.
+    public var examples: [FuzzExample]
 
     public init(
         runs: Int = 10_000, seed: UInt64 = 42, limits: SandboxLimits = .default,
-        maxReported: Int = 5
+        maxReported: Int = 5, useExamples: Bool = true, examples: [FuzzExample] = []
     ) {
         self.runs = runs
         self.seed = seed
         self.limits = limits
         self.maxReported = maxReported
+        self.useExamples = useExamples
+        self.examples = examples
     }
 }
 
 /// The engine behind `carryover plugin fuzz`: generated entries and params
 /// through every hook, each valid input twice in fresh sandboxes.
 public enum PluginFuzzer {
-    /// Fuzzes the homework type in `folder`.
-    /// - Throws: ``SandboxError`` when the plugin does not load.
+    /// Fuzzes the homework type in `folder`, starting half the inputs from
+    /// its example entries when it has any.
+    /// - Throws: ``SandboxError`` when the plugin does not load or an example is invalid.
     public static func fuzz(_ folder: PluginFolder, options: FuzzOptions = FuzzOptions()) throws
         -> FuzzReport
     {
-        try fuzz(type: folder.load(limits: options.limits), name: folder.name, options: options)
+        let type = try folder.load(limits: options.limits)
+        var options = options
+        if options.useExamples {
+            options.examples = try folder.examples(for: type) + options.examples
+        }
+        return fuzz(type: type, name: folder.name, options: options)
     }
 
     /// Fuzzes a loaded homework type.
@@ -36,12 +49,22 @@ public enum PluginFuzzer {
         let start = ContinuousClock.now
         var session = FuzzSession(type: type, options: options)
         var report = FuzzReport(plugin: name, seed: options.seed, runs: options.runs)
+        report.examples = options.examples.map(\.name)
         var generator = ValueGenerator(random: SeededRandom(seed: options.seed))
         let declaration = type.declaration
         for run in 0..<options.runs {
             generator.startInput()
-            let params = generator.valid(declaration.params)
-            let entry = generator.valid(declaration.fields)
+            var params = generator.valid(declaration.params)
+            var entry = generator.valid(declaration.fields)
+            // Half the inputs start from an example: a field or two changed,
+            // the rest as a real entry has them (cross-field rules still hold).
+            if !options.examples.isEmpty, generator.chance(0.5) {
+                let example = generator.pick(options.examples)
+                generator.startInput(from: example)
+                params = generator.mutated(example.params, declaration.params, changes: 0...1)
+                entry = generator.mutated(example.entry, declaration.fields, changes: 1...2)
+                report.inputsFromExamples += 1
+            }
             let mode = generator.int(0, 9)
             if mode >= 7 {
                 report.invalidInputs += 1
@@ -54,7 +77,7 @@ public enum PluginFuzzer {
                             message: "invalid params passed the param checks", run: run,
                             entry: entry, params: broken)
                     }
-                } else if let broken = generator.invalid(declaration.fields) {
+                } else if let broken = generator.invalid(declaration.fields, from: entry) {
                     session.checkRejected(entry: broken, params: params, run: run)
                 }
                 continue

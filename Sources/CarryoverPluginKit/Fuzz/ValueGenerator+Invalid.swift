@@ -2,11 +2,11 @@ import CarryoverCore
 import CarryoverLua
 
 extension ValueGenerator {
-    /// A valid object with exactly one thing broken: a required field left
-    /// out, an unknown key, or one field's value made invalid. Nil when the
-    /// fields allow no invalid value (no fields at all).
-    mutating func invalid(_ fields: [FieldSpec]) -> Value? {
-        guard case .object(var members) = valid(fields) else { return nil }
+    /// A valid object (`base`, or a new one) with exactly one thing broken:
+    /// a required field left out, an unknown key, or one field's value made
+    /// invalid. Nil when the fields allow no invalid value (no fields at all).
+    mutating func invalid(_ fields: [FieldSpec], from base: Value? = nil) -> Value? {
+        guard case .object(var members) = base ?? valid(fields) else { return nil }
         let required = fields.filter { !$0.optional && $0.defaultValue == nil }
         switch int(0, 9) {
         case 0 where !required.isEmpty:

@@ -23,6 +23,40 @@ struct ValueGenerator {
         usedTexts = []
     }
 
+    /// Starts an input from an example: its whole numbers and texts count as
+    /// used, so a changed field often takes a value the example already has.
+    mutating func startInput(from example: FuzzExample) {
+        startInput()
+        func collect(_ value: Value) {
+            switch value {
+            case .int(let number): used.append(Int(number))
+            case .string(let text): usedTexts.append(text)
+            case .array(let items): items.forEach(collect)
+            case .object(let members): members.keys.sorted().forEach { collect(members[$0]!) }
+            default: break
+            }
+        }
+        collect(example.entry)
+        collect(example.params)
+    }
+
+    /// `example` with a few fields (a number in `changes`) given new valid
+    /// values, or left out when they may be.
+    mutating func mutated(_ example: Value, _ fields: [FieldSpec], changes: ClosedRange<Int>)
+        -> Value
+    {
+        guard case .object(var members) = example, !fields.isEmpty else { return example }
+        for _ in 0..<int(changes.lowerBound, changes.upperBound) {
+            let field = pick(fields)
+            if (field.optional || field.defaultValue != nil) && chance(0.25) {
+                members[field.name] = nil
+            } else {
+                members[field.name] = value(field.kind, optional: field.optional)
+            }
+        }
+        return .object(members)
+    }
+
     /// Texts that tend to break string handling: unicode of several scripts,
     /// combining marks, emoji with modifiers, newlines, format directives,
     /// pattern magic characters, quotes and markup.

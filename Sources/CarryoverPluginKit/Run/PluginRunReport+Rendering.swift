@@ -10,7 +10,7 @@ extension PluginRunReport {
         if !paramProblems.isEmpty { return lines.joined(separator: "\n") + "\n" }
         lines.append("validate: " + Self.problemText(problems))
         if problems.isEmpty && failure == nil {
-            let scoreText = scores.keys.sorted().map { "\($0) = \(Self.number(scores[$0]!))" }
+            let scoreText = scores.keys.sorted().map { "\($0) = \(ScoreText.format(scores[$0]!))" }
             lines.append(
                 "score: " + (scoreText.isEmpty ? "none" : scoreText.joined(separator: ", ")))
             lines.append("feedback: " + (feedback.map { "\"\($0)\"" } ?? "none"))
@@ -39,7 +39,10 @@ extension PluginRunReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The report as JSON, for scripts.
+    /// The report as JSON, for scripts, in the CLI's JSON convention
+    /// (Docs/cli.md): camelCase keys, printed with sorted keys and 2-space
+    /// indent; keys without a value (`feedback`, `state`, `summary`, `error`)
+    /// are left out.
     public func json() -> Value {
         let problemValues = { (problems: [ValidationProblem]) in
             Value.array(
@@ -49,9 +52,8 @@ extension PluginRunReport {
         }
         var object: [String: Value] = [
             "plugin": .string(plugin), "succeeded": .bool(succeeded),
-            "param_problems": problemValues(paramProblems), "problems": problemValues(problems),
+            "paramProblems": problemValues(paramProblems), "problems": problemValues(problems),
             "scores": .object(scores.mapValues(Value.double)),
-            "feedback": feedback.map(Value.string) ?? .null,
             "flags": .array(
                 flags.map {
                     .object([
@@ -59,24 +61,26 @@ extension PluginRunReport {
                         "message": .string($0.message),
                     ])
                 }),
-            "state": state, "summary": summary,
             "resources": .array(
                 usages.map { item in
                     .object([
                         "hook": .string(item.hook),
                         "instructions": .int(Int64(item.usage.instructions)),
-                        "peak_memory_bytes": .int(Int64(item.usage.peakMemoryBytes)),
+                        "peakMemoryBytes": .int(Int64(item.usage.peakMemoryBytes)),
                         "milliseconds": .double(item.usage.duration.seconds * 1000),
                     ])
                 }),
             "limits": .object([
                 "instructions": .int(Int64(limits.instructions)),
-                "memory_bytes": .int(Int64(limits.memoryBytes)),
+                "memoryBytes": .int(Int64(limits.memoryBytes)),
                 "milliseconds": .double(limits.wallClock.seconds * 1000),
-                "output_bytes": .int(Int64(limits.outputBytes)),
-                "max_string_bytes": .int(Int64(limits.maxStringBytes)),
+                "outputBytes": .int(Int64(limits.outputBytes)),
+                "maxStringBytes": .int(Int64(limits.maxStringBytes)),
             ]),
         ]
+        if let feedback { object["feedback"] = .string(feedback) }
+        if state != .null { object["state"] = state }
+        if summary != .null { object["summary"] = summary }
         if let failure {
             object["error"] = .object([
                 "code": .string(failure.code.rawValue), "message": .string(failure.description),
@@ -97,11 +101,6 @@ extension PluginRunReport {
         _ hook: String, _ instructions: String, _ memory: String, _ time: String
     ) -> String {
         "  " + [hook.padded(10), instructions.padded(24), memory.padded(22), time].joined()
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15
-            ? String(Int64(value)) : String(format: "%.4g", value)
     }
 
     static func kibibytes(_ bytes: Int) -> String {

@@ -98,7 +98,7 @@ struct EntryPrompter {
     private static func hint(_ input: FieldInput) -> String {
         switch input {
         case .number(let b, _, _):
-            " [\(b.min.map(numberText) ?? "")-\(b.max.map(numberText) ?? "")]"
+            " [\(b.min.map(ScoreText.format) ?? "")-\(b.max.map(ScoreText.format) ?? "")]"
         case .toggle: " [y/n]"
         case .notation(let notation): " [\(notation.placeholder)]"
         case .text, .choice, .group, .list: ""
