@@ -54,3 +54,18 @@ import Testing
             ])
     }
 }
+
+@Suite struct ScoreCodesTests {
+    @Test func codesOfDeclaredScoresComeFromMetadata() {
+        let declaration = HomeworkDeclaration(
+            id: "org.a.b", version: "1.0.0", title: "T", instructions: "Do it", fields: [],
+            scores: ["minutes", "mood"],
+            metadata: [
+                "loinc": ["mood": "00000-0", "other": "11111-1"],
+                "units": ["minutes": "min", "mood": 3],
+            ])
+        #expect(
+            declaration.scoreCodes
+                == ScoreCodes(loinc: ["mood": "00000-0"], units: ["minutes": "min"]))
+    }
+}
