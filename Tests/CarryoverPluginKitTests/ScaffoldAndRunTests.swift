@@ -12,13 +12,16 @@ import Testing
         let written = try scaffold.write(to: path)
         #expect(
             written == [
-                ".luarc.json", "README.md", "carryover.d.lua", "homework.toml", "sleep_diary.lua",
+                ".luarc.json", "README.md", "carryover.d.lua", "examples/entry.json",
+                "examples/params.json", "homework.toml", "sleep_diary.lua",
                 "tests/sleep_diary_spec.lua",
             ])
         let folder = try PluginFolder(path: path)
         #expect(PluginLinter.lint(folder).isEmpty)
         #expect(try PluginTestReport.run(folder).passed)
-        #expect(try PluginFuzzer.fuzz(folder, options: FuzzOptions(runs: 300)).passed)
+        let fuzz = try PluginFuzzer.fuzz(folder, options: FuzzOptions(runs: 300))
+        #expect(fuzz.passed)
+        #expect(fuzz.examples == ["examples/entry.json"])
         #expect(try folder.load().declaration.title == "Sleep \"diary\"")
 
         let luarc = try JSONSerialization.jsonObject(

@@ -39,6 +39,8 @@ public struct PluginScaffold: Sendable {
             ).toml,
             "\(name).lua": ScaffoldTemplates.plugin(id: id, title: title),
             "tests/\(name)_spec.lua": ScaffoldTemplates.spec(title: title),
+            "examples/entry.json": ScaffoldTemplates.exampleEntry,
+            "examples/params.json": ScaffoldTemplates.exampleParams,
             "README.md": ScaffoldTemplates.readme(id: id, title: title, name: name),
             ".luarc.json": ScaffoldTemplates.luarc,
             LuaTypeDefinitions.fileName: LuaTypeDefinitions.source,

@@ -46,6 +46,17 @@ enum ScaffoldTemplates {
         """
     }
 
+    /// A real entry and params: `plugin run --entry examples/entry.json` tries
+    /// it, and `plugin fuzz` starts half its inputs from it.
+    static let exampleEntry = """
+        { "minutes": 25, "how_well": 7, "note": "Easier than yesterday" }
+
+        """
+    static let exampleParams = """
+        { "target_minutes": 20 }
+
+        """
+
     static func spec(title: String) -> String {
         """
         describe(\(LuaLiteral.quote(title)), function()
@@ -77,15 +88,19 @@ enum ScaffoldTemplates {
 
         - `\(name).lua`: the declaration and hooks.
         - `tests/\(name)_spec.lua`: its tests (busted style).
+        - `examples/entry.json`, `examples/params.json`: a real entry and its params
+          (the fuzzer starts from them).
         - `carryover.d.lua` and `.luarc.json`: editor support (lua-language-server).
 
         ```sh
         carryover plugin lint .
         carryover plugin test .
         carryover plugin fuzz . --runs 10000 --seed 42
-        echo '{"minutes": 20, "how_well": 7}' > entry.json
-        carryover plugin run . --entry entry.json
+        carryover plugin run . --entry examples/entry.json --params examples/params.json
         ```
+
+        In a pack every file of this folder ships and is signed, hidden ones too;
+        leave the editor files out when you copy it into the pack folder (Docs/packs.md).
 
         """
     }
