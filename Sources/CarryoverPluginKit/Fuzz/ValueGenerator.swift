@@ -31,8 +31,8 @@ struct ValueGenerator {
             switch value {
             case .int(let number): used.append(Int(number))
             case .string(let text): usedTexts.append(text)
-            case .array(let items): items.forEach(collect)
-            case .object(let members): members.keys.sorted().forEach { collect(members[$0]!) }
+            case .array(let items): for item in items { collect(item) }
+            case .object(let members): for key in members.keys.sorted() { collect(members[key]!) }
             default: break
             }
         }
