@@ -7,7 +7,9 @@ let package = Package(
     products: [
         .executable(name: "carryover", targets: ["carryover"]),
         .library(name: "CarryoverCore", targets: ["CarryoverCore"]),
+        .library(name: "CarryoverManifest", targets: ["CarryoverManifest"]),
         .library(name: "CarryoverLua", targets: ["CarryoverLua"]),
+        .library(name: "CarryoverPluginKit", targets: ["CarryoverPluginKit"]),
         .library(name: "CarryoverStore", targets: ["CarryoverStore"]),
         .library(name: "CarryoverPostgres", targets: ["CarryoverPostgres"]),
         .library(name: "CarryoverPacks", targets: ["CarryoverPacks"]),
@@ -35,9 +37,20 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .target(name: "CarryoverCore"),
+        // homework.toml: the one parser and rules that the build tool, lint, packs and the
+        // catalogue share (and semantic versions, ids and portable paths).
+        .target(
+            name: "CarryoverManifest",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // The Lua runtime: sandbox, DSL prelude, homework types, the plugin test runner.
         .target(name: "CarryoverLua", dependencies: ["CLua", "CarryoverCore"]),
+        // Author tooling over the runtime: plugin folders, lint, fuzz, scaffold, run, test reports.
+        .target(
+            name: "CarryoverPluginKit",
+            dependencies: ["CarryoverCore", "CarryoverLua", "CarryoverManifest"]),
         // The built-in homework types in Modalities/, embedded into the binary at build time.
-        .executableTarget(name: "EmbedModalitiesTool", dependencies: ["CLua"]),
+        .executableTarget(
+            name: "EmbedModalitiesTool", dependencies: ["CLua", "CarryoverManifest"]),
         .plugin(
             name: "EmbedModalities", capability: .buildTool(),
             dependencies: ["EmbedModalitiesTool"]
@@ -48,8 +61,7 @@ let package = Package(
             capability: .command(
                 intent: .custom(
                     verb: "lint-modalities",
-                    description: "Check the built-in modalities' manifests and Lua syntax")),
-            dependencies: ["EmbedModalitiesTool"]
+                    description: "Run `carryover plugin lint` on every built-in modality"))
         ),
         .target(
             name: "CarryoverStore",
@@ -72,6 +84,7 @@ let package = Package(
         .target(
             name: "CarryoverPacks",
             dependencies: [
+                "CarryoverManifest",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -81,8 +94,8 @@ let package = Package(
         .target(
             name: "CarryoverPractice",
             dependencies: [
-                "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverPacks",
-                "CarryoverModalities", "CarryoverPostgres", "CarryoverExport",
+                "CarryoverCore", "CarryoverLua", "CarryoverManifest", "CarryoverStore",
+                "CarryoverPacks", "CarryoverModalities", "CarryoverPostgres", "CarryoverExport",
             ]
         ),
         // What the test targets share: temporary folders, the project's test Python.
@@ -100,15 +113,25 @@ let package = Package(
         .executableTarget(
             name: "carryover",
             dependencies: [
-                "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverPacks",
-                "CarryoverExport", "CarryoverModalities", "CarryoverPractice",
+                "CarryoverCore", "CarryoverLua", "CarryoverManifest", "CarryoverPluginKit",
+                "CarryoverStore", "CarryoverPacks", "CarryoverExport", "CarryoverModalities",
+                "CarryoverPractice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CarryoverCoreTests", dependencies: ["CarryoverCore"]),
         .testTarget(
+            name: "CarryoverManifestTests",
+            dependencies: [
+                "CarryoverManifest", "CarryoverPacks", "CarryoverPluginKit", "EmbedModalitiesTool",
+                "CarryoverTestSupport",
+            ]),
+        .testTarget(
             name: "CarryoverLuaTests",
             dependencies: ["CarryoverLua", "CarryoverModalities", "CarryoverTestSupport"]),
+        .testTarget(
+            name: "CarryoverPluginKitTests",
+            dependencies: ["CarryoverPluginKit", "CarryoverModalities", "CarryoverTestSupport"]),
         .testTarget(
             name: "CarryoverStoreTests",
             dependencies: [
@@ -116,12 +139,13 @@ let package = Package(
                 .target(name: "CarryoverPostgres", condition: .when(traits: ["Postgres"])),
             ]
         ),
-        .testTarget(name: "CarryoverPacksTests", dependencies: ["CarryoverPacks"]),
+        .testTarget(
+            name: "CarryoverPacksTests", dependencies: ["CarryoverManifest", "CarryoverPacks"]),
         .testTarget(
             name: "CarryoverExportTests", dependencies: ["CarryoverExport", "CarryoverTestSupport"]),
         .testTarget(
             name: "CarryoverPracticeTests",
-            dependencies: ["CarryoverPractice", "CarryoverTestSupport"]),
+            dependencies: ["CarryoverManifest", "CarryoverPractice", "CarryoverTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["carryover"]),
         .testTarget(name: "CarryoverBenchTests", dependencies: ["carryover-bench"]),
     ],

@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverLua
+import CarryoverManifest
 import CarryoverModalities
 import CarryoverPacks
 import Foundation
@@ -77,10 +78,9 @@ public struct HomeworkCatalogue: Sendable {
             let verified = try Pack.verify(
                 at: pack.folder, publicKey: key.publicKey, limits: shelf.limits)
             for homework in verified.manifest.homework {
+                // Read and checked by the verification, with the shared manifest rules.
+                guard let manifest = verified.homework[homework.path] else { continue }
                 let folder = pack.folder.appendingPathComponent(homework.path, isDirectory: true)
-                let manifestURL = folder.appendingPathComponent(HomeworkManifest.fileName)
-                let manifest = try HomeworkManifest(
-                    parsing: Data(contentsOf: manifestURL), file: manifestURL.path)
                 let main = folder.appendingPathComponent(manifest.main)
                 sources.append(
                     HomeworkSource(

@@ -28,7 +28,18 @@ extension Practice {
     /// - Throws: ``PracticeError`` `.entryRejected` with every problem field
     ///   by field (nothing is written), `.notActive` for a paused or ended
     ///   assignment, or the plugin's ``SandboxError``.
+    ///
+    /// Every hook sees the entry's moment (`performedAt`, else now) as
+    /// `clock.now()` (``EntryMoment``).
     public func log(assignmentID: String, fields: Value, performedAt: Date? = nil) async throws
+        -> LogOutcome
+    {
+        try await EntryMoment.$current.withValue(performedAt ?? clock.now()) {
+            try await logEntry(assignmentID: assignmentID, fields: fields, performedAt: performedAt)
+        }
+    }
+
+    private func logEntry(assignmentID: String, fields: Value, performedAt: Date?) async throws
         -> LogOutcome
     {
         let assignment = try await assignment(assignmentID)

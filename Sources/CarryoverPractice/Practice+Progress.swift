@@ -110,8 +110,11 @@ extension Practice {
         let type = try load()
         guard type.declaration.hooks.contains(.flags) else { return [] }
         let params = type.declaration.applyingParamDefaults(to: assignment.params)
-        return try type.flags(entry: latest.fields, params: params, scope: assignment.clientID)
-            .sorted { ($0.level == .risk ? 0 : 1) < ($1.level == .risk ? 0 : 1) }
+        // As when it was logged, the hook sees the entry's own moment.
+        return try EntryMoment.$current.withValue(latest.performedAt) {
+            try type.flags(entry: latest.fields, params: params, scope: assignment.clientID)
+        }
+        .sorted { ($0.level == .risk ? 0 : 1) < ($1.level == .risk ? 0 : 1) }
     }
 
     /// Progress of every assignment of a client, active ones first.

@@ -95,8 +95,10 @@ public final class Practice: Sendable {
 
     /// Loads a homework type whose source was already looked up (and its pack verified).
     func homeworkType(from source: HomeworkSource, seed: UInt64) throws -> HomeworkType {
+        // Hooks see the entry's moment while one is handled (EntryMoment), else now.
         try HomeworkType(
-            source: source.source, file: source.file, limits: limits, clock: clock, seed: seed)
+            source: source.source, file: source.file, limits: limits,
+            clock: EntryClock(base: clock), seed: seed)
     }
 }
 

@@ -1,10 +1,12 @@
 import CLua
+import CarryoverManifest
 import Foundation
 
 /// One folder under `Modalities/`: its manifest, files, and what is wrong.
 struct ModalityFolder {
     let name: String
-    let manifest: [String: ManifestValue]
+    /// The manifest, when it has no problem.
+    let manifest: HomeworkManifest?
     /// Path relative to the folder -> text, sorted by path when written.
     let files: [String: String]
     let problems: [String]
@@ -32,22 +34,14 @@ struct ModalityFolder {
                 problems.append(problem)
             }
         }
-        let manifestPath = folder.appending(path: "homework.toml").path
-        var manifest: [String: ManifestValue] = [:]
-        if let text = files["homework.toml"] {
-            do {
-                manifest = try ManifestValue.parse(text)
-            } catch {
-                problems.append("\(manifestPath):\(error.line): error: \(error.message)")
-            }
-            for key in ["id", "version", "title", "main"] where manifest[key]?.text == nil {
-                problems.append("\(manifestPath):1: error: '\(key)' is missing (a quoted string)")
-            }
-            for path in [manifest["main"]?.text].compactMap({ $0 })
-                + (manifest["tests"]?.list ?? [])
-            where files[path] == nil {
-                problems.append("\(manifestPath):1: error: '\(path)' is not a file of \(name)")
-            }
+        let manifestPath = folder.appending(path: HomeworkManifest.fileName).path
+        var manifest: HomeworkManifest?
+        if let text = files[HomeworkManifest.fileName] {
+            // The same reading and rules as `carryover plugin lint` and packs.
+            let reading = ManifestReading(text, file: manifestPath)
+            let found = reading.problems + reading.missingFiles { files[$0] != nil }
+            problems += found.map { "\(manifestPath):\($0.line): error: \($0.message)" }
+            manifest = found.isEmpty ? reading.manifest : nil
         } else {
             problems.append("\(manifestPath):1: error: every modality needs a homework.toml")
         }

@@ -1,3 +1,4 @@
+import CarryoverManifest
 import Foundation
 import Testing
 

@@ -30,7 +30,7 @@ public struct CompletionEvaluator: Sendable {
             let sum = input.entriesInOrder.compactMap { $0.scores[score] }.reduce(0, +)
             return CompletionStatus(
                 met: sum >= target,
-                progress: "\(formatted(sum)) of \(formatted(target)) \(score)",
+                progress: "\(ScoreText.format(sum)) of \(ScoreText.format(target)) \(score)",
                 fraction: sum / target)
         case .occurrences(let required, let window):
             return occurrences(required: required, window: window, input)
@@ -41,7 +41,7 @@ public struct CompletionEvaluator: Sendable {
         case .accuracy(let measure, let minimumPercent, let sessions, let outOf):
             let passes = input.entriesInOrder.compactMap { measure.percent(of: $0) }
                 .map { $0 >= minimumPercent }
-            let criterion = "at \(formatted(minimumPercent))% or more"
+            let criterion = "at \(ScoreText.format(minimumPercent))% or more"
             guard let outOf else {
                 return run(passes, length: sessions, unit: "sessions in a row \(criterion)")
             }
@@ -135,7 +135,7 @@ public struct CompletionEvaluator: Sendable {
         _ input: CompletionInput
     ) -> CompletionStatus {
         let values = input.entriesInOrder.compactMap { $0.scores[score] }
-        let criterion = "\(score) \(comparison.rawValue) \(formatted(value))"
+        let criterion = "\(score) \(comparison.rawValue) \(ScoreText.format(value))"
         switch scope {
         case .latest:
             guard let latest = values.last else {
@@ -144,7 +144,8 @@ public struct CompletionEvaluator: Sendable {
             }
             let met = comparison.holds(latest, value)
             return CompletionStatus(
-                met: met, progress: "latest \(score) \(formatted(latest)) (needs \(criterion))",
+                met: met,
+                progress: "latest \(score) \(ScoreText.format(latest)) (needs \(criterion))",
                 fraction: met ? 1 : 0)
         case .every:
             let passing = values.filter { comparison.holds($0, value) }.count
@@ -168,11 +169,4 @@ extension AccuracyMeasure {
             return 100 * right / total
         }
     }
-}
-
-/// A number for people: no decimals when it is whole, else up to two.
-func formatted(_ number: Double) -> String {
-    if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-    return String(format: "%.2f", number)
-        .replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
 }

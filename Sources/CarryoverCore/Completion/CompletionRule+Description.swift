@@ -5,7 +5,7 @@ extension CompletionRule: CustomStringConvertible {
         case .done:
             return "done once"
         case .scoreSum(let score, let target):
-            return "\(score) adds up to \(formatted(target))"
+            return "\(score) adds up to \(ScoreText.format(target))"
         case .occurrences(let required, .rolling(let size)):
             return "\(required) of the last \(size) occurrences"
         case .occurrences(let required, .block(let size)):
@@ -14,11 +14,11 @@ extension CompletionRule: CustomStringConvertible {
             return "\(length) occurrences in a row"
         case .accuracy(let measure, let minimumPercent, let sessions, let outOf):
             let which = outOf.map { "\(sessions) of \($0) sessions in a row" }
-            return "\(formatted(minimumPercent))% accuracy or more (\(measure)) "
+            return "\(ScoreText.format(minimumPercent))% accuracy or more (\(measure)) "
                 + "in \(which ?? "\(sessions) sessions in a row")"
         case .threshold(let score, let comparison, let value, let scope):
             let which = scope == .latest ? "latest" : "every"
-            return "\(which) \(score) \(comparison.rawValue) \(formatted(value))"
+            return "\(which) \(score) \(comparison.rawValue) \(ScoreText.format(value))"
         case .allOf(let rules):
             return "all of: " + rules.map { "(\($0))" }.joined(separator: ", ")
         case .anyOf(let rules):

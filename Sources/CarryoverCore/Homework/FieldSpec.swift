@@ -2,8 +2,9 @@
 ///
 /// A homework type declares its fields in Lua; the prelude turns them into
 /// plain data and ``HomeworkDeclaration/init(value:)`` reads them into this
-/// model. The same specs drive validation (``FieldValidator``), JSON Schema
-/// export (``JSONSchemaExporter``) and interactive prompts in the CLI.
+/// model. Every consumer follows each kind's one description, ``FieldKind/input``:
+/// validation (``FieldValidator``), JSON Schema export (``JSONSchemaExporter``),
+/// the fuzzer's generator, the CLI's prompts and the portal's forms.
 public struct FieldSpec: Sendable, Hashable {
     /// The key in the entry object; empty for the item of a list.
     public var name: String
@@ -30,7 +31,9 @@ public struct FieldSpec: Sendable, Hashable {
     }
 }
 
-/// What a field holds, with the bounds that belong to that kind.
+/// What a field holds, with the bounds that belong to that kind, as the DSL
+/// declares it (`field.<kind>`). How a value is entered and checked is
+/// described once, in ``input``.
 public indirect enum FieldKind: Sendable, Hashable {
     /// Free text, never empty when required; `maxLength` counts Unicode scalars
     /// (as JSON Schema's `maxLength` does).

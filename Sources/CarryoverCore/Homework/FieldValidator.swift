@@ -1,5 +1,5 @@
 /// Checks values against field declarations: types, bounds, choices, list
-/// sizes, unknown keys.
+/// sizes, unknown keys, following each kind's ``FieldInput``.
 ///
 /// Reports every problem it finds, each with the path of its field, rather
 /// than stopping at the first, so a client can fix a whole entry at once.
@@ -46,7 +46,7 @@ public enum FieldValidator {
         func fail(_ message: String) {
             problems.append(ValidationProblem(field: path, message: message))
         }
-        switch kind {
+        switch kind.input {
         case .text(let maxLength):
             guard let text = value.string else { return fail("expected text") }
             let length = text.unicodeScalars.count
@@ -54,19 +54,17 @@ public enum FieldValidator {
             if let maxLength, length > maxLength {
                 fail("is \(length) characters long; the most allowed is \(maxLength)")
             }
-        case .number(let bounds):
-            checkNumber(value, bounds, unit: "", fail: fail)
-        case .duration(let bounds):
-            checkNumber(value, bounds, unit: " minutes", fail: fail)
-        case .rating(let low, let high, _):
-            checkNumber(
-                value, NumberBounds(min: Double(low), max: Double(high), integer: true), unit: "",
-                fail: fail)
-        case .choice(let choices):
+        case .notation(let notation):
+            guard let text = value.string, notation.accepts(text) else {
+                return fail("expected \(notation.expectation)")
+            }
+        case .number(let bounds, let unit, _):
+            checkNumber(value, bounds, unit: unit.map { " \($0)" } ?? "", fail: fail)
+        case .choice(let choices, multiple: false, _):
             if !choices.contains(where: { $0.value == value }) {
                 fail("must be one of \(list(choices))")
             }
-        case .multiChoice(let choices, let count):
+        case .choice(let choices, multiple: true, let count):
             guard let items = value.array else { return fail("expected a list of choices") }
             checkCount(items.count, count, fail: fail)
             for (index, item) in items.enumerated() {
@@ -92,20 +90,10 @@ public enum FieldValidator {
                     check(element, item, optional: false, path: itemPath, into: &problems)
                 }
             }
-        case .record(let fields):
+        case .group(let fields):
             checkRecord(value, fields, path: path, into: &problems)
-        case .boolean:
+        case .toggle:
             if value.bool == nil { fail("expected true or false") }
-        case .date:
-            guard let text = value.string, CalendarText.isDate(text) else {
-                return fail("expected a date written YYYY-MM-DD")
-            }
-        case .time:
-            guard let text = value.string, CalendarText.isTime(text) else {
-                return fail("expected a time written HH:MM (24-hour)")
-            }
-        case .emotion:
-            checkRecord(value, EmotionScale.fields, path: path, into: &problems)
         }
     }
 

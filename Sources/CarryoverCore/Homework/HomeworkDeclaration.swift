@@ -20,7 +20,8 @@ public struct HomeworkDeclaration: Sendable, Hashable {
     public var scores: [String]
     /// The optional hooks the plugin defines.
     public var hooks: Set<HomeworkHook>
-    /// Free-form data such as LOINC codes, `{ loinc = { total = "44261-6" } }`.
+    /// Plain data such as sources and bands; `loinc` and `units` code the
+    /// scores for exports (``scoreCodes``).
     public var metadata: Value
 
     public init(

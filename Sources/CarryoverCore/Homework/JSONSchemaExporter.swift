@@ -51,46 +51,35 @@ public enum JSONSchemaExporter {
     }
 
     private static func schema(of kind: FieldKind, optional: Bool) -> Value {
-        switch kind {
+        switch kind.input {
         case .text(let maxLength):
             var schema: [String: Value] = ["type": "string"]
             if !optional { schema["minLength"] = 1 }
             if let maxLength { schema["maxLength"] = .int(Int64(maxLength)) }
             return .object(schema)
-        case .number(let bounds):
-            return number(bounds)
-        case .duration(let bounds):
-            guard case .object(var schema) = number(bounds) else { return .null }
-            schema["description"] = "minutes"
+        case .notation(let notation):
+            var schema: [String: Value] = ["type": "string", "pattern": .string(notation.pattern)]
+            if let format = notation.schemaFormat { schema["format"] = .string(format) }
             return .object(schema)
-        case .rating(let low, let high, let anchors):
-            var schema: [String: Value] = [
-                "type": "integer", "minimum": .int(Int64(low)), "maximum": .int(Int64(high)),
-            ]
+        case .number(let bounds, let unit, let anchors):
+            guard case .object(var schema) = number(bounds) else { return .null }
+            if let unit { schema["description"] = .string(unit) }
             if !anchors.isEmpty {
                 schema["description"] = .string(
                     anchors.map { "\($0.value.canonicalJSON()) = \($0.label)" }.joined(
                         separator: "; "))
             }
             return .object(schema)
-        case .choice(let choices):
+        case .choice(let choices, multiple: false, _):
             return ["oneOf": .array(choices.map(constant))]
-        case .multiChoice(let choices, let count):
+        case .choice(let choices, multiple: true, let count):
             return array(items: ["oneOf": .array(choices.map(constant))], count, unique: true)
         case .list(let item, let count):
             return array(items: schema(of: item, optional: false), count, unique: false)
-        case .record(let fields):
+        case .group(let fields):
             return objectSchema(fields)
-        case .boolean:
+        case .toggle:
             return ["type": "boolean"]
-        case .date:
-            return [
-                "type": "string", "format": "date", "pattern": .string(CalendarText.datePattern),
-            ]
-        case .time:
-            return ["type": "string", "pattern": .string(CalendarText.timePattern)]
-        case .emotion:
-            return objectSchema(EmotionScale.fields)
         }
     }
 

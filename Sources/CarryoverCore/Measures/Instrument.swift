@@ -5,9 +5,14 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     /// Display name, e.g. "PHQ-9".
     public var name: String
-    /// What each item asks about, in printed order (short topics for
-    /// prompts and exports, not the licensed wording of any translation).
+    /// What each item asks about, in printed order: short topics for flags,
+    /// reports and exports.
     public var items: [String]
+    /// Each item's question as printed on the English form, in printed order
+    /// (the plugins' field labels).
+    public var questions: [String]
+    /// The instruction printed above the items.
+    public var stem: String
     /// Label of each answer, by score: `responses[0]` is the answer scored 0.
     public var responses: [String]
     /// Severity bands covering 0 ... ``maximumTotal`` without gaps, lowest first.
@@ -25,14 +30,18 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
     /// Items whose answer above 0 raises a risk flag.
     public var riskItems: [RiskItem]
 
+    /// Makes an instrument; `questions` default to the item topics.
     public init(
-        id: String, name: String, items: [String], responses: [String],
-        bands: [SeverityBand], source: String, loincTotal: String, loincPanel: String? = nil,
-        reliability: ReliabilityParameters, direction: ScoreDirection, riskItems: [RiskItem] = []
+        id: String, name: String, items: [String], questions: [String]? = nil, stem: String = "",
+        responses: [String], bands: [SeverityBand], source: String, loincTotal: String,
+        loincPanel: String? = nil, reliability: ReliabilityParameters, direction: ScoreDirection,
+        riskItems: [RiskItem] = []
     ) {
         self.id = id
         self.name = name
         self.items = items
+        self.questions = questions ?? items
+        self.stem = stem
         self.responses = responses
         self.bands = bands
         self.source = source
@@ -64,6 +73,9 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
     private var definitionProblem: String? {
         if items.isEmpty || responses.isEmpty {
             return "it needs at least one item and one response"
+        }
+        if questions.count != items.count {
+            return "it needs one question per item"
         }
         let covered = (0...maximumTotal).allSatisfy { total in
             bands.filter { $0.range.contains(total) }.count == 1

@@ -11,11 +11,12 @@ extension ReinforcementSchedule: CustomStringConvertible {
         case .variableRatio(let mean):
             return "VR \(mean): after 1 to \(2 * mean - 1) entries, \(mean) on average"
         case .fixedInterval(let seconds):
-            return "FI \(formatted(seconds)) s: the first entry \(formatted(seconds)) s "
+            return
+                "FI \(ScoreText.format(seconds)) s: the first entry \(ScoreText.format(seconds)) s "
                 + "after the last reinforcement"
         case .variableInterval(let mean):
-            return "VI \(formatted(mean)) s: the first entry after a random interval "
-                + "of \(formatted(mean)) s on average"
+            return "VI \(ScoreText.format(mean)) s: the first entry after a random interval "
+                + "of \(ScoreText.format(mean)) s on average"
         case .escalating(let vouchers):
             var words =
                 "vouchers from \(money.format(vouchers.start)), "

@@ -6,10 +6,6 @@ import CarryoverCore
 /// pseudonym, the resource type and the engine's id (UUID version 5), so
 /// references resolve inside the bundle and re-exports keep the same ids.
 public enum FHIRBundle {
-    /// LOINC codes of measure totals (clinical reference: PHQ-9 total
-    /// 44261-6, GAD-7 total 70274-6); other instruments use the project code system.
-    static let loincTotals = ["phq-9": "44261-6", "gad-7": "70274-6"]
-
     /// The Bundle as canonical JSON (keys sorted).
     public static func json(_ export: CarePlanExport) throws -> String {
         try bundle(export).canonicalJSON()

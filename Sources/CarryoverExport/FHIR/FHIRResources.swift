@@ -131,7 +131,7 @@ struct FHIRResources {
                     }),
             ])
         let code: Value
-        if let loinc = FHIRBundle.loincTotals[series.instrumentID] {
+        if let loinc = series.loincTotal {
             code = [
                 "coding": [["system": "http://loinc.org", "code": .string(loinc)]],
                 "text": .string("\(series.title) total score"),
@@ -148,11 +148,25 @@ struct FHIRResources {
     }
 
     private mutating func addScore(_ point: ScoreSeries.Point, index: Int, of series: ScoreSeries) {
-        let code = projectCode(
+        var code = projectCode(
             "homework-score", "\(series.homeworkType)#\(point.name)",
             text: "\(series.title): \(point.name)")
+        if let loinc = series.codes.loinc[point.name], case .object(var fields) = code,
+            case .array(let codings) = fields["coding"]
+        {
+            // The plugin's LOINC code first; the project's own code stays beside it.
+            fields["coding"] = .array(
+                [["system": "http://loinc.org", "code": .string(loinc)]] + codings)
+            code = .object(fields)
+        }
         var observation = observationBase(code: code, date: .string(point.date.description))
-        observation["valueQuantity"] = ["value": .double(point.value)]
+        var quantity: [String: Value] = ["value": .double(point.value)]
+        if let unit = series.codes.units[point.name] {
+            quantity["unit"] = .string(unit)
+            quantity["system"] = "http://unitsofmeasure.org"
+            quantity["code"] = .string(unit)
+        }
+        observation["valueQuantity"] = .object(quantity)
         add(
             "Observation", "score/\(series.homeworkType)/\(point.name)/\(point.date)/\(index)",
             observation)

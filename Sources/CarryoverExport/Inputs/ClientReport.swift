@@ -129,10 +129,15 @@ public struct ScoreSeries: Sendable, Hashable, Codable {
     public var homeworkType: String
     public var title: String
     public var points: [Point]
+    /// The homework type's LOINC codes and units of its scores.
+    public var codes: ScoreCodes
 
-    public init(homeworkType: String, title: String, points: [Point]) {
+    public init(
+        homeworkType: String, title: String, points: [Point], codes: ScoreCodes = ScoreCodes()
+    ) {
         self.homeworkType = homeworkType
         self.title = title
         self.points = points
+        self.codes = codes
     }
 }

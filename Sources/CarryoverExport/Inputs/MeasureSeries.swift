@@ -23,16 +23,19 @@ public struct MeasureSeries: Sendable, Hashable, Codable {
     /// Bands from lowest to highest.
     public var bands: [Band]
     public var administrations: [MeasureAdministration]
+    /// LOINC code of the total (from Core's instrument), when it has one.
+    public var loincTotal: String?
 
     public init(
         instrumentID: String, title: String, maxTotal: Int, bands: [Band],
-        administrations: [MeasureAdministration]
+        administrations: [MeasureAdministration], loincTotal: String? = nil
     ) {
         self.instrumentID = instrumentID
         self.title = title
         self.maxTotal = maxTotal
         self.bands = bands
         self.administrations = administrations
+        self.loincTotal = loincTotal
     }
 }
 

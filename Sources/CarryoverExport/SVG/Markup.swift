@@ -1,3 +1,5 @@
+import CarryoverCore
+
 /// Escaped HTML and SVG markup: the one place text becomes markup, so no
 /// client text reaches the page unescaped.
 enum Markup {
@@ -44,11 +46,5 @@ enum Markup {
 
     /// A coordinate with at most two decimals and no trailing zeros, so SVG
     /// output is short and the same on every machine.
-    static func number(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        var text = String(format: "%.2f", rounded)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
-    }
+    static func number(_ value: Double) -> String { ScoreText.format(value) }
 }

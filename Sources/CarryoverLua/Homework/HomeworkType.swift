@@ -37,7 +37,7 @@ public final class HomeworkType {
         -> HomeworkDeclaration
     {
         let locator = DeclarationLocator(source: source, file: file)
-        try sandbox.load(HomeworkPrelude.source, chunkName: HomeworkPrelude.chunkName)
+        try HomeworkEnvironment.prepare(sandbox)
         do {
             try sandbox.load(source, chunkName: file)
         } catch let error as SandboxError {

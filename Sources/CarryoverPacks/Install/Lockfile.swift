@@ -1,3 +1,4 @@
+import CarryoverManifest
 import Foundation
 
 /// `carryover.lock`: the exact packs a practice runs, so another machine (or
@@ -93,10 +94,10 @@ public struct Lockfile: Sendable, Hashable {
         ]
         for pin in pins {
             lines += [
-                "", "[[pack]]", "id = \(tomlString(pin.id))",
-                "version = \(tomlString(pin.version.description))",
-                "checksums-sha256 = \(tomlString(pin.checksumsSHA256))",
-                "key-id = \(tomlString(pin.keyID.description))",
+                "", "[[pack]]", "id = \(TOMLText.quoted(pin.id))",
+                "version = \(TOMLText.quoted(pin.version.description))",
+                "checksums-sha256 = \(TOMLText.quoted(pin.checksumsSHA256))",
+                "key-id = \(TOMLText.quoted(pin.keyID.description))",
             ]
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,3 +1,4 @@
+import CarryoverManifest
 import Foundation
 
 /// A pack installed in a practice, at `<practice>/packs/<id>/<version>/`.
@@ -84,7 +85,7 @@ public struct PackShelf: Sendable {
             let idFolder = packsFolder.appendingPathComponent(id)
             let target =
                 version.map { idFolder.appendingPathComponent($0.description) } ?? idFolder
-            guard PackManifest.isReverseDNS(id), FileIO.exists(target) else {
+            guard ReverseDNS.isValid(id), FileIO.exists(target) else {
                 throw PackError(
                     .notFound,
                     "\(id.prefix(80)) \(version?.description ?? "") is not installed; see pack list"

@@ -1,3 +1,4 @@
+import CarryoverManifest
 import Foundation
 
 /// A pack's `pack.toml`: identity, engine compatibility, publisher, licence and
@@ -87,7 +88,7 @@ public struct PackManifest: Sendable, Hashable {
 
     /// Checks ids, paths and the licence; throws `invalidManifest` or `unsafePath` naming the field.
     public func validate() throws(PackError) {
-        guard Self.isReverseDNS(id) else {
+        guard ReverseDNS.isValid(id) else {
             throw PackError(
                 .invalidManifest,
                 "pack.toml id '\(id.prefix(80))' must be lowercase reverse-DNS, e.g. org.example.clinic"
@@ -99,7 +100,7 @@ public struct PackManifest: Sendable, Hashable {
         }
         var seen = Set<String>()
         for entry in homework {
-            guard Self.isReverseDNS(entry.id) else {
+            guard ReverseDNS.isValid(entry.id) else {
                 throw PackError(
                     .invalidManifest,
                     "homework id '\(entry.id.prefix(80))' must be lowercase reverse-DNS")
@@ -114,32 +115,20 @@ public struct PackManifest: Sendable, Hashable {
     /// The manifest as TOML, in the layout shown above.
     public var toml: String {
         var lines = [
-            "id = \(tomlString(id))", "version = \(tomlString(version.description))",
-            "engine = \(tomlString(engine.description))", "license = \(tomlString(license))", "",
-            "[publisher]", "name = \(tomlString(publisherName))",
-            "key-id = \(tomlString(publisherKeyID.description))",
+            "id = \(TOMLText.quoted(id))", "version = \(TOMLText.quoted(version.description))",
+            "engine = \(TOMLText.quoted(engine.description))",
+            "license = \(TOMLText.quoted(license))", "",
+            "[publisher]", "name = \(TOMLText.quoted(publisherName))",
+            "key-id = \(TOMLText.quoted(publisherKeyID.description))",
         ]
         for entry in homework {
             lines += [
-                "", "[[homework]]", "id = \(tomlString(entry.id))",
-                "version = \(tomlString(entry.version.description))",
-                "path = \(tomlString(entry.path))",
+                "", "[[homework]]", "id = \(TOMLText.quoted(entry.id))",
+                "version = \(TOMLText.quoted(entry.version.description))",
+                "path = \(TOMLText.quoted(entry.path))",
             ]
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Lowercase labels of letters, digits and inner hyphens, at least two, dot-separated.
-    /// Lowercase only, so ids never collide on case-insensitive file systems.
-    static func isReverseDNS(_ text: String) -> Bool {
-        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
-        return text.utf8.count <= 128 && labels.count >= 2
-            && labels.allSatisfy { label in
-                !label.isEmpty && label.first != "-" && label.last != "-"
-                    && label.unicodeScalars.allSatisfy {
-                        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-                    }
-            }
     }
 
     // SPDX license expressions (SPDX spec annex D): ids of letters, digits, '.', '-',

@@ -1,3 +1,4 @@
+import CarryoverManifest
 import Foundation
 import TOMLKit
 
@@ -40,7 +41,7 @@ struct TOMLFields {
     }
 
     func version(_ key: String) throws(PackError) -> SemanticVersion {
-        try SemanticVersion(parsing: string(key))
+        try SemanticVersion(packVersion: string(key))
     }
 
     /// An array of tables (`[[key]]`); empty when the key is absent.
@@ -75,22 +76,4 @@ struct TOMLFields {
         }
         return result
     }
-}
-
-/// Writes a TOML basic string with the escapes the TOML 1.0 spec requires.
-func tomlString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        case _ where scalar.value < 0x20 || scalar.value == 0x7f:
-            out += String(format: "\\u%04X", scalar.value)
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
 }

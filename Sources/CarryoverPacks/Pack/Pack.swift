@@ -1,3 +1,4 @@
+import CarryoverManifest
 import Foundation
 
 /// Author-side operations on a pack folder: scaffold, build the checksum list, sign.
@@ -13,6 +14,26 @@ public enum Pack {
         try FileIO.create(
             Data(manifest.toml.utf8), at: root.appendingPathComponent(PackManifest.fileName),
             mode: 0o644)
+    }
+
+    /// The subfolders of `root` that hold a `homework.toml`, by name, as
+    /// `pack.toml` lists them.
+    /// - Throws: ``PackError`` `invalid-manifest` (naming the file and line)
+    ///   when a `homework.toml` breaks the manifest rules.
+    public static func homeworkFolders(in root: URL, limits: PackLimits = PackLimits())
+        throws(PackError) -> [PackManifest.Homework]
+    {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        var homework: [PackManifest.Homework] = []
+        for name in names.sorted(by: PackPath.precedes) where !name.hasPrefix(".") {
+            let file = name + "/" + HomeworkManifest.fileName
+            let url = root.appendingPathComponent(file)
+            guard FileIO.exists(url) else { continue }
+            let manifest = try HomeworkManifest(
+                packFile: FileIO.read(url, limit: limits.maxFileBytes, what: file), file: file)
+            homework.append(.init(id: manifest.id, version: manifest.version, path: name))
+        }
+        return homework
     }
 
     /// Checks the manifests and writes `CHECKSUMS` over every file in the pack.
@@ -46,6 +67,7 @@ public enum Pack {
                 .tampered, "CHECKSUMS is out of date with the files; run pack build first")
         }
         let manifest = try PackContents.check(root: root, checksums: current, limits: limits)
+            .manifest
         guard manifest.publisherKeyID == key.keyID else {
             throw PackError(
                 .keyMismatch,

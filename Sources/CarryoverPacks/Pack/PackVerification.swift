@@ -1,9 +1,12 @@
+import CarryoverManifest
 import Crypto
 import Foundation
 
 /// A pack whose signature, every checksum and its file list all verified.
 public struct VerifiedPack: Sendable, Hashable {
     public let manifest: PackManifest
+    /// Each homework type's `homework.toml`, by its folder (``PackManifest/Homework/path``).
+    public let homework: [String: HomeworkManifest]
     public let checksums: Checksums
     /// SHA-256 of the exact bytes of `CHECKSUMS`, in hex: what the lockfile pins.
     public let checksumsSHA256: String
@@ -50,7 +53,8 @@ extension Pack {
                     "\(entry.path) was changed after signing; get a fresh copy from the publisher")
             }
         }
-        let manifest = try PackContents.check(root: root, checksums: listed, limits: limits)
+        let (manifest, homework) = try PackContents.check(
+            root: root, checksums: listed, limits: limits)
         guard manifest.publisherKeyID == signature.keyID else {
             throw PackError(
                 .keyMismatch,
@@ -58,7 +62,7 @@ extension Pack {
             )
         }
         return VerifiedPack(
-            manifest: manifest, checksums: listed,
+            manifest: manifest, homework: homework, checksums: listed,
             checksumsSHA256: hex(SHA256.hash(data: listedData)), keyID: signature.keyID)
     }
 

@@ -1,3 +1,4 @@
+import CarryoverManifest
 import Foundation
 
 /// A publisher key the practice knows about.
@@ -121,9 +122,10 @@ public struct TrustStore: Sendable {
         var lines = ["# Publisher keys this practice trusts or has revoked. Written by carryover."]
         for key in keys.sorted(by: { $0.keyID < $1.keyID }) {
             lines += [
-                "", "[[key]]", "id = \(tomlString(key.keyID.description))",
-                "name = \(tomlString(key.name))", "status = \(tomlString(key.status.rawValue))",
-                "public-key = \(tomlString(key.publicKey.base64))",
+                "", "[[key]]", "id = \(TOMLText.quoted(key.keyID.description))",
+                "name = \(TOMLText.quoted(key.name))",
+                "status = \(TOMLText.quoted(key.status.rawValue))",
+                "public-key = \(TOMLText.quoted(key.publicKey.base64))",
             ]
         }
         try FileIO.createDirectory(file.deletingLastPathComponent())

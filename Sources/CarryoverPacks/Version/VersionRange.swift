@@ -1,3 +1,4 @@
+import CarryoverManifest
 import Foundation
 
 /// A set of versions, written as comma-separated comparators that must all hold.
@@ -61,7 +62,7 @@ public struct VersionRange: Sendable, Hashable, CustomStringConvertible {
         comparators.allSatisfy { $0.accepts(version) }
     }
 
-    private static func expand(_ part: String) throws(PackError) -> [Comparator] {
+    private static func expand(_ part: String) throws(ManifestError) -> [Comparator] {
         for op in [">=", "<=", ">", "<", "="] where part.hasPrefix(op) {
             let version = try SemanticVersion(parsing: String(part.dropFirst(op.count)))
             return [Comparator(op: Comparator.Operator(rawValue: op)!, version: version)]

@@ -42,7 +42,7 @@ enum MeasureMapping {
                 bands: instrument.bands.map {
                     .init(name: $0.label, lower: $0.range.lowerBound, upper: $0.range.upperBound)
                 },
-                administrations: administrations)
+                administrations: administrations, loincTotal: instrument.loincTotal)
         }
     }
 

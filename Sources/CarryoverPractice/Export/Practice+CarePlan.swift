@@ -35,8 +35,26 @@ extension Practice {
                     status: item.assignment.status, start: span.start, end: span.end)
             },
             measures: try MeasureMapping.series(of: entries, in: zone),
-            scores: scoreSeries(of: entries, titles: titles(progress), zone: zone),
+            scores: scoreSeries(
+                of: entries, titles: titles(progress), codes: scoreCodes(progress), zone: zone),
             codeSystemBase: codeSystemBase)
+    }
+
+    /// Each scored homework type's `metadata` codes, read from the version its
+    /// assignment uses. A type that no longer loads (its pack removed) exports
+    /// its scores with the project's codes only.
+    func scoreCodes(_ progress: [AssignmentProgress]) -> [String: ScoreCodes] {
+        var codes: [String: ScoreCodes] = [:]
+        for item in progress where codes[item.assignment.homeworkType] == nil {
+            let assignment = item.assignment
+            guard !item.entries.allSatisfy({ $0.scores.isEmpty }),
+                let type = try? homeworkType(
+                    assignment.homeworkType, version: assignment.homeworkVersion,
+                    seed: assignment.seed)
+            else { continue }
+            codes[assignment.homeworkType] = type.declaration.scoreCodes
+        }
+        return codes
     }
 
     /// First and last local day of an assignment's schedule (no last day

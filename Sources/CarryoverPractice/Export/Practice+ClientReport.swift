@@ -127,10 +127,11 @@ extension Practice {
     }
 
     /// One series per homework type that scored, measures left out (their
-    /// totals are shown, and exported, as measures).
-    func scoreSeries(of entries: [Entry], titles: [String: String], zone: TimeZone)
-        -> [ScoreSeries]
-    {
+    /// totals are shown, and exported, as measures), with the codes of its scores.
+    func scoreSeries(
+        of entries: [Entry], titles: [String: String], codes: [String: ScoreCodes] = [:],
+        zone: TimeZone
+    ) -> [ScoreSeries] {
         Dictionary(grouping: entries.filter { MeasureMapping.instruments[$0.homeworkType] == nil })
         {
             $0.homeworkType
@@ -147,7 +148,9 @@ extension Practice {
                 }
             return points.isEmpty
                 ? nil
-                : ScoreSeries(homeworkType: typeID, title: titles[typeID] ?? typeID, points: points)
+                : ScoreSeries(
+                    homeworkType: typeID, title: titles[typeID] ?? typeID, points: points,
+                    codes: codes[typeID] ?? ScoreCodes())
         }
     }
 }

@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverLua
+import CarryoverManifest
 import CarryoverPacks
 import CarryoverStore
 import Foundation

@@ -34,6 +34,8 @@ struct PluginLoad {
                                 let lua = try BareLua()
                                 try lua.run(
                                     HomeworkPrelude.source, chunkName: HomeworkPrelude.chunkName)
+                                try lua.run(
+                                    InstrumentTable.source, chunkName: InstrumentTable.chunkName)
                                 try lua.run(modality.mainSource, chunkName: modality.main)
                             }
                         }

@@ -22,27 +22,15 @@ struct EntryPrompter {
     }
 
     private func ask(_ kind: FieldKind, label: String, optional: Bool, indent: String) -> Value? {
-        switch kind {
-        case .record(let fields):
+        let input = kind.input
+        switch input {
+        case .group(let fields):
             print(terminal.paint(label, .bold))
             var object: [String: Value] = [:]
             for field in fields {
                 if let value = ask(field, indent: indent + "  ") { object[field.name] = value }
             }
             return .object(object)
-        case .emotion:
-            let parts = [
-                FieldSpec(
-                    name: "name", kind: .text(maxLength: EmotionScale.maxNameLength),
-                    label: "emotion"),
-                FieldSpec(
-                    name: "intensity",
-                    kind: .rating(
-                        min: EmotionScale.intensity.lowerBound,
-                        max: EmotionScale.intensity.upperBound,
-                        anchors: []), label: "intensity"),
-            ]
-            return ask(.record(parts), label: label, optional: optional, indent: indent)
         case .list(let item, let count):
             print(terminal.paint("\(label): one per item, an empty answer ends the list", .bold))
             var items: [Value] = []
@@ -50,7 +38,7 @@ struct EntryPrompter {
                 let itemLabel = "\(indent)  #\(items.count + 1)"
                 // A record or an emotion asks several things per item, so an empty
                 // answer cannot end the list: ask first whether there is one more.
-                if item.asksSeveralThings {
+                if item.input.asksSeveralThings {
                     guard let more = line("\(itemLabel) add one? [y/N]"),
                         more.lowercased().hasPrefix("y")
                     else { break }
@@ -60,11 +48,10 @@ struct EntryPrompter {
                 items.append(value)
             }
             return .array(items)
-        case .choice(let choices), .multiChoice(let choices, _):
+        case .choice(let choices, let multiple, _):
             for (number, choice) in choices.enumerated() {
                 print("\(indent)  \(number + 1). \(choice.label)")
             }
-            let multiple: Bool = if case .multiChoice = kind { true } else { false }
             let hint = multiple ? "numbers separated by spaces" : "a number"
             while true {
                 guard let answer = line("\(label) [\(hint)]") else {
@@ -77,17 +64,17 @@ struct EntryPrompter {
                 print(
                     terminal.paint("\(indent)  Please answer with \(hint) from the list.", .yellow))
             }
-        default:
+        case .text, .notation, .number, .toggle:
             while true {
-                guard let answer = line(label + Self.hint(kind, unlessIn: label)) else {
+                guard let answer = line(label + Self.hint(input, unlessIn: label)) else {
                     if optional { return nil }
                     print(terminal.paint("\(indent)  This one is needed.", .yellow))
                     continue
                 }
-                if let value = Self.value(answer, kind) { return value }
+                if let value = Self.value(answer, input) { return value }
                 print(
                     terminal.paint(
-                        "\(indent)  That does not fit\(Self.hint(kind)); try again.", .yellow))
+                        "\(indent)  That does not fit\(Self.hint(input)); try again.", .yellow))
             }
         }
     }
@@ -102,46 +89,34 @@ struct EntryPrompter {
     }
 
     /// The hint, left out when the label already says it ("Mood (0-10)" needs no "[0-10]").
-    private static func hint(_ kind: FieldKind, unlessIn label: String) -> String {
-        let hint = hint(kind)
+    private static func hint(_ input: FieldInput, unlessIn label: String) -> String {
+        let hint = hint(input)
         let range = hint.trimmingCharacters(in: CharacterSet(charactersIn: " []"))
         return !range.isEmpty && label.contains("(\(range))") ? "" : hint
     }
 
-    private static func hint(_ kind: FieldKind) -> String {
-        switch kind {
-        case .number(let b), .duration(let b):
-            " [\(b.min.map(numberText) ?? "")-\(b.max.map(numberText) ?? "")]"
-        case .rating(let min, let max, _): " [\(min)-\(max)]"
-        case .boolean: " [y/n]"
-        case .date: " [YYYY-MM-DD]"
-        case .time: " [HH:MM]"
-        default: ""
+    private static func hint(_ input: FieldInput) -> String {
+        switch input {
+        case .number(let b, _, _):
+            " [\(b.min.map(ScoreText.format) ?? "")-\(b.max.map(ScoreText.format) ?? "")]"
+        case .toggle: " [y/n]"
+        case .notation(let notation): " [\(notation.placeholder)]"
+        case .text, .choice, .group, .list: ""
         }
     }
 
     /// The answer as a value of the field's kind, or `nil` if it does not fit.
-    private static func value(_ answer: String, _ kind: FieldKind) -> Value? {
-        switch kind {
-        case .number, .duration, .rating:
+    private static func value(_ answer: String, _ input: FieldInput) -> Value? {
+        switch input {
+        case .number:
             if let int = Int64(answer) { return .int(int) }
             return Double(answer).map(Value.double)
-        case .boolean:
+        case .toggle:
             let yes = ["y", "yes", "true"].contains(answer.lowercased())
             let no = ["n", "no", "false"].contains(answer.lowercased())
             return yes ? .bool(true) : no ? .bool(false) : nil
         default:
             return .string(answer)
-        }
-    }
-}
-
-extension FieldKind {
-    /// Whether one value of this kind takes more than one answer.
-    fileprivate var asksSeveralThings: Bool {
-        switch self {
-        case .record, .emotion: true
-        default: false
         }
     }
 }

@@ -15,12 +15,6 @@ func localText(_ instant: Date, _ timeZone: String) -> String {
 
 /// Scores as "name 1.5, other 2" in name order.
 func scoresText(_ scores: [String: Double]) -> String {
-    scores.sorted { $0.key < $1.key }.map { "\($0.key) \(numberText($0.value))" }
+    scores.sorted { $0.key < $1.key }.map { "\($0.key) \(ScoreText.format($0.value))" }
         .joined(separator: ", ")
-}
-
-/// A number without a needless ".0".
-func numberText(_ value: Double) -> String {
-    value.rounded() == value && abs(value) < 1e15
-        ? String(Int64(value)) : String(format: "%.2f", value)
 }

@@ -46,7 +46,7 @@ struct StatusRendering {
             "  Done when \(assignment.completion.description): \(item.completion.progress)\(met)")
         for trend in item.trends {
             Swift.print(
-                "  \(trend.name): \(trend.sparkline)  last \(numberText(trend.last)), mean \(String(format: "%.1f", trend.mean))"
+                "  \(trend.name): \(trend.sparkline)  last \(ScoreText.format(trend.last)), mean \(ScoreText.format(trend.mean))"
             )
         }
         if let balance = item.balance { Swift.print("  Balance: \(balance)") }

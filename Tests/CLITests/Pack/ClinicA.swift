@@ -28,7 +28,8 @@ struct ClinicA {
         let steps: [[String]] = [
             [
                 "pack", "create", cli.path(folder), "--id", "org.exampleclinic.clinic-pack",
-                "--version", version, "--publisher", "Clinic A", "--key", cli.path("clinic.pub"),
+                "--pack-version", version, "--publisher", "Clinic A", "--key",
+                cli.path("clinic.pub"),
                 "--license", "CC-BY-4.0",
             ],
             ["pack", "build", cli.path(folder)],

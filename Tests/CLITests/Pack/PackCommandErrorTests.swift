@@ -10,6 +10,20 @@ import Testing
 
     init() throws { cli = try CLIFixture() }
 
+    /// `--version` is every command's "show carryover's version"; the pack's
+    /// own version is `--pack-version`, so the two no longer collide.
+    @Test(arguments: [["pack", "create"], ["pack", "remove"]])
+    func thePackVersionOptionDoesNotCollideWithVersion(_ command: [String]) throws {
+        let help = try cli.run(command + ["--help"]).stdout
+        #expect(help.contains("--pack-version <pack-version>"))
+        let versionLines = help.split(separator: "\n").filter { $0.contains("--version") }
+        #expect(
+            versionLines.map { $0.trimmingCharacters(in: .whitespaces) } == [
+                "--version               Show the version."
+            ])
+        #expect(try cli.run(command + ["--version"]).stdout == "0.1.0\n")
+    }
+
     @Test func publisherMistakes() throws {
         try ClinicA(cli: cli).publish(version: "1.0.0")
         let keygenAgain = try cli.run([
@@ -19,7 +33,7 @@ import Testing
         #expect(keygenAgain.stderr.contains("exists"))
         #expect(try cli.run(["pack", "create", cli.path("new")]).status == 64)
         let badID = try cli.run([
-            "pack", "create", cli.path("new"), "--id", "Clinic", "--version", "1.0.0",
+            "pack", "create", cli.path("new"), "--id", "Clinic", "--pack-version", "1.0.0",
             "--publisher", "A", "--key", cli.path("clinic.pub"), "--license", "CC-BY-4.0",
         ])
         #expect(badID.status == 65)
@@ -79,12 +93,14 @@ import Testing
         #expect(try cli.run(["pack", "install", first, "--locked"], practice: "p").status == 77)
         let id = "org.exampleclinic.clinic-pack"
         #expect(
-            try cli.run(["pack", "remove", id, "--version", "1.1.0"], practice: "p").status == 65)
+            try cli.run(["pack", "remove", id, "--pack-version", "1.1.0"], practice: "p").status
+                == 65)
         #expect(try cli.run(["pack", "remove", "org.example.none"], practice: "p").status == 66)
         #expect(
             try cli.run(["pack", "upgrade", first, "--allow-downgrade"], practice: "p").status == 0)
         #expect(
-            try cli.run(["pack", "remove", id, "--version", "1.1.0"], practice: "p").status == 0)
+            try cli.run(["pack", "remove", id, "--pack-version", "1.1.0"], practice: "p").status
+                == 0)
         let listed = try cli.run(["pack", "list"], practice: "p")
         #expect(listed.stdout.contains("\(id)  1.0.0"))
         #expect(!listed.stdout.contains("1.1.0"))

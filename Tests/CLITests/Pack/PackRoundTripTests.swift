@@ -196,12 +196,12 @@ import Testing
                 == ["1.1.0", "1.1.0", nil])
         // Entries were logged with 1.0.0: removing it is refused unless asked for.
         let id = "org.exampleclinic.clinic-pack"
-        let remove = try cli.run(["pack", "remove", id, "--version", "1.0.0"], practice: "b")
+        let remove = try cli.run(["pack", "remove", id, "--pack-version", "1.0.0"], practice: "b")
         #expect(remove.status == 1)
         #expect(remove.stderr.contains("c-017-1"))
         #expect(
             try cli.run(
-                ["pack", "remove", id, "--version", "1.0.0", "--even-if-used"], practice: "b"
+                ["pack", "remove", id, "--pack-version", "1.0.0", "--even-if-used"], practice: "b"
             ).status == 0)
         #expect(
             try cli.run(["assignment", "entries", "c-017-1"], practice: "b").status == 66)

@@ -84,8 +84,13 @@ import Testing
         #expect(Instrument.phq9.itemCount == 9)
         #expect(Instrument.gad7.itemCount == 7)
         #expect(Instrument.phq9.itemRange == 0...3)
-        #expect(Instrument.gad7.responses.first == "not at all")
-        #expect(Instrument.gad7.responses.last == "nearly every day")
+        // The answers as printed on both forms.
+        #expect(
+            Instrument.gad7.responses == [
+                "Not at all", "Several days", "More than half the days", "Nearly every day",
+            ])
+        #expect(Instrument.phq9.questions.count == 9 && Instrument.gad7.questions.count == 7)
+        #expect(Instrument.phq9.stem.hasPrefix("Over the last 2 weeks, how often"))
         #expect(Instrument.phq9.riskItems.map(\.number) == [9])
     }
 

@@ -14,55 +14,55 @@ import Testing
     /// reference resolves to a fullUrl in the bundle.
     static let validateScript =
         TestPython.imports("fhir.resources") + #"""
-        import json
-        from fhir.resources.R4B import get_fhir_model_class
-        bundle = json.load(open(sys.argv[1]))
-        get_fhir_model_class("Bundle").model_validate(bundle)
-        # Required bindings, from the R4 spec (hl7.org/fhir/R4, each resource's page).
-        bindings = {
-            ("Task", "status"): {"draft", "requested", "received", "accepted", "rejected", "ready",
-                                 "cancelled", "in-progress", "on-hold", "failed", "completed",
-                                 "entered-in-error"},
-            ("Task", "intent"): {"unknown", "proposal", "plan", "order", "original-order",
-                                 "reflex-order", "filler-order", "instance-order", "option"},
-            ("CarePlan", "status"): {"draft", "active", "on-hold", "revoked", "completed",
-                                     "entered-in-error", "unknown"},
-            ("CarePlan", "intent"): {"proposal", "plan", "order", "option"},
-            ("Goal", "lifecycleStatus"): {"proposed", "planned", "accepted", "active", "on-hold",
-                                          "completed", "cancelled", "entered-in-error", "rejected"},
-            ("Observation", "status"): {"registered", "preliminary", "final", "amended",
-                                        "corrected", "cancelled", "entered-in-error", "unknown"},
-            ("QuestionnaireResponse", "status"): {"in-progress", "completed", "amended",
-                                                  "entered-in-error", "stopped"},
-        }
-        full_urls = [e["fullUrl"] for e in bundle["entry"]]
-        assert len(set(full_urls)) == len(full_urls), "duplicate fullUrl"
-        problems, counts, references = [], {}, []
-        def walk(node):
-            if isinstance(node, dict):
-                if isinstance(node.get("reference"), str): references.append(node["reference"])
-                for v in node.values(): walk(v)
-            elif isinstance(node, list):
-                for v in node: walk(v)
-        for entry in bundle["entry"]:
-            resource = entry["resource"]
-            kind = resource["resourceType"]
-            get_fhir_model_class(kind).model_validate(resource)
-            counts[kind] = counts.get(kind, 0) + 1
-            if entry["fullUrl"] != "urn:uuid:" + resource["id"]:
-                problems.append("fullUrl does not match id")
-            for (rtype, field), allowed in bindings.items():
-                if rtype == kind and resource.get(field) not in allowed:
-                    problems.append(f"{kind}.{field}={resource.get(field)}")
-            walk(resource)
-        unresolved = [r for r in references if r not in full_urls]
-        import uuid
-        pseudonym = sys.argv[2]
-        patient_uuid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"carryover:{pseudonym}/Patient/{pseudonym}"))
-        print(json.dumps({"counts": counts, "problems": problems, "unresolved": unresolved,
-                          "references": len(references),
-                          "patientIdIsUUID5": bundle["entry"][0]["resource"]["id"] == patient_uuid}))
-        """#
+            import json
+            from fhir.resources.R4B import get_fhir_model_class
+            bundle = json.load(open(sys.argv[1]))
+            get_fhir_model_class("Bundle").model_validate(bundle)
+            # Required bindings, from the R4 spec (hl7.org/fhir/R4, each resource's page).
+            bindings = {
+                ("Task", "status"): {"draft", "requested", "received", "accepted", "rejected", "ready",
+                                     "cancelled", "in-progress", "on-hold", "failed", "completed",
+                                     "entered-in-error"},
+                ("Task", "intent"): {"unknown", "proposal", "plan", "order", "original-order",
+                                     "reflex-order", "filler-order", "instance-order", "option"},
+                ("CarePlan", "status"): {"draft", "active", "on-hold", "revoked", "completed",
+                                         "entered-in-error", "unknown"},
+                ("CarePlan", "intent"): {"proposal", "plan", "order", "option"},
+                ("Goal", "lifecycleStatus"): {"proposed", "planned", "accepted", "active", "on-hold",
+                                              "completed", "cancelled", "entered-in-error", "rejected"},
+                ("Observation", "status"): {"registered", "preliminary", "final", "amended",
+                                            "corrected", "cancelled", "entered-in-error", "unknown"},
+                ("QuestionnaireResponse", "status"): {"in-progress", "completed", "amended",
+                                                      "entered-in-error", "stopped"},
+            }
+            full_urls = [e["fullUrl"] for e in bundle["entry"]]
+            assert len(set(full_urls)) == len(full_urls), "duplicate fullUrl"
+            problems, counts, references = [], {}, []
+            def walk(node):
+                if isinstance(node, dict):
+                    if isinstance(node.get("reference"), str): references.append(node["reference"])
+                    for v in node.values(): walk(v)
+                elif isinstance(node, list):
+                    for v in node: walk(v)
+            for entry in bundle["entry"]:
+                resource = entry["resource"]
+                kind = resource["resourceType"]
+                get_fhir_model_class(kind).model_validate(resource)
+                counts[kind] = counts.get(kind, 0) + 1
+                if entry["fullUrl"] != "urn:uuid:" + resource["id"]:
+                    problems.append("fullUrl does not match id")
+                for (rtype, field), allowed in bindings.items():
+                    if rtype == kind and resource.get(field) not in allowed:
+                        problems.append(f"{kind}.{field}={resource.get(field)}")
+                walk(resource)
+            unresolved = [r for r in references if r not in full_urls]
+            import uuid
+            pseudonym = sys.argv[2]
+            patient_uuid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"carryover:{pseudonym}/Patient/{pseudonym}"))
+            print(json.dumps({"counts": counts, "problems": problems, "unresolved": unresolved,
+                              "references": len(references),
+                              "patientIdIsUUID5": bundle["entry"][0]["resource"]["id"] == patient_uuid}))
+            """#
 
     struct Report: Decodable {
         var counts: [String: Int]
@@ -85,7 +85,7 @@ import Testing
                     id: "m2", date: LocalDate(year: 2026, month: 3, day: 29)!,
                     itemScores: [1, 1, 0, 1, 0, 1, 0, 0, 0],
                     total: 4, bandName: "minimal"),
-            ])
+            ], loincTotal: Instrument.phq9.loincTotal)
         let gad7 = MeasureSeries(
             instrumentID: "gad-7", title: "GAD-7", maxTotal: 21, bands: [],
             administrations: [
@@ -93,7 +93,7 @@ import Testing
                     id: "g1", date: LocalDate(year: 2026, month: 3, day: 1)!,
                     itemScores: [1, 1, 1, 1, 1, 1, 1],
                     total: 7, bandName: "mild")
-            ])
+            ], loincTotal: Instrument.gad7.loincTotal)
         let scores = ScoreSeries(
             homeworkType: "org.example.thought-record", title: "Thought record",
             points: [
@@ -102,7 +102,9 @@ import Testing
                 ),
                 .init(
                     date: LocalDate(year: 2026, month: 3, day: 3)!, name: "belief_drop", value: 20),
-            ])
+            ],
+            // What a plugin declares in metadata.loinc and metadata.units.
+            codes: ScoreCodes(loinc: ["belief_drop": "00000-0"], units: ["belief_drop": "%"]))
         return CarePlanExport(
             patient: .init(
                 pseudonym: "c-017", identifierSystem: "urn:carryover:clinic-a:client",
@@ -177,6 +179,13 @@ import Testing
         #expect(codes == ["44261-6", "44261-6", "70274-6"])  // LOINC PHQ-9 and GAD-7 totals
         #expect(totals.map { $0["valueInteger"]! } == [12, 4, 7])
         #expect(totals.first?["interpretation"]?.array?.first?["text"] == "moderate")
+        let scored = all("Observation").filter { $0["valueQuantity"] != nil }
+        #expect(
+            scored.first?["valueQuantity"]
+                == ["value": 35.5, "unit": "%", "system": "http://unitsofmeasure.org", "code": "%"])
+        let coding = scored.first?["code"]?["coding"]?.array ?? []
+        #expect(coding.first == ["system": "http://loinc.org", "code": "00000-0"])
+        #expect(coding.count == 2)  // the project's own code stays beside it
         let firstResponse = try #require(all("QuestionnaireResponse").first)
         #expect(firstResponse["item"]!.array!.count == 9)
         #expect(firstResponse["item"]!.array![8]["answer"]!.array![0]["valueInteger"] == 0)

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -8,34 +9,13 @@ import Testing
 /// `title="<file>"` is a whole file; a later block with the same title
 /// replaces the earlier one. The docs cannot rot without this failing.
 @Suite struct TutorialTests {
-    /// (file, text) of every titled block, in order.
+    static let guide = "authoring/tutorial.md"
+
     static func blocks() throws -> [(file: String, text: String)] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let markdown = try String(
-            contentsOf: root.appending(path: "Docs/authoring/tutorial.md"), encoding: .utf8)
-        var blocks: [(file: String, text: String)] = []
-        var current: (file: String, lines: [Substring])?
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let open = current {
-                if line == "```" {
-                    blocks.append((open.file, open.lines.joined(separator: "\n") + "\n"))
-                    current = nil
-                } else {
-                    current?.lines.append(line)
-                }
-            } else if line.hasPrefix("```"), let title = line.firstRange(of: #"title=""#) {
-                let name = line[title.upperBound...].prefix { $0 != "\"" }
-                current = (String(name), [])
-            }
-        }
-        return blocks
+        try DocBlocks.blocks(of: guide)
     }
 
-    /// The files as they stand at the end of the tutorial.
-    static func files() throws -> [String: String] {
-        Dictionary(try blocks().map { ($0.file, $0.text) }, uniquingKeysWith: { _, last in last })
-    }
+    static func files() throws -> [String: String] { try DocBlocks.files(of: guide) }
 
     @Test func everyVersionOfThePluginLoads() throws {
         let versions = try Self.blocks().filter { $0.file == "activities.lua" }

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverManifest
 import CarryoverPacks
 import Foundation
 
@@ -39,7 +40,10 @@ struct ClinicPackFixture {
     /// 1.0.0 is the example as committed. Later versions rename the `note`
     /// field to `reflection`; with `migrate` they also carry the hook that
     /// moves an old note across, without it old entries no longer fit.
-    func pack(version: String, migrate: Bool = true) throws -> URL {
+    /// `lua` changes the Lua further (any version).
+    func pack(version: String, migrate: Bool = true, lua: ((String) -> String)? = nil) throws
+        -> URL
+    {
         let root = scratch.appendingPathComponent("pack-\(version)")
         let folder = root.appendingPathComponent("activity-log")
         try FileManager.default.createDirectory(
@@ -53,6 +57,7 @@ struct ClinicPackFixture {
                 Self.renamed($0, version: version, migrate: migrate)
             }
         }
+        if let lua { try edit(folder.appendingPathComponent("activity_log.lua"), lua) }
         let semver = try SemanticVersion(parsing: version)
         try Pack.create(
             at: root,

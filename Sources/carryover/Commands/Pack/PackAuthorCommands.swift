@@ -31,13 +31,14 @@ struct PackCreate: ParsableCommand {
         abstract: "Write pack.toml for a folder of homework types.",
         discussion: """
             Lists every subfolder that has a homework.toml. Example:
-              carryover pack create clinic-pack --id org.example.clinic --version 1.0.0 \\
+              carryover pack create clinic-pack --id org.example.clinic --pack-version 1.0.0 \\
                   --publisher "Example Clinic" --key clinic.pub --license CC-BY-4.0
             """)
 
     @Argument(help: "The pack folder (created if missing).") var folder: String
     @Option(help: "The pack id, lowercase reverse-DNS.") var id: String
-    @Option(help: "The pack version (semver).") var version: String
+    // Not `--version`: that is every command's "show carryover's version".
+    @Option(help: "The pack version (semver).") var packVersion: String
     @Option(help: "The publisher's name.") var publisher: String
     @Option(help: "The publisher's public key file; its id goes into pack.toml.") var key: String
     @Option(help: "An SPDX licence, e.g. CC-BY-4.0.") var license: String
@@ -47,27 +48,13 @@ struct PackCreate: ParsableCommand {
     func run() throws {
         let root = fileURL(folder)
         let manifest = PackManifest(
-            id: id, version: try semanticVersion(version),
+            id: id, version: try semanticVersion(packVersion),
             engine: try VersionRange(parsing: engine), publisherName: publisher,
             publisherKeyID: try KeyFiles.readPublicKey(at: fileURL(key)).keyID, license: license,
-            homework: try Self.homeworkFolders(in: root))
+            homework: try Pack.homeworkFolders(in: root))
         try Pack.create(at: root, manifest: manifest)
         print("Wrote \(folder)/pack.toml with \(manifest.homework.count) homework type(s)")
         for entry in manifest.homework { print("  \(entry.id) \(entry.version)  \(entry.path)/") }
-    }
-
-    /// The immediate subfolders with a `homework.toml`, by name.
-    static func homeworkFolders(in root: URL) throws -> [PackManifest.Homework] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        var homework: [PackManifest.Homework] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let file = root.appendingPathComponent(name).appendingPathComponent(
-                HomeworkManifest.fileName)
-            guard let data = FileManager.default.contents(atPath: file.path) else { continue }
-            let manifest = try HomeworkManifest(parsing: data, file: "\(name)/homework.toml")
-            homework.append(.init(id: manifest.id, version: manifest.version, path: name))
-        }
-        return homework
     }
 }
 

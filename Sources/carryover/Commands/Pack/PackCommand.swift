@@ -1,4 +1,5 @@
 import ArgumentParser
+import CarryoverManifest
 import CarryoverPacks
 import CarryoverPractice
 import Foundation
@@ -11,7 +12,7 @@ struct PackCommand: AsyncParsableCommand {
         discussion: """
             A publisher makes a key once, then builds, signs and archives each release:
               carryover pack keygen --public clinic.pub --secret clinic.sec
-              carryover pack create clinic-pack --id org.example.clinic --version 1.0.0 \\
+              carryover pack create clinic-pack --id org.example.clinic --pack-version 1.0.0 \\
                   --publisher "Example Clinic" --key clinic.pub --license CC-BY-4.0
               carryover pack build clinic-pack && carryover pack sign clinic-pack --secret clinic.sec
               carryover pack archive clinic-pack --out clinic-pack-1.0.0.tar
@@ -47,5 +48,9 @@ extension PracticeOptions {
 
 /// A version from the command line; 65 when it is not semver.
 func semanticVersion(_ text: String) throws -> SemanticVersion {
-    try SemanticVersion(parsing: text)
+    do {
+        return try SemanticVersion(parsing: text)
+    } catch {
+        throw CommandFailure(.invalidInput, error.message)
+    }
 }

@@ -101,27 +101,28 @@ struct PackRemove: AsyncParsableCommand {
             Refuses (status 1) while assignments use it: entries logged with a removed version
             could no longer be checked. To stop a pack from running, revoke its key instead.
             Examples:
-              carryover pack remove org.example.clinic --version 1.0.0
+              carryover pack remove org.example.clinic --pack-version 1.0.0
               carryover pack remove org.example.clinic
             """)
 
     @Argument(help: "The pack id.") var id: String
-    @Option(help: "Only this version (not the pinned one).") var version: String?
+    // Not `--version`: that is every command's "show carryover's version".
+    @Option(help: "Only this version (not the pinned one).") var packVersion: String?
     @Flag(help: "Remove it even though assignments use it.") var evenIfUsed = false
     @OptionGroup var options: PracticeOptions
 
     func run() async throws {
         let practice = try await options.open()
-        let semver = try version.map(semanticVersion)
-        let users = try await practice.assignmentsUsing(packID: id, version: version)
+        let semver = try packVersion.map(semanticVersion)
+        let users = try await practice.assignmentsUsing(packID: id, version: packVersion)
         if !users.isEmpty && !evenIfUsed {
             throw CommandFailure(
                 .refused,
-                "\(users.count) assignment(s) use \(id)\(version.map { " \($0)" } ?? "") "
+                "\(users.count) assignment(s) use \(id)\(packVersion.map { " \($0)" } ?? "") "
                     + "(\(users.prefix(5).joined(separator: ", "))); keep it so their entries "
                     + "still load, or pass --even-if-used")
         }
         try PackShelf(root: options.folder).remove(id: id, version: semver)
-        print("Removed \(id)\(version.map { " \($0)" } ?? "")")
+        print("Removed \(id)\(packVersion.map { " \($0)" } ?? "")")
     }
 }

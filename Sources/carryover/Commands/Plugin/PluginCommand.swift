@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarryoverLua
+import CarryoverPluginKit
 
 /// `carryover plugin ...`: the plugin author's toolkit.
 struct PluginCommand: ParsableCommand {
@@ -9,7 +10,9 @@ struct PluginCommand: ParsableCommand {
         discussion: """
             Exit status: 0 when all is well, 1 when lint finds errors, a test fails, \
             the fuzzer finds a failure or a run fails, 65 when the plugin folder, its \
-            manifest or an input file cannot be read, 69 when its Lua cannot be loaded.
+            manifest, an example or an input file is unreadable or invalid, 66 when an \
+            input file does not exist, 69 when its Lua cannot be loaded. A failure is \
+            one line on standard error: carryover: <plugin> <file>:<line>: <message>.
             """,
         subcommands: [
             PluginNewCommand.self, PluginLintCommand.self, PluginTestCommand.self,

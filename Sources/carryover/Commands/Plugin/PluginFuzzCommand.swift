@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarryoverLua
+import CarryoverPluginKit
 
 /// `carryover plugin fuzz <folder> [--runs N] [--seed S]`.
 struct PluginFuzzCommand: ParsableCommand {
@@ -11,7 +12,9 @@ struct PluginFuzzCommand: ParsableCommand {
             break one rule. Each valid input runs twice in fresh sandboxes. Reports \
             runtime errors, limit hits, bad scores and non-determinism, each shrunk to \
             a small input and printed as a Lua test case to paste into a spec file. \
-            Exits 1 on any finding.
+            Half the inputs start from the folder's examples/entry*.json (with \
+            examples/params.json), a field or two changed, so cross-field rules in \
+            validate still hold and later hooks run. Exits 1 on any finding.
             """
     )
 
@@ -24,13 +27,17 @@ struct PluginFuzzCommand: ParsableCommand {
     @Option(help: "The seed; the same seed gives the same inputs.")
     var seed: UInt64 = 42
 
+    @Flag(help: "Draw every input from the declarations; ignore examples/.")
+    var noExamples = false
+
     func validate() throws {
         guard runs > 0 else { throw ValidationError("--runs must be at least 1") }
     }
 
     func run() throws {
         let report = try PluginFuzzer.fuzz(
-            try PluginFolder(path: folder), options: FuzzOptions(runs: runs, seed: seed))
+            try PluginFolder(path: folder),
+            options: FuzzOptions(runs: runs, seed: seed, useExamples: !noExamples))
         print(report.render(), terminator: "")
         if !report.passed { throw PluginExit.findings }
     }

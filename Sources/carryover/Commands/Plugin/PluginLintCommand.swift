@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarryoverLua
+import CarryoverPluginKit
 
 /// `carryover plugin lint <folder>`.
 struct PluginLintCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarryoverLua
+import CarryoverPluginKit
 
 /// `carryover plugin new <folder> --id org.clinic.name --title "..."`.
 struct PluginNewCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarryoverCore
 import CarryoverLua
+import CarryoverPluginKit
 import Foundation
 
 /// `carryover plugin run <folder> --entry entry.json [--params params.json] [--json]`.
@@ -23,7 +24,7 @@ struct PluginRunCommand: ParsableCommand {
     @Option(help: "A JSON file holding the params object (defaults fill the rest).")
     var params: String?
 
-    @ArgumentParser.Flag(help: "Print the report as JSON.")
+    @ArgumentParser.Flag(help: "Print the report as one JSON document (shape in Docs/cli.md).")
     var json = false
 
     func run() throws {
@@ -31,7 +32,11 @@ struct PluginRunCommand: ParsableCommand {
         let paramsValue = try params.map(Self.readJSON) ?? .object([:])
         let report = try PluginRunReport.run(
             try PluginFolder(path: folder), entry: entryValue, params: paramsValue)
-        print(json ? report.json().canonicalJSON() : report.render(), terminator: json ? "\n" : "")
+        if json {
+            try printJSON(report.json())
+        } else {
+            print(report.render(), terminator: "")
+        }
         if !report.succeeded { throw PluginExit.findings }
     }
 

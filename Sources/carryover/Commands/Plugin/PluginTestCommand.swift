@@ -1,5 +1,6 @@
 import ArgumentParser
 import CarryoverLua
+import CarryoverPluginKit
 
 extension PluginTestReport.Format: ExpressibleByArgument {}
 
