@@ -97,11 +97,11 @@ public enum FieldValidator {
         case .boolean:
             if value.bool == nil { fail("expected true or false") }
         case .date:
-            guard let text = value.string, CalendarText.isDate(text) else {
+            guard let text = value.string, StrictDate.isDate(text) else {
                 return fail("expected a date written YYYY-MM-DD")
             }
         case .time:
-            guard let text = value.string, CalendarText.isTime(text) else {
+            guard let text = value.string, StrictDate.isTime(text) else {
                 return fail("expected a time written HH:MM (24-hour)")
             }
         case .emotion:

@@ -85,10 +85,10 @@ public enum JSONSchemaExporter {
             return ["type": "boolean"]
         case .date:
             return [
-                "type": "string", "format": "date", "pattern": .string(CalendarText.datePattern),
+                "type": "string", "format": "date", "pattern": .string(StrictDate.datePattern),
             ]
         case .time:
-            return ["type": "string", "pattern": .string(CalendarText.timePattern)]
+            return ["type": "string", "pattern": .string(StrictDate.timePattern)]
         case .emotion:
             return objectSchema(EmotionScale.fields)
         }
