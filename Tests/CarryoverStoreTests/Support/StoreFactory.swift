@@ -30,7 +30,7 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
                 principal: Principal(name: "dr-test"), clock: clock)
         },
         execute: { store, sql in
-            try await (store as! SQLiteStore).pool.write { try $0.execute(sql: sql) }
+            try await (store as! SQLiteStore).database.write { try $0.execute(sql: sql) }
         },
         failLedgerInserts: """
             CREATE TRIGGER fail_ledger BEFORE INSERT ON ledger
