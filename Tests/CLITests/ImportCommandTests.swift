@@ -24,7 +24,7 @@ import Testing
             fixture,
             [Self.mood(4, at: "2026-11-30T19:00:00Z"), Self.mood(6, at: "2026-12-01T19:00:00Z")])
         let result = try fixture.ok(["import", file], now: "2026-12-02T08:00:00Z")
-        #expect(result.stdout == "Imported 2 entries, rejected 0\n")
+        #expect(result.stdout == "Imported 2 entries, 0 already stored, rejected 0\n")
         #expect(result.stderr.isEmpty)
         #expect(
             try fixture.history().map { $0["performedAt"] as? String } == [
@@ -37,7 +37,7 @@ import Testing
         let file = try Self.entries(fixture, Self.secondLineBad)
         let result = try fixture.run(["import", file], now: "2026-12-02T08:00:00Z")
         #expect(result.status == Exit.invalidInput)
-        #expect(result.stdout == "Imported 1 entries, rejected 1\n")
+        #expect(result.stdout == "Imported 1 entries, 0 already stored, rejected 1\n")
         #expect(result.errorLines.count == 1)
         #expect(result.errorLines.first?.hasPrefix("line 2: ") == true)
         #expect(result.stderr.contains("mood"))
@@ -57,13 +57,15 @@ import Testing
     @Test func theJSONReportHasTheDocumentedKeys() throws {
         let fixture = try CLIFixture.withMoodLog()
         let file = try Self.entries(fixture, Self.secondLineBad)
-        let result = try fixture.run(["import", file, "--strict", "--json"])
+        let result = try fixture.run(
+            ["import", file, "--strict", "--json"], now: "2026-12-02T08:00:00Z")
         #expect(result.status == Exit.invalidInput)
         #expect(result.stderr.isEmpty)
         let report = try result.object()
         #expect(
             Set(report.keys) == [
-                "imported", "rejected", "resumedAfterLine", "committed", "rejections",
+                "imported", "alreadyStored", "rejected", "resumedAfterLine", "committed",
+                "rejections",
             ])
         #expect(report["rejected"] as? Int == 1)
         #expect(report["committed"] as? Bool == false)
