@@ -45,6 +45,8 @@
                     }
                     let result = try tally.result(of: batch, after: old)
                     let progress = result.progress
+                    // A batch that stored nothing and moved no mark writes nothing.
+                    guard progress != old else { return result }
                     try await db.query(
                         """
                         INSERT INTO import_progress (file_hash, last_line, imported)

@@ -143,7 +143,7 @@ public final class SQLiteStore: PracticeStore {
     /// failed transaction rolled back, so another try cannot write anything
     /// twice. Busy after the whole timeout is `locked`: another process holds
     /// the practice, and waiting longer would only hide it.
-    private func retryingWhileBusy<T>(_ attempt: () async throws -> T) async throws -> T {
+    func retryingWhileBusy<T>(_ attempt: () async throws -> T) async throws -> T {
         var tries = 0
         while true {
             let started = Date()

@@ -108,3 +108,27 @@ extension SQLiteFileTests {
         #expect(try await store.clients().count == 1)
     }
 }
+
+extension SQLiteFileTests {
+    /// Issue 15: busy (exit 75) should be rare. SQLite answers busy without
+    /// waiting in a few cases (another process recovering the WAL, a stale
+    /// snapshot); such a transaction rolled back, so it is tried again whole.
+    @Test func busyBeforeTheTimeoutIsRetriedAndThenLocked() async throws {
+        let store = try Self.newStore(try TempDir.make())
+        var attempts = 0
+        let value = try await store.retryingWhileBusy { () async throws -> Int in
+            attempts += 1
+            if attempts < 3 { throw DatabaseError(resultCode: .SQLITE_BUSY) }
+            return 7
+        }
+        #expect(value == 7 && attempts == 3)
+        attempts = 0
+        await expectStoreError(.locked) {
+            _ = try await store.retryingWhileBusy { () async throws -> Int in
+                attempts += 1
+                throw DatabaseError(resultCode: .SQLITE_BUSY)
+            }
+        }
+        #expect(attempts == 1 + SQLiteStore.busyRetries)
+    }
+}
