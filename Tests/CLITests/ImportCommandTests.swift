@@ -74,6 +74,31 @@ import Testing
         #expect(try fixture.history().isEmpty)
     }
 
+    /// Issues 15 and 13 §2: a re-run after fixing a rejected line imports it
+    /// and does not store the good lines twice.
+    @Test func fixingARejectedLineAndImportingAgainStoresItOnce() throws {
+        let fixture = try CLIFixture.withMoodLog()
+        let file = try Self.entries(fixture, Self.secondLineBad)
+        let now = "2026-12-02T08:00:00Z"
+        #expect(try fixture.run(["import", file], now: now).status == Exit.invalidInput)
+        let unchanged = try fixture.run(["import", file], now: now)
+        #expect(
+            unchanged.stdout
+                == "Imported 0 entries, 0 already stored, rejected 1 (resumed after line 1)\n")
+        _ = try Self.entries(
+            fixture,
+            [Self.mood(4, at: "2026-11-30T19:00:00Z"), Self.mood(5, at: "2026-12-01T19:00:00Z")])
+        let fixed = try fixture.ok(["import", file], now: now)
+        #expect(fixed.stdout == "Imported 1 entries, 1 already stored, rejected 0\n")
+        #expect(try fixture.history().count == 2)
+    }
+
+    @Test func aFolderIsNotAFileToImport() throws {
+        let fixture = try CLIFixture.withMoodLog()
+        try fixture.fails(
+            ["import", fixture.root.path], status: Exit.notFound, saying: "is a folder")
+    }
+
     @Test func aMissingFileIsNotFound() throws {
         let fixture = try CLIFixture.withMoodLog()
         try fixture.fails(
