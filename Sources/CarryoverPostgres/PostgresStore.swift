@@ -15,6 +15,8 @@
     /// transaction (PostgreSQL sequences are not transactional).
     public final class PostgresStore: PracticeStore {
         let client: PostgresClient
+        /// The schema that holds this practice.
+        public let schema: String
         let runner: Task<Void, Never>
         let principal: Principal
         let clock: any WallClock
@@ -47,7 +49,8 @@
                 ("search_path", schema), ("synchronous_commit", "on"),
                 ("default_transaction_read_only", access == .readOnly ? "on" : "off"),
             ]
-            let store = PostgresStore(configuration, principal: principal, clock: clock)
+            let store = PostgresStore(
+                configuration, schema: schema, principal: principal, clock: clock)
             do {
                 try await withDeadline(deadline) { try await store.migrate(schema: schema) }
             } catch {
@@ -58,9 +61,10 @@
         }
 
         private init(
-            _ configuration: PostgresClient.Configuration, principal: Principal,
+            _ configuration: PostgresClient.Configuration, schema: String, principal: Principal,
             clock: any WallClock
         ) {
+            self.schema = schema
             let logger = Self.quietLogger
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
             self.client = client

@@ -53,11 +53,13 @@ import Testing
     ]
     static let badDays = [
         "2026-02-30", "2026-13-01", "2025-02-29", "30/11/2026", "0000-01-01", "2026-11-31",
-        "tomorrow",
+        "tomorrow", "9999-12-31", "0001-01-01",
     ]
+    /// A clock that is off: not an instant, or far outside the years schedules cover
+    /// (a report to 9999 counted days for minutes).
     static let badNows = [
         "yesterday", "2026-02-30T10:00:00Z", "2026-11-30", "1764489600",
-        "2026-11-30T10:00:00+25:00",
+        "2026-11-30T10:00:00+25:00", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z",
     ]
     static let usageErrors: [[String]] = [
         ["status", "--frobnicate"], ["log"], ["assign", "c-017"], ["report"], ["frobnicate"],
@@ -115,14 +117,13 @@ import Testing
                 Input(arguments: ["goal", "add", "c-017", "--title", "x", "--by", day], status: 65))
         }
         for now in Self.badNows {
-            inputs.append(
-                Input(
-                    arguments: ["status", "c-017"], status: 64, environment: ["CARRYOVER_NOW": now])
-            )
-            inputs.append(
-                Input(
-                    arguments: ["log", "c-017-1", "--set", "mood=5"], status: 64,
-                    environment: ["CARRYOVER_NOW": now]))
+            for command in [
+                ["status", "c-017"], ["log", "c-017-1", "--set", "mood=5"],
+                ["report", "c-017", "--out", "-"],
+            ] {
+                inputs.append(
+                    Input(arguments: command, status: 64, environment: ["CARRYOVER_NOW": now]))
+            }
         }
         inputs += Self.usageErrors.map { Input(arguments: $0, status: 64) }
         for (index, line) in Self.badImports.enumerated() {

@@ -5,15 +5,26 @@ import Foundation
 /// strict parser (``StrictDate``): a day that does not exist is refused with
 /// exit 65, never rolled over.
 
-/// A local date from YYYY-MM-DD.
+/// A local date from YYYY-MM-DD, in the years schedules cover
+/// (``Schedule/supportedDates``): a report or goal far outside them would only
+/// make the engine count days for minutes.
 func parseDate(_ text: String) throws -> LocalDate {
+    let date: LocalDate
     do throws(StrictDate.Problem) {
-        return try StrictDate.date(text)
+        date = try StrictDate.date(text)
     } catch {
         let why = error.kind == .shape ? "is not a date" : error.description
         throw CommandFailure(
             .invalidInput, "'\(text)' \(why); write it as YYYY-MM-DD (e.g. 2026-11-30)")
     }
+    let range = Schedule.supportedDates
+    guard range.contains(date) else {
+        throw CommandFailure(
+            .invalidInput,
+            "'\(text)' is outside \(range.lowerBound) to \(range.upperBound); give a date in that range"
+        )
+    }
+    return date
 }
 
 /// "2026-12-01 19:30" in the client's time zone, or an RFC 3339 instant with
@@ -44,13 +55,20 @@ extension PracticeOptions {
         guard let text = ProcessInfo.processInfo.environment["CARRYOVER_NOW"] else {
             return SystemClock()
         }
+        let advice = "set it to an instant such as 2026-12-01T19:30:00Z, or unset it"
+        let instant: Date
         do throws(StrictDate.Problem) {
-            return FixedClock(try StrictDate.instant(text))
+            instant = try StrictDate.instant(text)
         } catch {
+            throw CommandFailure(.usage, "CARRYOVER_NOW='\(text.prefix(40))' \(error); \(advice)")
+        }
+        let range = Schedule.supportedDates
+        guard range.contains(LocalDate(instant, in: .gmt)) else {
             throw CommandFailure(
                 .usage,
-                "CARRYOVER_NOW='\(text.prefix(40))' \(error); set it to an instant such as "
-                    + "2026-12-01T19:30:00Z, or unset it to use the system clock")
+                "CARRYOVER_NOW='\(text.prefix(40))' is outside the years \(range.lowerBound.year) "
+                    + "to \(range.upperBound.year); \(advice)")
         }
+        return FixedClock(instant)
     }
 }
