@@ -20,7 +20,9 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
     /// SQL that makes every later ledger insert fail, in the store's dialect.
     let failLedgerInserts: String
     /// The same practice opened again with `access`.
-    let reopen: @Sendable (_ store: any PracticeStore, _ access: StoreAccess) async throws -> any PracticeStore
+    let reopen:
+        @Sendable (_ store: any PracticeStore, _ access: StoreAccess) async throws ->
+            any PracticeStore
     /// The store's durability setting on a live connection: SQLite's
     /// `PRAGMA synchronous` (2 is FULL), PostgreSQL's `synchronous_commit`.
     let durability: @Sendable (_ store: any PracticeStore) async throws -> String?
