@@ -94,21 +94,10 @@ import Testing
                         "assignment", "modify", "c-017-1", "--schedule", phrase, "--reason", "x",
                     ], status: 65))
         }
-        for phrase in Self.badRules {
-            inputs.append(
-                Input(
-                    arguments: [
-                        "assign", "c-017", "org.carryover.mood-log", "--schedule", "daily",
-                        "--rule", phrase,
-                    ], status: 65))
-        }
-        for phrase in Self.badReinforcements {
-            inputs.append(
-                Input(
-                    arguments: [
-                        "assign", "c-017", "org.carryover.mood-log", "--schedule", "daily",
-                        "--reinforce", phrase,
-                    ], status: 65))
+        let assign = ["assign", "c-017", "org.carryover.mood-log", "--schedule", "daily"]
+        inputs += Self.badRules.map { Input(arguments: assign + ["--rule", $0], status: 65) }
+        inputs += Self.badReinforcements.map {
+            Input(arguments: assign + ["--reinforce", $0], status: 65)
         }
         for day in Self.badDays {
             inputs.append(
