@@ -96,7 +96,7 @@ import Testing
             try Self.exercise(schedule, text)
         }
         // The grammar is reachable: a fair share reads, and a fair share does not.
-        #expect(read > 500 && refused > 500, "read \(read), refused \(refused)")
+        #expect(read > 300 && refused > 500, "read \(read), refused \(refused)")
     }
 
     /// Everything later commands do with a stored schedule.
