@@ -68,6 +68,8 @@ let package = Package(
             dependencies: [
                 "CarryoverCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for reading another program's file without side files.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

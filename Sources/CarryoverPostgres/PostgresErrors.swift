@@ -7,7 +7,7 @@
     /// The server's message is not passed on: its DETAIL can quote values.
     enum PostgresErrors {
         static func map(_ error: any Error) -> any Error {
-            if error is StoreError { return error }
+            if error is StoreError || error is ImportRolledBack { return error }
             if let transaction = error as? PostgresTransactionError {
                 let inner =
                     transaction.closureError ?? transaction.beginError ?? transaction.commitError
@@ -27,7 +27,13 @@
             case "40001", "40P01", "55P03":
                 return StoreError(
                     .locked,
-                    "The database was busy with another change (SQLSTATE \(state)); try again.")
+                    "The database was busy with another change (SQLSTATE \(state)); nothing was "
+                        + "written: run the command again.")
+            case "25006":
+                return StoreError(
+                    .readOnly,
+                    "This command opened the practice read-only and cannot change it (a bug in "
+                        + "carryover); nothing was written.")
             case "28P01", "28000":
                 return StoreError(
                     .io, "The database refused the login; check the user and password in the URL.")

@@ -5,6 +5,9 @@
         static let versions: [(name: String, statements: [String])] = [
             ("v1-clients-assignments-entries", v1),
             ("v2-documents-state-ledger-imports", v2),
+            // The SQLite file's application id; a schema needs none.
+            ("v3-application-id", []),
+            ("v4-import-progress-stored-prefix", v4),
         ]
 
         /// Statements that make a table append-only, even for TRUNCATE.
@@ -90,5 +93,12 @@
                     imported BIGINT NOT NULL, rejected BIGINT NOT NULL)
                 """,
             ] + appendOnly("ledger")
+
+        /// Import progress marks only the stored prefix of a file (see the
+        /// SQLite schema's v4): marks that passed rejected lines are dropped.
+        static let v4: [String] = [
+            "DELETE FROM import_progress WHERE rejected > 0",
+            "ALTER TABLE import_progress DROP COLUMN rejected",
+        ]
     }
 #endif

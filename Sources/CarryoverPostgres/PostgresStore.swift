@@ -15,18 +15,26 @@
     /// transaction (PostgreSQL sequences are not transactional).
     public final class PostgresStore: PracticeStore {
         let client: PostgresClient
+        /// The schema that holds this practice.
+        public let schema: String
         let runner: Task<Void, Never>
         let principal: Principal
         let clock: any WallClock
         let logger: Logger
 
-        /// Connects to the database at `url`, creating and migrating `schema`.
+        /// Connects to the database at `url`, creating and migrating `schema`
+        /// when it needs it (an up-to-date schema is only read).
         ///
+        /// Every transaction commits with `synchronous_commit = on`, so a
+        /// write that returns is on the server's disk. With `access`
+        /// `.readOnly` every transaction is read-only on the server
+        /// (`default_transaction_read_only`), so nothing can change.
         /// Gives up with an `io` error after `deadline` (the connection pool
         /// itself would keep retrying an unreachable server).
         public static func connect(
-            url: String, schema: String = "carryover", principal: Principal = .currentUser(),
-            clock: any WallClock = SystemClock(), deadline: Duration = .seconds(15)
+            url: String, schema: String = "carryover", access: StoreAccess = .readWrite,
+            principal: Principal = .currentUser(), clock: any WallClock = SystemClock(),
+            deadline: Duration = .seconds(15)
         ) async throws -> PostgresStore {
             guard schema.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil
             else {
@@ -37,8 +45,12 @@
             let url = try PostgresURL(url)
             try await withDeadline(deadline) { try await tryConnecting(url) }
             var configuration = url.clientConfiguration()
-            configuration.options.additionalStartupParameters = [("search_path", schema)]
-            let store = PostgresStore(configuration, principal: principal, clock: clock)
+            configuration.options.additionalStartupParameters = [
+                ("search_path", schema), ("synchronous_commit", "on"),
+                ("default_transaction_read_only", access == .readOnly ? "on" : "off"),
+            ]
+            let store = PostgresStore(
+                configuration, schema: schema, principal: principal, clock: clock)
             do {
                 try await withDeadline(deadline) { try await store.migrate(schema: schema) }
             } catch {
@@ -49,9 +61,10 @@
         }
 
         private init(
-            _ configuration: PostgresClient.Configuration, principal: Principal,
+            _ configuration: PostgresClient.Configuration, schema: String, principal: Principal,
             clock: any WallClock
         ) {
+            self.schema = schema
             let logger = Self.quietLogger
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
             self.client = client
@@ -111,8 +124,24 @@
             }
         }
 
-        private func migrate(schema: String) async throws {
+        /// The versions not applied yet, read without writing.
+        private func pending(schema: String) async throws -> [String] {
             try await transaction { db in
+                let found = try await self.all(
+                    db, "SELECT to_regclass(\(schema + ".schema_version"))::text IS NOT NULL",
+                    as: Bool.self)
+                guard found.first == true else { return PostgresSchema.versions.map(\.name) }
+                let applied = Set(
+                    try await self.all(db, "SELECT version FROM schema_version", as: String.self))
+                return PostgresSchema.versions.map(\.name).filter { !applied.contains($0) }
+            }
+        }
+
+        private func migrate(schema: String) async throws {
+            guard try await !pending(schema: schema).isEmpty else { return }
+            try await transaction { db in
+                // A read-only store still migrates once (its later reads need the tables).
+                try await db.query("SET TRANSACTION READ WRITE", logger: self.logger)
                 // One migrator at a time across every process of the clinic.
                 try await db.query("SELECT pg_advisory_xact_lock(7160417)", logger: self.logger)
                 try await db.query(
@@ -139,14 +168,25 @@
 
         // MARK: Helpers shared by the store's extensions
 
-        /// Runs `body` in one transaction; StoreErrors pass, others are mapped.
+        /// Runs `body` in one transaction, tried again (up to
+        /// ``SQLiteStore/busyRetries`` times) when the server rolled it back
+        /// as busy; StoreErrors pass, others are mapped.
         func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws
             -> T
         {
-            do {
-                return try await client.withTransaction(logger: logger) { try await body($0) }
-            } catch {
-                throw PostgresErrors.map(error)
+            // A serialization failure or deadlock rolled the transaction back:
+            // trying it again cannot write anything twice.
+            var tries = 0
+            while true {
+                do {
+                    return try await client.withTransaction(logger: logger) { try await body($0) }
+                } catch {
+                    let mapped = PostgresErrors.map(error)
+                    guard (mapped as? StoreError)?.code == .locked, tries < SQLiteStore.busyRetries
+                    else { throw mapped }
+                    tries += 1
+                    try? await Task.sleep(for: .milliseconds(20 * tries))
+                }
             }
         }
 

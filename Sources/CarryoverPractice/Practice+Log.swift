@@ -51,6 +51,7 @@ extension Practice {
         }
         let now = clock.now()
         let performed = performedAt ?? now
+        try Entry.checkPerformedAt(performed, now: now)
         let type = try homeworkType(
             assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)
         let params = type.declaration.applyingParamDefaults(to: assignment.params)

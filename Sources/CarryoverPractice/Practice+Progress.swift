@@ -45,9 +45,9 @@ extension Practice {
             .init(assignmentID: assignment.id, includeFields: withFields))
         // Occurrences that have opened by now: an entry may complete one before it is due.
         let occurrences = schedule.occurrences(
-            in: DateInterval(
-                start: assignment.createdAt.addingTimeInterval(-86_400),
-                end: now.addingTimeInterval(2 * 86_400)),
+            in: .clamped(
+                assignment.createdAt.addingTimeInterval(-86_400), now.addingTimeInterval(2 * 86_400)
+            ),
             excluding: pauses
         ).filter { $0.start <= now }
         var byIndex: [Int: [Entry]] = [:]
@@ -65,7 +65,7 @@ extension Practice {
                 occurrences: occurrences, entries: byIndex, now: now.addingTimeInterval(-grace)))
         let state = try await assignmentState(assignment)
         let ahead = schedule.occurrences(
-            in: DateInterval(start: now, end: now.addingTimeInterval(60 * 86_400)),
+            in: .clamped(now, now.addingTimeInterval(60 * 86_400)),
             excluding: pauses)
         let source =
             loaded == nil

@@ -48,12 +48,13 @@ public final class Practice: Sendable {
         return Practice(folder: folder, store: store, clock: clock)
     }
 
-    /// Opens the practice in `folder`.
+    /// Opens the practice in `folder`; with `access` `.readOnly` (for
+    /// commands that only read) its database file is left byte for byte as it was.
     ///
     /// - Throws: ``PracticeError`` `.practiceMissing` with how to create one.
-    public static func open(at folder: URL, clock: any WallClock = SystemClock()) throws
-        -> Practice
-    {
+    public static func open(
+        at folder: URL, access: StoreAccess = .readWrite, clock: any WallClock = SystemClock()
+    ) throws -> Practice {
         let database = folder.appendingPathComponent(databaseName)
         guard FileManager.default.fileExists(atPath: database.path) else {
             throw PracticeError(
@@ -61,7 +62,7 @@ public final class Practice: Sendable {
                 "no practice in \(folder.path); create one with 'carryover init \(folder.path)' "
                     + "or point --practice (or CARRYOVER_PRACTICE) at yours")
         }
-        let store = try SQLiteStore(path: database.path, clock: clock)
+        let store = try SQLiteStore(path: database.path, access: access, clock: clock)
         return Practice(folder: folder, store: store, clock: clock)
     }
 
@@ -70,7 +71,7 @@ public final class Practice: Sendable {
     /// lockfile. Needs a build with the `Postgres` package trait.
     public static func open(
         at folder: URL, databaseURL: String, create: Bool = false,
-        clock: any WallClock = SystemClock()
+        access: StoreAccess = .readWrite, clock: any WallClock = SystemClock()
     ) async throws -> Practice {
         #if Postgres
             if create {
@@ -78,7 +79,8 @@ public final class Practice: Sendable {
                     at: folder, withIntermediateDirectories: true,
                     attributes: [.posixPermissions: 0o700])
             }
-            let store = try await PostgresStore.connect(url: databaseURL, clock: clock)
+            let store = try await PostgresStore.connect(
+                url: databaseURL, access: access, clock: clock)
             return Practice(folder: folder, store: store, clock: clock)
         #else
             throw PracticeError(

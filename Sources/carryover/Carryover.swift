@@ -37,7 +37,7 @@ struct Carryover: AsyncParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            fail(error)
         }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -47,11 +47,34 @@ struct Carryover: AsyncParsableCommand {
                 try syncCommand.run()
             }
         } catch {
-            // Carryover's own errors: one line and a documented status.
-            // Anything else (help, usage, exit codes) is swift-argument-parser's to print.
-            guard let (line, status) = describe(error) else { exit(withError: error) }
+            fail(error)
+        }
+    }
+
+    /// Prints `error` as one `carryover: ...` line and exits with its status.
+    /// Help and version requests print in full (status 0), and a status a
+    /// command chose itself (`ExitCode`) exits silently.
+    static func fail(_ error: any Error) -> Never {
+        if let (line, status) = describe(error) {
             printError("carryover: \(line)")
             Foundation.exit(status.rawValue)
         }
+        let code = exitCode(for: error)
+        if code == .success || error is ExitCode { exit(withError: error) }
+        printError("carryover: \(usageLine(for: error))")
+        Foundation.exit(code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue)
+    }
+
+    /// swift-argument-parser's message for a usage error on one line, with
+    /// where to read the command's usage (its own text spans three lines).
+    static func usageLine(for error: any Error) -> String {
+        let message = message(for: error)
+            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        let help = fullMessage(for: error).split(whereSeparator: \.isNewline)
+            .first { $0.contains("--help") }?
+            .split(separator: "'").dropFirst().first
+        let trimmed = message.hasSuffix(".") ? String(message.dropLast()) : message
+        return trimmed + "; see '\(help ?? "carryover --help")'"
     }
 }

@@ -24,7 +24,7 @@ import Testing
             fixture,
             [Self.mood(4, at: "2026-11-30T19:00:00Z"), Self.mood(6, at: "2026-12-01T19:00:00Z")])
         let result = try fixture.ok(["import", file], now: "2026-12-02T08:00:00Z")
-        #expect(result.stdout == "Imported 2 entries, rejected 0\n")
+        #expect(result.stdout == "Imported 2 entries, 0 already stored, rejected 0\n")
         #expect(result.stderr.isEmpty)
         #expect(
             try fixture.history().map { $0["performedAt"] as? String } == [
@@ -37,7 +37,7 @@ import Testing
         let file = try Self.entries(fixture, Self.secondLineBad)
         let result = try fixture.run(["import", file], now: "2026-12-02T08:00:00Z")
         #expect(result.status == Exit.invalidInput)
-        #expect(result.stdout == "Imported 1 entries, rejected 1\n")
+        #expect(result.stdout == "Imported 1 entries, 0 already stored, rejected 1\n")
         #expect(result.errorLines.count == 1)
         #expect(result.errorLines.first?.hasPrefix("line 2: ") == true)
         #expect(result.stderr.contains("mood"))
@@ -57,19 +57,46 @@ import Testing
     @Test func theJSONReportHasTheDocumentedKeys() throws {
         let fixture = try CLIFixture.withMoodLog()
         let file = try Self.entries(fixture, Self.secondLineBad)
-        let result = try fixture.run(["import", file, "--strict", "--json"])
+        let result = try fixture.run(
+            ["import", file, "--strict", "--json"], now: "2026-12-02T08:00:00Z")
         #expect(result.status == Exit.invalidInput)
         #expect(result.stderr.isEmpty)
         let report = try result.object()
         #expect(
             Set(report.keys) == [
-                "imported", "rejected", "resumedAfterLine", "committed", "rejections",
+                "imported", "alreadyStored", "rejected", "resumedAfterLine", "committed",
+                "rejections",
             ])
         #expect(report["rejected"] as? Int == 1)
         #expect(report["committed"] as? Bool == false)
         let rejections = try #require(report["rejections"] as? [[String: Any]])
         #expect(rejections.first?["line"] as? Int == 2)
         #expect(try fixture.history().isEmpty)
+    }
+
+    /// Issues 15 and 13 §2: a re-run after fixing a rejected line imports it
+    /// and does not store the good lines twice.
+    @Test func fixingARejectedLineAndImportingAgainStoresItOnce() throws {
+        let fixture = try CLIFixture.withMoodLog()
+        let file = try Self.entries(fixture, Self.secondLineBad)
+        let now = "2026-12-02T08:00:00Z"
+        #expect(try fixture.run(["import", file], now: now).status == Exit.invalidInput)
+        let unchanged = try fixture.run(["import", file], now: now)
+        #expect(
+            unchanged.stdout
+                == "Imported 0 entries, 0 already stored, rejected 1 (resumed after line 1)\n")
+        _ = try Self.entries(
+            fixture,
+            [Self.mood(4, at: "2026-11-30T19:00:00Z"), Self.mood(5, at: "2026-12-01T19:00:00Z")])
+        let fixed = try fixture.ok(["import", file], now: now)
+        #expect(fixed.stdout == "Imported 1 entries, 1 already stored, rejected 0\n")
+        #expect(try fixture.history().count == 2)
+    }
+
+    @Test func aFolderIsNotAFileToImport() throws {
+        let fixture = try CLIFixture.withMoodLog()
+        try fixture.fails(
+            ["import", fixture.root.path], status: Exit.notFound, saying: "is a folder")
     }
 
     @Test func aMissingFileIsNotFound() throws {

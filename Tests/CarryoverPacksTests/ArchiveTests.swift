@@ -86,13 +86,61 @@ import Testing
         }
     }
 
-    @Test func archiveMadeByStockTarInstalls() throws {
+    /// Issue 13 §3: an archive with bytes changed outside every file (tar
+    /// padding, end blocks) installed. Only the exact archive `pack archive`
+    /// writes installs: every byte outside the signed files is fixed.
+    @Test func bytesChangedOutsideTheFilesAreRefused() throws {
+        let fixture = try PackFixture()
+        let archive = fixture.folder.path("clinic.tar")
+        try PackArchive.write(packAt: fixture.pack, to: archive)
+        let bytes = try [UInt8](Data(contentsOf: archive))
+        // The first member with data: CHECKSUMS, after the folder's header.
+        let checksums = try #require(try UstarHeader.decode(bytes[512..<1024]))
+        let padding = 1024 + checksums.size  // its first padding byte
+        var changes: [(String, [UInt8])] = []
+        var padded = bytes
+        padded[padding] = 0x41
+        changes.append(("a padding byte", padded))
+        var endBlock = bytes
+        endBlock[bytes.count - 1] = 0x01
+        changes.append(("an end block", endBlock))
+        changes.append(("a third end block", bytes + [UInt8](repeating: 0, count: 512)))
+        changes.append(("bytes after the end", bytes + Array("hidden".utf8)))
+        var header = bytes
+        header[136 + 10] = UInt8(ascii: "1")  // mtime of the folder
+        let sum = Int(String(decoding: header[148..<154], as: UTF8.self), radix: 8)! + 1
+        header.replaceSubrange(148..<154, with: Array(String(sum, radix: 8).leftPadded(6).utf8))
+        changes.append(("a header field (a time)", header))
+        for (what, changed) in changes {
+            let path = fixture.folder.path("changed.tar")
+            try? FileManager.default.removeItem(at: path)
+            try Data(changed).write(to: path)
+            try expectRefusal(.invalidArchive, leaving: fixture.practice.root) {
+                do {
+                    try fixture.practice.install(from: path)
+                } catch let error as PackError {
+                    // The receiving clinic's advice, not the publisher's.
+                    #expect(error.message.contains("ask the publisher"), "\(what): \(error)")
+                    throw error
+                }
+            }
+        }
+        #expect(try fixture.practice.install(from: archive).version == SemanticVersion(1, 0, 0))
+    }
+
+    @Test func archiveMadeByStockTarIsRefusedWithAdvice() throws {
         let fixture = try PackFixture()
         try FileManager.default.moveItem(
             at: fixture.pack, to: fixture.folder.path("org.example.clinic-1.0.0"))
         let archive = fixture.folder.path("gnu.tar")
         try tar(["-cf", archive.path, "org.example.clinic-1.0.0"], in: fixture.folder.url)
-        #expect(try fixture.practice.install(from: archive).version == SemanticVersion(1, 0, 0))
+        try expectRefusal(.invalidArchive, leaving: fixture.practice.root) {
+            try fixture.practice.install(from: archive)
+        }
+        // The folder it was made from still installs.
+        #expect(
+            try fixture.practice.install(from: fixture.folder.path("org.example.clinic-1.0.0"))
+                .version == SemanticVersion(1, 0, 0))
     }
 
     @Test func paxHeadersAreRefused() throws {
@@ -132,5 +180,11 @@ import Testing
         try expectRefusal(.tooLarge, leaving: fixture.practice.root) {
             try small.install(from: fixture.folder.path("dirs.tar"))
         }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

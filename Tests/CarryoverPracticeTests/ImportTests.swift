@@ -24,7 +24,9 @@ import Testing
         let file = fixture.folder.appendingPathComponent("entries.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
 
-        let report = try await practice.importEntries(path: file.path, strict: false)
+        // Imported on the 3rd: every line lies in the past (later ones are refused).
+        let importing = try fixture.at(instant("2026-12-03T08:00:00Z"))
+        let report = try await importing.importEntries(path: file.path, strict: false)
         #expect(report.imported == 2)
         #expect(report.rejections.map(\.line) == [2])
         #expect(report.rejections.first?.reason.contains("thought_belief") == true)
@@ -37,7 +39,7 @@ import Testing
         #expect(stored.allSatisfy { $0.scores["belief_shift"] == -50 })
 
         // Running the same file again adds nothing.
-        let again = try await practice.importEntries(path: file.path, strict: false)
+        let again = try await importing.importEntries(path: file.path, strict: false)
         #expect(again.imported == 0)
         #expect(try await practice.store.entries(.init(assignmentID: assignment.id)).count == 2)
     }

@@ -94,19 +94,24 @@ extension CompletionRule {
     /// Checks the rule's numbers and names, throwing ``CoreError/Code/invalidRule``
     /// with what to fix.
     public func validate() throws {
+        let most = Schedule.maximumOccurrences
         switch self {
         case .done:
             return
         case .scoreSum(let score, let target):
             try requireName(score, "score")
-            try require(target > 0, "a score-sum target must be above 0 (got \(target))")
+            try require(
+                target > 0 && target.isFinite, "a score-sum target must be above 0 (got \(target))")
         case .occurrences(let required, let window):
-            try require(window.size > 0, "an occurrence window must hold at least 1 occurrence")
+            try require(
+                (1...most).contains(window.size),
+                "an occurrence window holds 1 to \(most) occurrences (got \(window.size))")
             try require(
                 (1...window.size).contains(required),
                 "M of N needs 1 <= M <= N (got \(required) of \(window.size))")
         case .streak(let length):
-            try require(length > 0, "a streak must be at least 1 long (got \(length))")
+            try require(
+                (1...most).contains(length), "a streak is 1 to \(most) long (got \(length))")
         case .accuracy(let measure, let minimumPercent, let sessions, let outOf):
             switch measure {
             case .percent(let score): try requireName(score, "accuracy score")
@@ -117,10 +122,12 @@ extension CompletionRule {
             try require(
                 (0...100).contains(minimumPercent),
                 "an accuracy criterion is a percentage from 0 to 100 (got \(minimumPercent))")
-            try require(sessions > 0, "an accuracy rule needs at least 1 session")
             try require(
-                (outOf ?? sessions) >= sessions,
-                "an accuracy rule cannot need \(sessions) of \(outOf ?? sessions) sessions")
+                (1...most).contains(sessions), "an accuracy rule needs 1 to \(most) sessions")
+            try require(
+                (sessions...most).contains(outOf ?? sessions),
+                "an accuracy rule cannot need \(sessions) of \(outOf ?? sessions) sessions "
+                    + "(N is at most \(most))")
         case .threshold(let score, _, let value, _):
             try requireName(score, "score")
             try require(value.isFinite, "a threshold must be a finite number")

@@ -61,16 +61,16 @@ public enum TextNotation: String, Sendable, Hashable, CaseIterable {
     /// The regular expression exported to JSON Schema (and an HTML `pattern`).
     public var pattern: String {
         switch self {
-        case .date: CalendarText.datePattern
-        case .time: CalendarText.timePattern
+        case .date: StrictDate.datePattern
+        case .time: StrictDate.timePattern
         }
     }
 
     /// Whether `text` is written in this notation and names a real day or time.
     public func accepts(_ text: String) -> Bool {
         switch self {
-        case .date: CalendarText.isDate(text)
-        case .time: CalendarText.isTime(text)
+        case .date: StrictDate.isDate(text)
+        case .time: StrictDate.isTime(text)
         }
     }
 }

@@ -115,12 +115,12 @@ extension Assignment {
             if move.to == .paused {
                 pausedSince = change.at
             } else if move.from == .paused, let since = pausedSince {
-                result.append(DateInterval(start: since, end: change.at))
+                result.append(.clamped(since, change.at))
                 pausedSince = nil
             }
         }
         if let since = pausedSince {
-            result.append(DateInterval(start: since, end: max(since, now)))
+            result.append(.clamped(since, now))
         }
         return result
     }

@@ -49,11 +49,24 @@ struct PhraseReader {
         return true
     }
 
-    /// Consumes a whole number.
+    /// Consumes a whole number. Digits beyond `Int`'s range read as `Int.max`,
+    /// so the check of the value refuses them naming its bound (never a trap,
+    /// never "not understood").
     mutating func int() -> Int? {
-        guard let word = peek, let value = Int(word) else { return nil }
+        guard let word = peek else { return nil }
+        let digits = word.hasPrefix("-") || word.hasPrefix("+") ? word.dropFirst() : word[...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            return nil
+        }
         position += 1
-        return value
+        return Int(word) ?? (word.hasPrefix("-") ? Int.min : Int.max)
+    }
+
+    /// `value` times `factor`, or `Int.max` when that overflows (a count a
+    /// check then refuses).
+    static func scaled(_ value: Int, by factor: Int) -> Int {
+        let (product, overflow) = value.multipliedReportingOverflow(by: factor)
+        return overflow ? Int.max : product
     }
 
     /// Consumes a number, with an optional trailing "%" or "$".

@@ -167,8 +167,8 @@ extension Schedule {
             else { return nil }
             switch unit {
             case "minutes", "minute", "min": return n
-            case "hours", "hour", "h": return n * 60
-            case "days", "day": return n * 24 * 60
+            case "hours", "hour", "h": return PhraseReader.scaled(n, by: 60)
+            case "days", "day": return PhraseReader.scaled(n, by: 24 * 60)
             default: return nil
             }
         }

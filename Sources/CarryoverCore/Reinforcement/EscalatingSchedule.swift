@@ -41,9 +41,14 @@ public struct EscalatingSchedule: Sendable, Hashable, Codable {
     }
 
     func validate() throws {
-        try requireReinforcement(start > 0, "an escalating schedule needs a start above 0")
-        try requireReinforcement(step >= 0, "an escalating step cannot be negative")
+        let most = ReinforcementPlan.maximumAmount
+        try requireReinforcement(
+            (1...most).contains(start), "an escalating schedule needs a start of 1 to \(most)")
+        try requireReinforcement(
+            (0...most).contains(step), "an escalating step must be 0 to \(most)")
         try bonus?.validate()
-        try requireReinforcement((recoveryAfter ?? 1) >= 1, "recovery needs at least 1 completion")
+        try requireReinforcement(
+            (1...ReinforcementPlan.maximumCount).contains(recoveryAfter ?? 1),
+            "recovery needs 1 to \(ReinforcementPlan.maximumCount) completions")
     }
 }

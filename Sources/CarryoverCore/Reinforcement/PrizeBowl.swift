@@ -59,8 +59,12 @@ public struct PrizeBowl: Sendable, Hashable, Codable {
     func validate() throws {
         try requireReinforcement(!slips.isEmpty, "a prize bowl needs at least one kind of slip")
         for slip in slips {
-            try requireReinforcement(slip.count >= 0, "slip '\(slip.name)' has a negative count")
-            try requireReinforcement(slip.value >= 0, "slip '\(slip.name)' has a negative value")
+            try requireReinforcement(
+                (0...ReinforcementPlan.maximumCount).contains(slip.count),
+                "slip '\(slip.name)' needs a count of 0 to \(ReinforcementPlan.maximumCount)")
+            try requireReinforcement(
+                (0...ReinforcementPlan.maximumAmount).contains(slip.value),
+                "slip '\(slip.name)' needs a value of 0 to \(ReinforcementPlan.maximumAmount)")
         }
         try requireReinforcement(total > 0, "a prize bowl needs at least one slip")
     }
@@ -95,7 +99,10 @@ public struct PrizeDrawSchedule: Sendable, Hashable, Codable {
 
     func validate() throws {
         try bowl.validate()
-        try requireReinforcement(increment >= 0, "a draw increment cannot be negative")
-        try requireReinforcement((cap ?? 1) >= 1, "a draw cap must be at least 1")
+        let most = ReinforcementPlan.maximumCount
+        try requireReinforcement(
+            (0...most).contains(increment), "a draw increment must be 0 to \(most)")
+        try requireReinforcement(
+            (1...most).contains(cap ?? 1), "a draw cap must be 1 to \(most)")
     }
 }

@@ -67,17 +67,29 @@ public struct Reward: Sendable, Hashable, Codable, Identifiable {
 }
 
 extension ReinforcementPlan {
+    /// The largest ratio (FR, VR) and amount (tokens, bonus, draws) a plan may
+    /// name: far above any clinical use, far below where balances could overflow.
+    public static let maximumCount = 1_000
+    /// The largest reward price, voucher value or bonus, in tokens or cents.
+    public static let maximumAmount = 1_000_000
+    /// The longest FI/VI interval: a year.
+    public static let maximumIntervalSeconds: Double = 365 * 86_400
+
     /// Checks every parameter, throwing ``CoreError/Code/invalidReinforcement``
     /// with what to fix.
     public func validate() throws {
+        let most = Self.maximumCount
         switch schedule {
         case .none: break
-        case .fixedRatio(let n): try requireReinforcement(n >= 1, "FR needs n >= 1 (got \(n))")
+        case .fixedRatio(let n):
+            try requireReinforcement((1...most).contains(n), "FR needs 1 to \(most) (got \(n))")
         case .variableRatio(let mean):
-            try requireReinforcement(mean >= 1, "VR needs a mean of at least 1 (got \(mean))")
+            try requireReinforcement(
+                (1...most).contains(mean), "VR needs a mean of 1 to \(most) (got \(mean))")
         case .fixedInterval(let seconds), .variableInterval(let seconds):
             try requireReinforcement(
-                seconds > 0 && seconds.isFinite, "an interval must be above 0 seconds")
+                seconds > 0 && seconds <= Self.maximumIntervalSeconds,
+                "an interval must be above 0 seconds and at most 365 days")
         case .escalating(let plan): try plan.validate()
         case .prizeDraws(let plan): try plan.validate()
         case .tokens(let plan): try plan.validate()
@@ -86,7 +98,8 @@ extension ReinforcementPlan {
             Set(catalogue.map(\.id)).count == catalogue.count, "reward ids must be unique")
         for reward in catalogue {
             try requireReinforcement(
-                reward.price > 0, "reward '\(reward.id)' needs a price above 0")
+                (1...Self.maximumAmount).contains(reward.price),
+                "reward '\(reward.id)' needs a price of 1 to \(Self.maximumAmount)")
         }
         try requireReinforcement(
             catalogue.isEmpty || schedule.ledgerUnit != nil,

@@ -11,7 +11,9 @@ public struct TokenSchedule: Sendable, Hashable, Codable {
     }
 
     func validate() throws {
-        try requireReinforcement(perCompletion > 0, "tokens per completion must be above 0")
+        let most = ReinforcementPlan.maximumCount
+        try requireReinforcement(
+            (1...most).contains(perCompletion), "tokens per completion must be 1 to \(most)")
         try bonus?.validate()
     }
 }
@@ -33,7 +35,11 @@ public struct RunBonus: Sendable, Hashable, Codable {
     }
 
     func validate() throws {
-        try requireReinforcement(every >= 1, "a run bonus needs every >= 1 (got \(every))")
-        try requireReinforcement(amount >= 0, "a run bonus cannot be negative")
+        let most = ReinforcementPlan.maximumCount
+        try requireReinforcement(
+            (1...most).contains(every), "a run bonus needs every 1 to \(most) (got \(every))")
+        try requireReinforcement(
+            (0...ReinforcementPlan.maximumAmount).contains(amount),
+            "a run bonus must be 0 to \(ReinforcementPlan.maximumAmount)")
     }
 }

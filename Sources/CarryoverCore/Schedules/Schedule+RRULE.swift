@@ -73,7 +73,9 @@ extension Schedule {
     private func untilStamp(_ last: LocalDate) -> String {
         if case .allDay = timing { return last.compact }
         let endOfDay = zone.startOfDay(last.adding(days: 1)).addingTimeInterval(-1)
-        return Self.utcStamp(endOfDay)
+        // A schedule's dates stay inside ``Schedule/supportedDates``, so the
+        // text always has the basic form YYYYMMDDTHHMMSSZ.
+        return StrictDate.text(endOfDay).filter { $0 != "-" && $0 != ":" }
     }
 
     private func customRecurrence(first: LocalDate) -> [String]? {
@@ -114,15 +116,5 @@ extension Schedule {
         }
         let hhmm = time.description.replacingOccurrences(of: ":", with: "")
         return "\(day.date.compact)T\(hhmm)00"
-    }
-
-    private static func utcStamp(_ instant: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        let c = calendar.dateComponents(
-            [.year, .month, .day, .hour, .minute, .second], from: instant)
-        let date = LocalDate(year: c.year!, month: c.month!, day: c.day!)!
-        let time = [c.hour!, c.minute!, c.second!].map { String($0).leftPadded(to: 2) }.joined()
-        return "\(date.compact)T\(time)Z"
     }
 }

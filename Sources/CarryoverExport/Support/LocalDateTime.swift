@@ -29,16 +29,17 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
         second = 0
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM[:SS]`.
+    /// Parses `YYYY-MM-DDTHH:MM[:SS]` with the core's ``StrictDate``.
     public init(iso text: String) throws {
-        let halves = text.split(separator: "T", omittingEmptySubsequences: false)
-        let time = halves.count == 2 ? halves[1].split(separator: ":").map { Int($0) } : []
-        guard halves.count == 2, let date = LocalDate(String(halves[0])),
-            (2...3).contains(time.count), !time.contains(nil)
-        else {
-            throw ExportError(.invalidDate, "Write local date-times as YYYY-MM-DDTHH:MM[:SS].")
+        let parsed: (date: LocalDate, time: LocalTime, second: Int)
+        do throws(StrictDate.Problem) {
+            parsed = try StrictDate.localDateTime(text)
+        } catch {
+            throw ExportError(
+                .invalidDate, "'\(text)' \(error); write local date-times as YYYY-MM-DDTHH:MM[:SS]."
+            )
         }
-        try self.init(date, time[0]!, time[1]!, time.count == 3 ? time[2]! : 0)
+        try self.init(parsed.date, parsed.time.hour, parsed.time.minute, parsed.second)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS`.
@@ -72,14 +73,7 @@ extension LocalDate {
     var isoWeekday: Int { weekday.offset + 1 }
 
     /// Number of days in this date's month.
-    var daysInMonth: Int {
-        let first = LocalDate(year: year, month: month, day: 1)!
-        let nextFirst =
-            month == 12
-            ? LocalDate(year: year + 1, month: 1, day: 1)!
-            : LocalDate(year: year, month: month + 1, day: 1)!
-        return first.days(to: nextFirst)
-    }
+    var daysInMonth: Int { LocalDate.daysIn(month: month, year: year) }
 
     /// Every date from `start` through `end`, inclusive.
     static func days(from start: LocalDate, through end: LocalDate) -> [LocalDate] {
@@ -89,7 +83,4 @@ extension LocalDate {
 
     /// 1970-01-01, day number 0.
     static let epoch = LocalDate(year: 1970, month: 1, day: 1)!
-
-    /// Midnight UTC of the date.
-    var midnightUTC: Date { Date(timeIntervalSince1970: TimeInterval(dayNumber) * 86_400) }
 }

@@ -19,6 +19,15 @@ public enum PackArchive {
                 .tampered, "the files no longer match CHECKSUMS; run pack build and pack sign again"
             )
         }
+        let bytes = try canonicalBytes(packAt: root, limits: limits)
+        try FileIO.create(Data(bytes), at: archive, mode: 0o644)
+    }
+
+    /// The one archive of the pack at `root`: members in path order, each
+    /// folder before what it holds, fixed modes, owners and times, zero
+    /// padding and two zero end blocks. `write` writes it; `extract` accepts
+    /// nothing else, so no byte outside the signed files can differ.
+    static func canonicalBytes(packAt root: URL, limits: PackLimits) throws(PackError) -> [UInt8] {
         let manifest = try PackManifest(
             parsing: FileIO.read(
                 root.appendingPathComponent(PackManifest.fileName), limit: limits.maxFileBytes,
@@ -46,7 +55,7 @@ public enum PackArchive {
             out += [UInt8](repeating: 0, count: padding(data.count))
         }
         out += [UInt8](repeating: 0, count: 2 * UstarHeader.blockSize)
-        try FileIO.create(Data(out), at: archive, mode: 0o644)
+        return out
     }
 
     /// Extracts `archive` into the new folder `destination`, enforcing `limits`
@@ -78,11 +87,15 @@ public enum PackArchive {
             let first = parts[0]
             guard top == nil || top == first else {
                 throw PackError(
-                    .invalidArchive, "the archive holds more than one folder; it is not a pack")
+                    .invalidArchive,
+                    "the archive holds more than one folder, so it is not a pack archive; ask "
+                        + "the publisher for one made with 'carryover pack archive'")
             }
             top = first
             guard seen.insert(header.path).inserted else {
-                throw PackError(.invalidArchive, "the archive holds \(header.path) twice")
+                throw PackError(
+                    .invalidArchive,
+                    "the archive holds \(header.path) twice; ask the publisher for a new copy")
             }
             // Folders count towards the member cap too, so an archive of empty
             // folders cannot make thousands of them.
@@ -96,13 +109,17 @@ public enum PackArchive {
                 continue
             }
             guard parts.count == 2 else {
-                throw PackError(.invalidArchive, "the archive has a file outside its pack folder")
+                throw PackError(
+                    .invalidArchive,
+                    "the archive has a file outside its pack folder; ask the publisher for a new copy"
+                )
             }
             try limits.admit(parts[1], size: header.size, filesSoFar: files, bytesSoFar: total)
             files += 1
             total += header.size
             guard offset + header.size <= bytes.count else {
-                throw PackError(.invalidArchive, "the archive is truncated; copy it again")
+                throw PackError(
+                    .invalidArchive, "the archive is truncated; copy it again from the publisher's")
             }
             try FileIO.createDirectory(target.deletingLastPathComponent())
             try FileIO.create(Data(bytes[offset..<offset + header.size]), at: target, mode: 0o644)
@@ -110,10 +127,25 @@ public enum PackArchive {
         }
         // Without the zero end block the copy stopped short, even at a member boundary.
         guard ended else {
-            throw PackError(.invalidArchive, "the archive is truncated; copy it again")
+            throw PackError(
+                .invalidArchive, "the archive is truncated; copy it again from the publisher's")
         }
-        guard let top else { throw PackError(.invalidArchive, "the archive is empty") }
-        return destination.appendingPathComponent(top, isDirectory: true)
+        guard let top else {
+            throw PackError(
+                .invalidArchive, "the archive is empty; ask the publisher for a new copy")
+        }
+        let root = destination.appendingPathComponent(top, isDirectory: true)
+        // The signature covers the files; the rest (headers, padding, end
+        // blocks, member order) must be exactly what pack archive writes.
+        guard (try? canonicalBytes(packAt: root, limits: limits)) == bytes else {
+            throw PackError(
+                .invalidArchive,
+                "the archive has bytes outside its signed files that 'carryover pack archive' "
+                    + "does not write (headers, padding or end blocks), so it cannot be trusted; "
+                    + "ask the publisher for a copy made with 'carryover pack archive', or, if "
+                    + "it was damaged on the way, copy it again")
+        }
+        return root
     }
 
     private static func padding(_ size: Int) -> Int {

@@ -70,8 +70,9 @@ struct UstarHeader {
         let bytes = Array(block)
         guard bytes.contains(where: { $0 != 0 }) else { return nil }
         let invalid = PackError(
-            .invalidArchive, "the archive is damaged or not a ustar archive; make it with Carryover"
-        )
+            .invalidArchive,
+            "the archive is damaged or not a pack archive; copy it again, or ask the publisher "
+                + "for one made with 'carryover pack archive'")
         let magic = Array(bytes[257..<265])
         // POSIX "ustar\0" "00", or the GNU variant "ustar  \0" that GNU tar writes by default.
         guard magic == Array("ustar\u{0}00".utf8) || magic == Array("ustar  \u{0}".utf8) else {
@@ -97,8 +98,8 @@ struct UstarHeader {
             // pax and GNU long-name records could rename the next member; not read.
             throw PackError(
                 .invalidArchive,
-                "the archive uses a tar extension Carryover does not read; make it with pack archive"
-            )
+                "the archive uses a tar extension Carryover does not read; ask the publisher for "
+                    + "one made with 'carryover pack archive'")
         case 0x31, 0x32:
             throw PackError(
                 .unsafePath, "archive member \(shown) is a link; packs hold plain files only")

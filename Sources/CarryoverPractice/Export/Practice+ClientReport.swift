@@ -27,9 +27,9 @@ extension Practice {
                 .invalidInput,
                 "The report period starts after it ends: give --from on or before --to.")
         }
-        let period = DateInterval(
-            start: zone.instant(of: start, at: .midnight),
-            end: zone.instant(of: end.adding(days: 1), at: .midnight))
+        let period = DateInterval.clamped(
+            zone.instant(of: start, at: .midnight),
+            zone.instant(of: end.adding(days: 1), at: .midnight))
         let entries = progress.flatMap(\.entries)
         let inPeriod = entries.filter { period.contains($0.performedAt) }
 

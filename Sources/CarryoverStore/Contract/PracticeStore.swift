@@ -69,6 +69,14 @@ public protocol PracticeStore: Sendable {
     func backup(to path: String) async throws
 }
 
+/// Whether a store may write. Commands that only read open their store
+/// read-only, so they leave the practice exactly as it was.
+public enum StoreAccess: Sendable {
+    case readWrite
+    /// Every write is refused with ``StoreError/Code/readOnly``.
+    case readOnly
+}
+
 extension PracticeStore {
     /// Inserts or replaces a typed document.
     public func save<D: StoredDocument>(_ document: D) async throws {

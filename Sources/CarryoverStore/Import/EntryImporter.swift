@@ -4,21 +4,27 @@ import Foundation
 /// Imports entries from a JSON Lines file with bounded memory, in batches
 /// that are each committed together with the import's progress.
 ///
-/// A killed import leaves whole batches only; running it again resumes
-/// after the last committed line. Entry ids are the line's `id` or derived
-/// from the file's hash and the line number, so no line is stored twice.
-/// In strict mode the file is checked in full first and nothing is stored
-/// if any line is bad.
+/// A line already stored is recognised and skipped: by its `id` when it
+/// gives one (the same id with other content is rejected), else by its
+/// content (assignment, instant performed, fields), from which its id is
+/// derived. Progress marks only the stored prefix of the file, so a killed
+/// import leaves whole batches and a re-run resumes after them; a re-run
+/// after fixing rejected lines (or of an edited file) stores what was
+/// rejected and skips what was stored.
+///
+/// In strict mode the file is one transaction: every line is checked and
+/// held, and nothing is stored if any line is bad or in conflict.
 public struct EntryImporter {
     /// The report lists at most this many rejections (and counts them all).
     public static let maxReportedRejections = 1_000
 
     public var store: any PracticeStore
     public var validator: EntryLineValidator
-    /// Lines per transaction.
+    /// Lines per transaction (strict mode: the whole file).
     public var batchSize: Int
     public var strict: Bool
-    /// `loggedAt` of lines that do not give one.
+    /// `loggedAt` of lines that do not give one, and "now" for refusing
+    /// lines performed in the future.
     public var clock: any WallClock
 
     public init(
@@ -32,7 +38,8 @@ public struct EntryImporter {
         self.clock = clock
     }
 
-    /// Imports the file at `path`, resuming an earlier run of the same file.
+    /// Imports the file at `path`, resuming after the stored prefix of an
+    /// earlier run of the same file.
     public func run(path: String) async throws -> ImportReport {
         let hash = try FileDigest.sha256(path: path)
         let resumeAfter = try await store.importProgress(fileHash: hash)?.lastLine ?? 0
@@ -40,75 +47,68 @@ public struct EntryImporter {
             fileHash: hash, resumedAfterLine: resumeAfter, imported: 0, rejectedCount: 0,
             rejections: [], committed: true)
         var lookup = AssignmentLookup(store: store)
-        if strict {
-            try await checkOnly(path: path, hash: hash, after: resumeAfter, &lookup, &report)
-            guard report.rejectedCount == 0 else {
-                report.committed = false
-                return report
-            }
-        }
         var reader = try LineReader(path: path)
-        var batch = ImportBatch(fileHash: hash, entries: [], lastLine: resumeAfter, rejected: 0)
+        var batch = ImportBatch(
+            fileHash: hash, lines: (resumeAfter + 1)...(resumeAfter + 1), entries: [],
+            allOrNothing: strict)
         var batchLines = 0
-        var entryLines: [Int] = []  // the line of each entry in the batch, for the report
         while let line = try reader.next() {
             guard line.number > resumeAfter else { continue }
-            switch try await entry(line, hash: hash, &lookup) {
-            case .entry(let entry)?:
-                batch.entries.append(entry)
-                entryLines.append(line.number)
+            switch try await entry(line, &lookup) {
+            case .entry(let entry, let keyedByContent)?:
+                batch.entries.append(
+                    ImportedEntry(entry: entry, line: line.number, keyedByContent: keyedByContent))
             case .problem(let reason)?:
                 report.reject(line: line.number, reason)
-                batch.rejected += 1
+                batch.rejectedLines.append(line.number)
             case nil: break
             }
-            batch.lastLine = line.number
+            batch.lines = batch.lines.lowerBound...line.number
             batchLines += 1
-            if batchLines == batchSize {
-                try await commit(&batch, lines: &entryLines, &report)
+            if !strict, batchLines == batchSize {
+                try await commit(&batch, &report)
                 batchLines = 0
             }
         }
-        if batchLines > 0 { try await commit(&batch, lines: &entryLines, &report) }
+        guard batchLines > 0 else { return report }
+        if strict, report.rejectedCount > 0 {
+            report.committed = false
+            return report
+        }
+        try await commit(&batch, &report)
         return report
     }
 
-    /// Strict mode's first pass: every check, nothing written.
-    private func checkOnly(
-        path: String, hash: String, after resumeAfter: Int, _ lookup: inout AssignmentLookup,
-        _ report: inout ImportReport
-    ) async throws {
-        var reader = try LineReader(path: path)
-        while let line = try reader.next() {
-            guard line.number > resumeAfter else { continue }
-            if case .problem(let reason)? = try await entry(line, hash: hash, &lookup) {
-                report.reject(line: line.number, reason)
-            }
-        }
-    }
-
-    private func commit(
-        _ batch: inout ImportBatch, lines: inout [Int], _ report: inout ImportReport
-    ) async throws {
+    private func commit(_ batch: inout ImportBatch, _ report: inout ImportReport) async throws {
         let result = try await store.commitImportBatch(batch)
-        report.imported += batch.entries.count - result.alreadyStored.count
-        for position in result.alreadyStored {
-            let id = batch.entries[position].id
-            report.reject(line: lines[position], "an entry with id '\(id)' is already stored")
+        for position in result.conflicting {
+            let imported = batch.entries[position]
+            report.reject(
+                line: imported.line,
+                "an entry with id '\(imported.entry.id)' is already stored with other content; "
+                    + "give this line another id")
         }
-        batch.entries.removeAll(keepingCapacity: true)
-        lines.removeAll(keepingCapacity: true)
-        batch.rejected = 0
+        if result.committed {
+            report.alreadyStored += result.alreadyStored.count
+            report.imported +=
+                batch.entries.count - result.alreadyStored.count - result.conflicting.count
+        } else {
+            report.committed = false
+        }
+        let next = batch.lines.upperBound + 1
+        batch = ImportBatch(
+            fileHash: batch.fileHash, lines: next...next, entries: [],
+            allOrNothing: batch.allOrNothing)
     }
 
     private enum Outcome {
-        case entry(Entry)
+        case entry(Entry, keyedByContent: Bool)
         case problem(String)
     }
 
     /// The line's entry, its problem, or `nil` for a blank line.
-    private func entry(_ line: LineReader.Line, hash: String, _ lookup: inout AssignmentLookup)
-        async throws -> Outcome?
+    private func entry(_ line: LineReader.Line, _ lookup: inout AssignmentLookup) async throws
+        -> Outcome?
     {
         guard let bytes = line.bytes else {
             return .problem("is longer than \(LineReader.defaultMaxLineBytes) bytes")
@@ -126,18 +126,19 @@ public struct EntryImporter {
             return .problem("assignment '\(assignmentID)' does not exist")
         }
         do throws(LineProblem) {
-            return .entry(
-                try parsed.entry(
-                    for: assignment, defaultID: Self.entryID(hash: hash, line: line.number),
-                    loggedAt: clock.now(), validator: validator))
+            let entry = try parsed.entry(
+                for: assignment, loggedAt: clock.now(), validator: validator)
+            return .entry(entry, keyedByContent: !parsed.givesID)
         } catch {
             return .problem(error.reason)
         }
     }
 
-    /// The id of a line that gives none: stable across runs of the same file.
-    static func entryID(hash: String, line: Int) -> String {
-        "imp-\(hash.prefix(16))-\(line)"
+    /// The id a line without one gets: derived from its content (see
+    /// ``ImportedEntry/keyedByContent``), the same in every file.
+    public static func entryID(assignment: String, performedAt: Date, fields: [String: Value])
+        -> String
+    {
+        EntryLine.contentID(assignment: assignment, performedAt: performedAt, fields: fields)
     }
-
 }

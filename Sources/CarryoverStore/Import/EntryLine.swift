@@ -1,4 +1,5 @@
 import CarryoverCore
+import Crypto
 import Foundation
 
 /// One line of a JSON Lines import, checked and turned into an entry.
@@ -32,13 +33,17 @@ struct EntryLine {
         get throws(LineProblem) { try text("assignment") }
     }
 
+    /// Whether the line gives its entry's id (else the id comes from its content).
+    var givesID: Bool { object["id"] != nil }
+
     /// The entry this line makes for `assignment`, after every check.
-    func entry(
-        for assignment: Assignment, defaultID: String, loggedAt now: Date,
-        validator: EntryLineValidator
-    ) throws(LineProblem) -> Entry {
-        let id = object["id"] == nil ? defaultID : try text("id")
+    func entry(for assignment: Assignment, loggedAt now: Date, validator: EntryLineValidator)
+        throws(LineProblem) -> Entry
+    {
         let performedAt = try instant("performedAt")
+        if let problem = Entry.performedAtProblem(performedAt, now: now) {
+            throw LineProblem("key 'performedAt' \(problem)")
+        }
         let loggedAt = object["loggedAt"] == nil ? now : try instant("loggedAt")
         guard case .object(let fields)? = object["fields"] else {
             throw LineProblem("key 'fields' should be an object")
@@ -55,11 +60,28 @@ struct EntryLine {
                 throw LineProblem("the homework type could not score it")
             }
         }
+        let id =
+            givesID
+            ? try text("id")
+            : Self.contentID(assignment: assignment.id, performedAt: performedAt, fields: fields)
         return Entry(
             id: id, assignmentID: assignment.id, clientID: assignment.clientID,
             homeworkType: assignment.homeworkType, homeworkVersion: assignment.homeworkVersion,
             performedAt: performedAt, loggedAt: loggedAt, fields: .object(fields),
             scores: scores)
+    }
+
+    /// The id of a line that gives none: from what makes it the same entry
+    /// (its assignment, the instant it was performed, its fields), so the
+    /// line gets the same id in any file and after any edit elsewhere in it.
+    static func contentID(assignment: String, performedAt: Date, fields: [String: Value])
+        -> String
+    {
+        let key = Value.array([
+            .string(assignment), .double(performedAt.timeIntervalSince1970), .object(fields),
+        ])
+        let digest = SHA256.hash(data: Data(key.canonicalJSON().utf8))
+        return "imp-" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 
     private static func check(_ fields: [String: Value], against specs: [String: FieldShape]?)
@@ -92,7 +114,7 @@ struct EntryLine {
         do throws(StrictDate.Problem) {
             return try StrictDate.instant(text)
         } catch {
-            throw LineProblem("key '\(key)' \(FieldShape.describe(error))")
+            throw LineProblem("key '\(key)' \(error)")
         }
     }
 

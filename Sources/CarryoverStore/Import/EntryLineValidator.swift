@@ -47,25 +47,18 @@ public struct FieldShape: Sendable, Hashable {
             return nil
         case (.date, .string(let text)):
             do throws(StrictDate.Problem) {
-                _ = try StrictDate.day(text)
+                _ = try StrictDate.date(text)
                 return nil
-            } catch { return Self.describe(error) }
+            } catch { return error.description }
         case (.dateTime, .string(let text)):
             do throws(StrictDate.Problem) {
                 _ = try StrictDate.instant(text)
                 return nil
-            } catch { return Self.describe(error) }
+            } catch { return error.description }
         default:
             return "should be \(article) \(kind.rawValue)"
         }
     }
 
     private var article: String { kind == .integer || kind == .object || kind == .any ? "an" : "a" }
-
-    static func describe(_ problem: StrictDate.Problem) -> String {
-        switch problem {
-        case .shape(let expected): return "is not a date in the form \(expected)"
-        case .outOfRange(let why): return "is not a real date: \(why)"
-        }
-    }
 }

@@ -4,10 +4,7 @@ import Foundation
 /// SHA-256 of a file, read in chunks.
 enum FileDigest {
     static func sha256(path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError(
-                .io, "The file \(path) could not be opened; check the path and permissions.")
-        }
+        let handle = try LineReader.open(path)
         defer { try? handle.close() }
         var hasher = SHA256()
         do {

@@ -17,7 +17,10 @@ public struct ImportReport: Sendable, Hashable {
     public var resumedAfterLine: Int
     /// Entries this run stored.
     public var imported: Int
-    /// Lines this run rejected (bad lines, and ids already stored).
+    /// Lines this run found already stored (by an earlier run, or earlier in
+    /// the file) and skipped; not an error.
+    public var alreadyStored: Int
+    /// Lines this run rejected (bad lines, and ids stored with other content).
     public var rejectedCount: Int
     /// The first rejections, in line order (at most ``EntryImporter/maxReportedRejections``).
     public var rejections: [Rejection]
@@ -25,12 +28,13 @@ public struct ImportReport: Sendable, Hashable {
     public var committed: Bool
 
     public init(
-        fileHash: String, resumedAfterLine: Int, imported: Int, rejectedCount: Int,
-        rejections: [Rejection], committed: Bool
+        fileHash: String, resumedAfterLine: Int, imported: Int, alreadyStored: Int = 0,
+        rejectedCount: Int, rejections: [Rejection], committed: Bool
     ) {
         self.fileHash = fileHash
         self.resumedAfterLine = resumedAfterLine
         self.imported = imported
+        self.alreadyStored = alreadyStored
         self.rejectedCount = rejectedCount
         self.rejections = rejections
         self.committed = committed
@@ -40,6 +44,10 @@ public struct ImportReport: Sendable, Hashable {
         rejectedCount += 1
         if rejections.count < EntryImporter.maxReportedRejections {
             rejections.append(Rejection(line: line, reason: reason))
+            // Conflicts are found at commit, after the batch's other rejections.
+            if let last = rejections.dropLast().last, last.line > line {
+                rejections.sort { $0.line < $1.line }
+            }
         }
     }
 }

@@ -21,12 +21,26 @@ struct LineReader {
     private var atEnd = false
 
     init(path: String, maxLineBytes: Int = defaultMaxLineBytes) throws {
+        self.handle = try Self.open(path)
+        self.maxLineBytes = maxLineBytes
+    }
+
+    /// Opens the file to import for reading; a folder or a missing file is
+    /// `notFound`, with what to give instead.
+    static func open(_ path: String) throws -> FileHandle {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw StoreError(.notFound, "There is no file \(path); check the path.")
+        }
+        guard !isFolder.boolValue else {
+            throw StoreError(
+                .notFound, "\(path) is a folder; give the JSON Lines file to import instead.")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError(
-                .io, "The file \(path) could not be opened; check the path and permissions.")
+                .notFound, "The file \(path) could not be opened; check its permissions.")
         }
-        self.handle = handle
-        self.maxLineBytes = maxLineBytes
+        return handle
     }
 
     /// The next line, or `nil` at the end of the file.

@@ -5,7 +5,7 @@ import GRDB
 /// SQLite's own message is not passed on: it can quote SQL and values.
 enum SQLiteErrors {
     static func map(_ error: any Error, path: String) -> any Error {
-        if error is StoreError { return error }
+        if error is StoreError || error is ImportRolledBack { return error }
         guard let dbError = error as? DatabaseError else {
             return StoreError(
                 .io,
@@ -17,7 +17,7 @@ enum SQLiteErrors {
             return StoreError(
                 .locked,
                 "The practice at \(path) stayed busy with another carryover process; "
-                    + "wait for it to finish and try again.")
+                    + "nothing was written: wait for it to finish and run the command again.")
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return StoreError(
                 .corrupt,

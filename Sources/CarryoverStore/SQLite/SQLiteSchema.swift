@@ -2,14 +2,48 @@ import GRDB
 
 /// The practice file's schema, as versioned migrations. A migration, once
 /// released, never changes: new versions add a migration.
+///
+/// Applied migrations are listed in `grdb_migrations` (the table GRDB's
+/// `DatabaseMigrator` kept, so older files read the same). The store applies
+/// them itself: checking costs one read and writes nothing, and the check and
+/// the migrations run in one `BEGIN IMMEDIATE` transaction, so two processes
+/// opening an old file at once migrate it once.
 enum SQLiteSchema {
-    static let versions = ["v1-clients-assignments-entries", "v2-documents-state-ledger-imports"]
+    static let migrations: [(name: String, sql: String)] = [
+        ("v1-clients-assignments-entries", v1),
+        ("v2-documents-state-ledger-imports", v2),
+        ("v3-application-id", v3),
+        ("v4-import-progress-stored-prefix", v4),
+    ]
+    static var versions: [String] { migrations.map(\.name) }
 
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration(versions[0]) { db in try db.execute(sql: v1) }
-        migrator.registerMigration(versions[1]) { db in try db.execute(sql: v2) }
-        return migrator
+    /// `PRAGMA application_id` of a practice file: "CRRY" in ASCII. Another
+    /// program's SQLite file has another id (or 0), and carryover leaves it alone.
+    static let applicationID: Int32 = 0x4352_5259
+
+    /// The migrations this file still needs, read without writing anything.
+    static func pending(_ db: Database) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else { return versions }
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        return versions.filter { !applied.contains($0) }
+    }
+
+    /// Applies the pending migrations in one immediate transaction (which
+    /// waits on the busy timeout for another process doing the same).
+    static func migrate(_ db: Database) throws {
+        try db.inTransaction(.immediate) {
+            try db.execute(
+                sql:
+                    "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)"
+            )
+            let todo = Set(try pending(db))
+            for (name, sql) in migrations where todo.contains(name) {
+                try db.execute(sql: sql)
+                try db.execute(
+                    sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [name])
+            }
+            return .commit
+        }
     }
 
     /// SQL that makes a table append-only: rows can be added, never changed.
@@ -100,4 +134,19 @@ enum SQLiteSchema {
             rejected INTEGER NOT NULL
         );
         """ + appendOnly("ledger")
+}
+
+extension SQLiteSchema {
+    /// Marks the file as a practice; set in a transaction with the tables of a
+    /// new practice, and by this migration on practices made before it.
+    static let v3 = "PRAGMA application_id = \(applicationID)"
+
+    /// Import progress marks only the stored prefix of a file. A mark written
+    /// before this version may have passed rejected lines: such marks are
+    /// dropped, so a re-run reads the whole file again and recognises what
+    /// is stored. The rejected count goes (it counted lines of every run).
+    static let v4 = """
+        DELETE FROM import_progress WHERE rejected > 0;
+        ALTER TABLE import_progress DROP COLUMN rejected;
+        """
 }

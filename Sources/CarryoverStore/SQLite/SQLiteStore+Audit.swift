@@ -33,7 +33,7 @@ extension SQLiteStore {
         try PracticeFile.prepare(path: destination, create: true)
         do {
             let copy = try DatabaseQueue(path: destination)
-            try pool.backup(to: copy)
+            try database.backup(to: copy)
             try copy.close()
         } catch {
             throw SQLiteErrors.map(error, path: destination)

@@ -48,8 +48,7 @@ package enum StoreChecks {
 
 extension StoreChecks {
     /// A batch must start after the last committed line (two runs of one import at once).
-    package static func batchBehind(_ batch: ImportBatch, _ progress: ImportProgress) -> StoreError
-    {
+    package static func batchBehind(_ progress: ImportProgress) -> StoreError {
         StoreError(
             .conflict,
             "Lines up to \(progress.lastLine) of this file are already imported (another import "

@@ -13,6 +13,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case io = "io"
         case invalidInput = "invalid-input"
         case unsupported = "unsupported"
+        /// The file is another program's database; it was left untouched.
+        case notAPractice = "not-a-practice"
+        /// A read-only store was asked to write.
+        case readOnly = "read-only"
     }
 
     public let code: Code

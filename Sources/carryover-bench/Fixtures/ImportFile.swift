@@ -8,10 +8,14 @@ enum ImportFile {
     static let clientID = "c-1"
     static let assignmentID = "c-1-1"
     static let start = Date(timeIntervalSince1970: 1_785_542_400)  // 2026-08-01T00:00:00Z
+    /// When the file is imported: 4,000 days after `start` (2037), after the
+    /// last line of the largest file the bench writes (4,000,000 lines, one a
+    /// minute), since lines performed after the clock are refused.
+    static let importedAt = start.addingTimeInterval(4_000 * 86_400)
 
-    /// A new practice in `folder` ready to import the file into.
+    /// A new practice in `folder` ready to import the file into, its clock at `importedAt`.
     static func practice(in folder: URL) async throws -> Practice {
-        let practice = try Practice.create(at: folder, clock: FixedClock(start))
+        let practice = try Practice.create(at: folder, clock: FixedClock(importedAt))
         _ = try await practice.addClient(id: clientID, displayName: "Client 1", timeZone: "UTC")
         let assignment = try await practice.assign(
             AssignmentRequest(
@@ -36,7 +40,7 @@ enum ImportFile {
     /// Writes `lines` (at least 1) entries to `url`, streaming in 1 MiB chunks.
     static func write(lines: Int, to url: URL) throws {
         let example = try SampleEntries.example()
-        let formatter = ISO8601DateFormatter()
+        let formatter = ISO8601DateFormatter()  // writes, never reads
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
             throw BenchError("cannot create \(url.path)")
         }

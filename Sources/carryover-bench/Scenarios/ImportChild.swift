@@ -36,7 +36,7 @@ enum ImportChild {
     /// The child's side: import, then print `imported seconds peakBytes`.
     static func main(practice: String, file: String) async throws {
         let opened = try Practice.open(
-            at: URL(fileURLWithPath: practice), clock: FixedClock(ImportFile.start))
+            at: URL(fileURLWithPath: practice), clock: FixedClock(ImportFile.importedAt))
         var imported = 0
         let seconds = try await Stopwatch.seconds {
             imported = try await opened.importEntries(path: file, strict: false).imported

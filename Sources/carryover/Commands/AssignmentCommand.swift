@@ -23,7 +23,7 @@ struct AssignmentCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let assignment = try await options.open().assignment(id)
+            let assignment = try await options.open(.readOnly).assignment(id)
             if output.json { return try printJSON(assignment) }
             print(
                 "\(assignment.id): \(assignment.homeworkType) \(assignment.homeworkVersion) [\(assignment.status.rawValue)]"

@@ -120,10 +120,10 @@ struct GoalCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let practice = try await options.open()
+            let practice = try await options.open(.readOnly)
             let found = try await practice.client(client)
             let today = LocalDate(
-                PracticeOptions.clock.now(), in: .init(identifier: found.timeZone) ?? .gmt)
+                try PracticeOptions.clock().now(), in: .init(identifier: found.timeZone) ?? .gmt)
             let goals = try await practice.goals(clientID: found.id)
             if output.json {
                 return try printJSON(
@@ -158,13 +158,4 @@ func printSMART(_ findings: [SMARTFinding]) {
     for finding in findings {
         print(terminal.paint("  SMART \(finding.hint)", .yellow))
     }
-}
-
-/// A local date from YYYY-MM-DD, or a usage error that says so.
-func parseDate(_ text: String) throws -> LocalDate {
-    guard let date = LocalDate(text) else {
-        throw CommandFailure(
-            .invalidInput, "'\(text)' is not a date; write it as YYYY-MM-DD (e.g. 2026-11-30)")
-    }
-    return date
 }

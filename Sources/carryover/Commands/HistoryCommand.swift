@@ -19,7 +19,7 @@ struct HistoryCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let practice = try await options.open()
+        let practice = try await options.open(.readOnly)
         let found = try await practice.client(client)
         if let assignment { _ = try await practice.assignment(assignment) }
         let entries = try await practice.store.entries(

@@ -27,9 +27,9 @@ struct InitCommand: AsyncParsableCommand {
             ?? options.folder
         if let database = options.database {
             _ = try await Practice.open(
-                at: target, databaseURL: database, create: true, clock: PracticeOptions.clock)
+                at: target, databaseURL: database, create: true, clock: try PracticeOptions.clock())
         } else {
-            _ = try Practice.create(at: target, clock: PracticeOptions.clock)
+            _ = try Practice.create(at: target, clock: try PracticeOptions.clock())
         }
         print("Created a practice in \(target.path)")
     }

@@ -70,17 +70,3 @@ struct LogCommand: AsyncParsableCommand {
         return EntryPrompter().ask(declaration.fields)
     }
 }
-
-/// "2026-12-01 19:30" in the client's time zone, or an ISO 8601 instant.
-func parseInstant(_ text: String, timeZone: String) throws -> Date {
-    if let instant = ISO8601DateFormatter().date(from: text) { return instant }
-    let parts = text.split(separator: " ").map(String.init)
-    if parts.count == 2, let date = LocalDate(parts[0]), let time = LocalTime(parts[1]),
-        let zone = TimeZone(identifier: timeZone)
-    {
-        return zone.instant(of: date, at: time)
-    }
-    throw CommandFailure(
-        .invalidInput,
-        "'\(text)' is not a time; write \"YYYY-MM-DD HH:MM\" (client's time) or ISO 8601")
-}

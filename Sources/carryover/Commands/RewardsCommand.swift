@@ -22,7 +22,7 @@ struct RewardsCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let view = try await options.open().rewards(assignmentID: assignment)
+            let view = try await options.open(.readOnly).rewards(assignmentID: assignment)
             if output.json { return try printJSON(RewardsJSON(view)) }
             RewardsJSON(view).printForPeople()
         }

@@ -21,7 +21,7 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let practice = try await options.open()
+        let practice = try await options.open(.readOnly)
         guard let client else { return try await caseload(practice) }
         let found = try await practice.client(client)
         let progress = try await practice.progress(clientID: found.id)

@@ -23,7 +23,7 @@ struct TypesCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let practice = try await options.open()
+        let practice = try await options.open(.readOnly)
         guard let id else {
             let all = try practice.catalogue.available()
             if output.json {

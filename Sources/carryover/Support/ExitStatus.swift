@@ -55,11 +55,12 @@ func describe(_ error: any Error) -> (line: String, status: ExitStatus)? {
     case let error as StoreError:
         let status: ExitStatus =
             switch error.code {
-            case .notFound: .notFound
+            case .notFound, .notAPractice: .notFound
             case .duplicate, .conflict: .refused
             case .invalidInput: .invalidInput
             case .locked: .busy
             case .corrupt, .io, .unsupported: .storage
+            case .readOnly: .internalError
             }
         return (error.message, status)
     case let error as PackError:

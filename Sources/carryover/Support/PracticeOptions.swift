@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarryoverCore
 import CarryoverPractice
+import CarryoverStore
 import Foundation
 
 /// Where the practice is: --practice, else CARRYOVER_PRACTICE, else ./practice.
@@ -30,22 +31,15 @@ struct PracticeOptions: ParsableArguments {
         return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
 
-    func open() async throws -> Practice {
+    /// Opens the practice; commands that only read pass `.readOnly`, so they
+    /// leave its database exactly as it was (Docs/storage.md).
+    func open(_ access: StoreAccess = .readWrite) async throws -> Practice {
+        let clock = try Self.clock()
         if let database {
-            return try await Practice.open(at: folder, databaseURL: database, clock: Self.clock)
+            return try await Practice.open(
+                at: folder, databaseURL: database, access: access, clock: clock)
         }
-        return try Practice.open(at: folder, clock: Self.clock)
-    }
-
-    /// The system clock, or a fixed instant from CARRYOVER_NOW (ISO 8601) so
-    /// scripts and tests can replay a week in seconds.
-    static var clock: any WallClock {
-        if let text = ProcessInfo.processInfo.environment["CARRYOVER_NOW"],
-            let instant = ISO8601DateFormatter().date(from: text)
-        {
-            return FixedClock(instant)
-        }
-        return SystemClock()
+        return try Practice.open(at: folder, access: access, clock: clock)
     }
 }
 

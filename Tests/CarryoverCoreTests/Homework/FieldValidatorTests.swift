@@ -85,12 +85,12 @@ let sampleFields: [FieldSpec] = [
 
     @Test func checksCalendarDates() {
         // Gregorian leap years: divisible by 4, except centuries not divisible by 400.
-        #expect(CalendarText.isDate("2000-02-29"))
-        #expect(!CalendarText.isDate("1900-02-29"))
-        #expect(!CalendarText.isDate("2024-04-31"))
-        #expect(!CalendarText.isDate("2024-4-30"))
-        #expect(CalendarText.isTime("00:00"))
-        #expect(!CalendarText.isTime("7:30"))
+        #expect(StrictDate.isDate("2000-02-29"))
+        #expect(!StrictDate.isDate("1900-02-29"))
+        #expect(!StrictDate.isDate("2024-04-31"))
+        #expect(!StrictDate.isDate("2024-4-30"))
+        #expect(StrictDate.isTime("00:00"))
+        #expect(!StrictDate.isTime("7:30"))
     }
 
     @Test func stepsCountFromTheMinimum() {

@@ -133,30 +133,78 @@ import Testing
     func importBatchesCommitWithTheirProgress(_ factory: StoreFactory) async throws {
         let (store, assignment) = try await Fixture.seeded(factory)
         #expect(try await store.importProgress(fileHash: "h") == nil)
+        func line(_ id: String, _ line: Int, mood: Int = 7) -> ImportedEntry {
+            ImportedEntry(
+                entry: Fixture.entry(
+                    id, assignment: assignment, fields: ["mood": .int(Int64(mood))]),
+                line: line, keyedByContent: false)
+        }
+        // Lines 1-2: line 1 stored, line 2 rejected by the importer.
         let first = ImportBatch(
-            fileHash: "h", entries: [Fixture.entry("i-1", assignment: assignment)], lastLine: 2,
-            rejected: 1)
+            fileHash: "h", lines: 1...2, entries: [line("i-1", 1)], rejectedLines: [2])
         let result = try await store.commitImportBatch(first)
         #expect(
             result
                 == ImportBatchResult(
-                    progress: ImportProgress(fileHash: "h", lastLine: 2, imported: 1, rejected: 1),
+                    progress: ImportProgress(fileHash: "h", lastLine: 1, imported: 1),
                     alreadyStored: []))
+        // A re-run from line 2: line 2 now stored, i-1 again is recognised,
+        // and an id stored with other content is a conflict that stops the mark.
         let second = ImportBatch(
-            fileHash: "h",
-            entries: [
-                Fixture.entry("i-1", assignment: assignment),
-                Fixture.entry("i-2", assignment: assignment),
-            ],
-            lastLine: 4, rejected: 0)
+            fileHash: "h", lines: 2...5,
+            entries: [line("i-2", 2), line("i-1", 3), line("i-1", 4, mood: 3), line("i-3", 5)])
         let again = try await store.commitImportBatch(second)
-        #expect(again.alreadyStored == [0])
-        #expect(
-            again.progress == ImportProgress(fileHash: "h", lastLine: 4, imported: 2, rejected: 2))
+        #expect(again.alreadyStored == [1] && again.conflicting == [2] && again.committed)
+        #expect(again.progress == ImportProgress(fileHash: "h", lastLine: 3, imported: 3))
         await expectStoreError(.conflict) { _ = try await store.commitImportBatch(first) }
-        #expect(try await store.importProgress(fileHash: "h")?.lastLine == 4)
-        #expect(try await store.entries(EntryQuery()).map(\.id) == ["i-1", "i-2"])
+        // Past a line not stored, later batches store but do not move the mark.
+        let later = ImportBatch(fileHash: "h", lines: 6...6, entries: [line("i-4", 6)])
+        #expect(try await store.commitImportBatch(later).progress.lastLine == 3)
+        #expect(
+            try await store.entries(EntryQuery()).map(\.id).sorted() == [
+                "i-1", "i-2", "i-3", "i-4",
+            ])
         let actions = try await store.auditJournal(AuditQuery()).map(\.action)
-        #expect(actions.filter { $0 == "entry.import" }.count == 2)
+        #expect(actions.filter { $0 == "entry.import" }.count == 4)
+    }
+
+    @Test(arguments: StoreFactory.available)
+    func linesImportedBeforeContentKeysAreRecognised(_ factory: StoreFactory) async throws {
+        let (store, assignment) = try await Fixture.seeded(factory)
+        // Stored under an id of the old scheme: imp-<16 hex of the file hash>-<line>.
+        let old = "imp-0123456789abcdef-1"
+        _ = try await store.record(
+            EntryRecording(entry: Fixture.entry(old, assignment: assignment)))
+        let same = ImportedEntry(
+            entry: Fixture.entry("imp-content", assignment: assignment), line: 1,
+            keyedByContent: true)
+        var other = same
+        other.entry.id = "imp-other"
+        other.entry.performedAt = Fixture.t0.addingTimeInterval(60)
+        other.line = 2
+        let result = try await store.commitImportBatch(
+            ImportBatch(fileHash: "k", lines: 1...2, entries: [same, other]))
+        #expect(result.alreadyStored == [0] && result.conflicting.isEmpty)
+        #expect(try await store.entries(EntryQuery()).map(\.id) == [old, "imp-other"])
+    }
+
+    @Test(arguments: StoreFactory.available)
+    func anAllOrNothingBatchInConflictStoresNothing(_ factory: StoreFactory) async throws {
+        let (store, assignment) = try await Fixture.seeded(factory)
+        _ = try await store.record(
+            EntryRecording(entry: Fixture.entry("taken", assignment: assignment)))
+        let journal = try await store.auditJournal(AuditQuery())
+        let good = ImportedEntry(
+            entry: Fixture.entry("new-1", assignment: assignment, at: 60), line: 1,
+            keyedByContent: false)
+        let clash = ImportedEntry(
+            entry: Fixture.entry("taken", assignment: assignment, at: 120), line: 2,
+            keyedByContent: false)
+        let result = try await store.commitImportBatch(
+            ImportBatch(fileHash: "s", lines: 1...2, entries: [good, clash], allOrNothing: true))
+        #expect(!result.committed && result.conflicting == [1])
+        #expect(try await store.entries(EntryQuery()).map(\.id) == ["taken"])
+        #expect(try await store.auditJournal(AuditQuery()) == journal)
+        #expect(try await store.importProgress(fileHash: "s") == nil)
     }
 }

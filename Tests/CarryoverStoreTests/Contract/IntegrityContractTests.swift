@@ -73,3 +73,31 @@ import Testing
         #expect(try await store.ledger(assignmentID: "a-1").map(\.seq) == Array(1...200))
     }
 }
+
+extension IntegrityContractTests {
+    /// Issue 13 §3 and 15: a read-only store reads everything and writes
+    /// nothing; and a write that returns is durable (SQLite synchronous FULL,
+    /// PostgreSQL synchronous_commit on) on the live connection.
+    @Test(arguments: StoreFactory.available)
+    func aReadOnlyStoreReadsAndRefusesWrites(_ factory: StoreFactory) async throws {
+        let (store, assignment) = try await Self.seededWithOneRecording(factory)
+        let journal = try await store.auditJournal(AuditQuery())
+        let reader = try await factory.reopen(store, .readOnly)
+        #expect(try await reader.clients() == [Fixture.client()])
+        #expect(try await reader.entries(EntryQuery()).map(\.id) == ["e-1"])
+        #expect(try await reader.auditJournal(AuditQuery()) == journal)
+        await expectStoreError(.readOnly) { try await reader.addClient(Fixture.client("c-2")) }
+        await expectStoreError(.readOnly) {
+            _ = try await reader.record(
+                EntryRecording(entry: Fixture.entry("e-2", assignment: assignment, at: 60)))
+        }
+        #expect(try await store.clients().count == 1)
+        #expect(try await store.auditJournal(AuditQuery()) == journal)
+    }
+
+    @Test(arguments: StoreFactory.available)
+    func writesAreDurableWhenTheyReturn(_ factory: StoreFactory) async throws {
+        let (store, _) = try await Fixture.seeded(factory)
+        #expect(try await factory.durability(store) == (factory.name == "SQLite" ? "2" : "on"))
+    }
+}

@@ -18,6 +18,9 @@ import Testing
             })
     }
 
+    /// A day after Fixture.t0: the lines' 2026-03-01T09:00+01:00 is past.
+    static let clock = FixedClock(Fixture.t0.addingTimeInterval(86_400))
+
     static func file(_ lines: [String]) throws -> String {
         let path = try TempDir.make().appending("entries.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
@@ -40,9 +43,13 @@ import Testing
         (line(5, extra: ",\"note\":3"), "field 'note' should be a text"),
         (
             line(5).replacingOccurrences(of: "2026-03-01", with: "2026-02-30"),
-            "key 'performedAt' is not a real date: day 30 does not exist in month 2 of 2026"
+            "key 'performedAt' is not a real date or time: month 2 of 2026 has 28 days, not 30"
         ),
         (line(5, extra: ",\"day\":\"2026-02-30\""), "field 'day' is not a real date"),
+        (
+            line(5).replacingOccurrences(of: "2026-03-01T09", with: "2026-03-03T09"),
+            "key 'performedAt' is in the future"
+        ),
         (line(12), "field 'mood' must be at most 10"),
         (
             "{\"assignment\":\"a-1\",\"performedAt\":\"2026-03-01T09:00:00Z\",\"fields\":{}}",
@@ -60,7 +67,7 @@ import Testing
         let lines = [Self.line(3)] + Self.badLines.map(\.0) + [Self.line(4, id: "given-id")]
         let path = try Self.file(lines)
         let report = try await EntryImporter(
-            store: store, validator: Self.validator, batchSize: 4, clock: Fixture.clock
+            store: store, validator: Self.validator, batchSize: 4, clock: Self.clock
         ).run(path: path)
         #expect(report.imported == 2 && report.rejectedCount == Self.badLines.count)
         #expect(report.rejections.map(\.line) == Array(2...(Self.badLines.count + 1)))
@@ -68,11 +75,13 @@ import Testing
             #expect(rejection.reason.hasPrefix(expected), "line \(rejection.line)")
         }
         let entries = try await store.entries(EntryQuery())
-        let derived = EntryImporter.entryID(hash: report.fileHash, line: 1)
-        #expect(entries.map(\.id).sorted() == [derived, "given-id"].sorted())
         // 09:00+01:00 is 08:00 UTC, 28,800 s after Fixture.t0.
-        #expect(entries.allSatisfy { $0.performedAt == Fixture.t0.addingTimeInterval(28_800) })
-        #expect(entries.allSatisfy { $0.loggedAt == Fixture.t0 && $0.clientID == "c-1" })
+        let eight = Fixture.t0.addingTimeInterval(28_800)
+        let derived = EntryImporter.entryID(
+            assignment: "a-1", performedAt: eight, fields: ["mood": 3])
+        #expect(entries.map(\.id).sorted() == [derived, "given-id"].sorted())
+        #expect(entries.allSatisfy { $0.performedAt == eight })
+        #expect(entries.allSatisfy { $0.loggedAt == Self.clock.instant && $0.clientID == "c-1" })
     }
 
     @Test(arguments: StoreFactory.available)
@@ -82,7 +91,8 @@ import Testing
         for (bad, reason) in Self.badLines {
             let path = try Self.file([Self.line(1), Self.line(2), bad, Self.line(3)])
             let report = try await EntryImporter(
-                store: store, validator: Self.validator, batchSize: 1, strict: true
+                store: store, validator: Self.validator, batchSize: 1, strict: true,
+                clock: Self.clock
             ).run(path: path)
             #expect(!report.committed && report.imported == 0)
             #expect(report.rejections.first?.line == 3)
@@ -96,22 +106,89 @@ import Testing
     @Test(arguments: StoreFactory.available)
     func reRunningAnImportAddsNothingTwice(_ factory: StoreFactory) async throws {
         let (store, _) = try await Fixture.seeded(factory)
-        let path = try Self.file((1...25).map { Self.line($0 % 10) })
+        let path = try Self.file((1...25).map { Self.line($0 % 10, extra: ",\"note\":\"n\($0)\"") })
         let importer = EntryImporter(store: store, validator: Self.validator, batchSize: 10)
         let first = try await importer.run(path: path)
         #expect(first.imported == 25 && first.resumedAfterLine == 0)
         let second = try await importer.run(path: path)
         #expect(second.imported == 0 && second.resumedAfterLine == 25 && second.rejectedCount == 0)
-        // The same lines in another file: their derived ids differ, given ids do not.
+        // One id on two lines with different content: the second is refused.
         let given = try Self.file([Self.line(1, id: "x-1"), Self.line(2, id: "x-1")])
         let report = try await importer.run(path: given)
         #expect(report.imported == 1)
         #expect(report.rejections.map(\.line) == [2])
+        #expect(
+            report.rejections.first?.reason.contains("already stored with other content") == true)
         #expect(try await store.entries(EntryQuery()).count == 26)
         let progress = try await store.importProgress(fileHash: first.fileHash)
-        #expect(
-            progress
-                == ImportProgress(fileHash: first.fileHash, lastLine: 25, imported: 25, rejected: 0)
-        )
+        #expect(progress == ImportProgress(fileHash: first.fileHash, lastLine: 25, imported: 25))
+    }
+
+    /// Issue 15: rejected lines were marked done, so fixing their cause never
+    /// imported them. Progress now stops at the first line not stored.
+    @Test(arguments: StoreFactory.available)
+    func rejectedLinesImportOnceTheirCauseIsFixed(_ factory: StoreFactory) async throws {
+        let (store, _) = try await Fixture.seeded(factory)
+        let path = try Self.file([Self.line(1), Self.line(2, assignment: "a-2"), Self.line(3)])
+        let importer = EntryImporter(store: store, validator: Self.validator, batchSize: 2)
+        let first = try await importer.run(path: path)
+        #expect(first.imported == 2 && first.rejections.map(\.line) == [2])
+        #expect(try await store.importProgress(fileHash: first.fileHash)?.lastLine == 1)
+        try await store.saveAssignment(Fixture.assignment("a-2"))
+        let second = try await importer.run(path: path)
+        #expect(second.resumedAfterLine == 1 && second.imported == 1)
+        #expect(second.alreadyStored == 1 && second.rejectedCount == 0)
+        #expect(try await store.importProgress(fileHash: first.fileHash)?.lastLine == 3)
+        let third = try await importer.run(path: path)
+        #expect(third.resumedAfterLine == 3 && third.imported == 0 && third.alreadyStored == 0)
+        #expect(try await store.entries(EntryQuery()).count == 3)
+    }
+
+    /// Issue 13 §2: re-importing a file after fixing its rejected lines stored
+    /// the good lines again. A line already stored is recognised, also when
+    /// the file was edited in between (a new hash, so no progress applies).
+    @Test(arguments: StoreFactory.available)
+    func anEditedFileStoresWhatWasRejectedAndSkipsWhatWasStored(_ factory: StoreFactory)
+        async throws
+    {
+        let (store, _) = try await Fixture.seeded(factory)
+        let importer = EntryImporter(store: store, validator: Self.validator)
+        let lines = [Self.line(1), Self.line(12), Self.line(3, id: "kept-id")]
+        let first = try await importer.run(path: try Self.file(lines))
+        #expect(first.imported == 2 && first.rejections.map(\.line) == [2])
+        let edited = [Self.line(1), Self.line(5), Self.line(3, id: "kept-id"), Self.line(4)]
+        let second = try await importer.run(path: try Self.file(edited))
+        #expect(second.resumedAfterLine == 0 && second.imported == 2)
+        #expect(second.alreadyStored == 2 && second.rejectedCount == 0)
+        let moods = try await store.entries(EntryQuery()).compactMap { $0.fields["mood"]?.number }
+        #expect(moods.sorted() == [1, 3, 4, 5])
+    }
+
+    /// Issue 15: `--strict` with a duplicated id stored the good lines.
+    @Test(arguments: StoreFactory.available)
+    func strictModeWithADuplicatedIDStoresNothing(_ factory: StoreFactory) async throws {
+        let (store, _) = try await Fixture.seeded(factory)
+        let path = try Self.file([Self.line(1, id: "d"), Self.line(3), Self.line(2, id: "d")])
+        let report = try await EntryImporter(
+            store: store, validator: Self.validator, batchSize: 1, strict: true
+        ).run(path: path)
+        #expect(!report.committed && report.imported == 0 && report.rejections.map(\.line) == [3])
+        #expect(try await store.entries(EntryQuery()).isEmpty)
+        #expect(try await store.importProgress(fileHash: report.fileHash) == nil)
+        // The same file without the clash imports whole.
+        let fixed = try Self.file([Self.line(1, id: "d"), Self.line(3), Self.line(2, id: "e")])
+        let again = try await EntryImporter(
+            store: store, validator: Self.validator, strict: true
+        ).run(path: fixed)
+        #expect(again.committed && again.imported == 3)
+    }
+
+    @Test func aFolderIsNotAnImportFile() async throws {
+        let (store, _) = try await Fixture.seeded(.sqlite)
+        let folder = try TempDir.make()
+        let error = await expectStoreError(.notFound) {
+            _ = try await EntryImporter(store: store).run(path: folder)
+        }
+        #expect(error?.message.contains("is a folder") == true)
     }
 }

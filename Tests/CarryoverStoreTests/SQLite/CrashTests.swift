@@ -33,7 +33,7 @@ import Testing
     /// batches: lines 1...n, each once, n the committed progress.
     static func check(_ path: String, hash: String) async throws -> Int {
         let store = try SQLiteStore(path: path)
-        let (integrity, ids, audited) = try await store.pool.read { db in
+        let (integrity, ids, audited) = try await store.database.read { db in
             (
                 try String.fetchAll(db, sql: "PRAGMA integrity_check"),
                 try String.fetchAll(db, sql: "SELECT id FROM entry"),
@@ -45,7 +45,13 @@ import Testing
         #expect(integrity == ["ok"])
         #expect(committed % batchSize == 0 || committed == lines)
         #expect(audited == ids.count)
-        let expected = (0..<committed).map { EntryImporter.entryID(hash: hash, line: $0 + 1) }
+        // Each line's id comes from its content: assignment, 09:00Z (32,400 s
+        // after Fixture.t0) and its fields.
+        let expected = (0..<committed).map {
+            EntryImporter.entryID(
+                assignment: "a-1", performedAt: Fixture.t0.addingTimeInterval(32_400),
+                fields: ["n": .int(Int64($0 + 1))])
+        }
         #expect(ids.sorted() == expected.sorted())
         return ids.count
     }

@@ -11,8 +11,18 @@ import Testing
         let path = try TempDir.make().appending("v1.sqlite")
         let assignment = Fixture.assignment()
         do {
+            // A v1 file as GRDB's DatabaseMigrator wrote it: WAL, the v1 tables,
+            // grdb_migrations naming v1, application id 0.
             let v1 = try DatabaseQueue(path: path)
-            try SQLiteSchema.migrator.migrate(v1, upTo: SQLiteSchema.versions[0])
+            try await v1.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                try db.execute(
+                    sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                try db.execute(sql: SQLiteSchema.migrations[0].sql)
+                try db.execute(
+                    sql: "INSERT INTO grdb_migrations VALUES (?)",
+                    arguments: [SQLiteSchema.versions[0]])
+            }
             let json = try StoreCoding.encode(assignment)
             try await v1.write { db in
                 try db.execute(
@@ -27,16 +37,19 @@ import Testing
                         """, arguments: [json])
             }
             #expect(
-                try await v1.read { try SQLiteSchema.migrator.appliedIdentifiers($0) } == [
-                    SQLiteSchema.versions[0]
+                try await v1.read { try SQLiteSchema.pending($0) } == [
+                    "v2-documents-state-ledger-imports", "v3-application-id",
+                    "v4-import-progress-stored-prefix",
                 ])
             try v1.close()
         }
 
         let store = try SQLiteStore(
             path: path, principal: Principal(name: "dr-new"), clock: Fixture.clock)
-        let applied = try await store.pool.read { try SQLiteSchema.migrator.appliedIdentifiers($0) }
-        #expect(applied == Set(SQLiteSchema.versions))
+        let (pending, applicationID) = try await store.database.read { db in
+            (try SQLiteSchema.pending(db), try Int32.fetchOne(db, sql: "PRAGMA application_id"))
+        }
+        #expect(pending.isEmpty && applicationID == SQLiteSchema.applicationID)
         #expect(try await store.client(id: "c-1") == Fixture.client())
         #expect(try await store.assignment(id: "a-1") == assignment)
         let entries = try await store.entries(EntryQuery(clientID: "c-1"))

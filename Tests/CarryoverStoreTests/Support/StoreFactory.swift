@@ -19,6 +19,13 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
     let execute: @Sendable (_ store: any PracticeStore, _ sql: String) async throws -> Void
     /// SQL that makes every later ledger insert fail, in the store's dialect.
     let failLedgerInserts: String
+    /// The same practice opened again with `access`.
+    let reopen:
+        @Sendable (_ store: any PracticeStore, _ access: StoreAccess) async throws ->
+            any PracticeStore
+    /// The store's durability setting on a live connection: SQLite's
+    /// `PRAGMA synchronous` (2 is FULL), PostgreSQL's `synchronous_commit`.
+    let durability: @Sendable (_ store: any PracticeStore) async throws -> String?
 
     var testDescription: String { name }
 
@@ -30,12 +37,22 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
                 principal: Principal(name: "dr-test"), clock: clock)
         },
         execute: { store, sql in
-            try await (store as! SQLiteStore).pool.write { try $0.execute(sql: sql) }
+            try await (store as! SQLiteStore).database.write { try $0.execute(sql: sql) }
         },
         failLedgerInserts: """
             CREATE TRIGGER fail_ledger BEFORE INSERT ON ledger
             BEGIN SELECT RAISE(ABORT, 'injected'); END
-            """)
+            """,
+        reopen: { store, access in
+            try SQLiteStore(
+                path: (store as! SQLiteStore).path, access: access,
+                principal: Principal(name: "dr-test"), clock: Fixture.clock)
+        },
+        durability: { store in
+            try await (store as! SQLiteStore).database.read {
+                try String.fetchOne($0, sql: "PRAGMA synchronous")
+            }
+        })
 
     /// SQLite always; PostgreSQL when built with the `Postgres` trait and
     /// `CARRYOVER_TEST_POSTGRES_URL` names a server.
@@ -59,7 +76,18 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
                         failLedgerInserts: """
                             CREATE TRIGGER fail_ledger BEFORE INSERT ON ledger
                             FOR EACH ROW EXECUTE FUNCTION refuse_change()
-                            """))
+                            """,
+                        reopen: { store, access in
+                            try await PostgresStore.connect(
+                                url: url, schema: (store as! PostgresStore).schema, access: access,
+                                principal: Principal(name: "dr-test"), clock: Fixture.clock)
+                        },
+                        durability: { store in
+                            let rows = try await (store as! PostgresStore).client.query(
+                                "SHOW synchronous_commit")
+                            for try await value in rows.decode(String.self) { return value }
+                            return nil
+                        }))
             }
         #endif
         return factories

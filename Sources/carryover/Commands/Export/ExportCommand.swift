@@ -43,7 +43,7 @@ struct ExportCalendar: AsyncParsableCommand {
     @OptionGroup var target: ExportTarget
 
     func run() async throws {
-        let practice = try await target.options.open()
+        let practice = try await target.options.open(.readOnly)
         let series = try await practice.reminders(clientID: target.client)
         guard !series.isEmpty else {
             throw CommandFailure(
@@ -76,7 +76,7 @@ struct ExportFHIR: AsyncParsableCommand {
     var codeSystemBase = "https://carryover.invalid/fhir"
 
     func run() async throws {
-        let practice = try await target.options.open()
+        let practice = try await target.options.open(.readOnly)
         let plan = try await practice.carePlan(
             clientID: target.client, codeSystemBase: codeSystemBase)
         try target.output.write(FHIRBundle.json(plan))
@@ -97,7 +97,7 @@ struct ExportCSV: AsyncParsableCommand {
     @OptionGroup var target: ExportTarget
 
     func run() async throws {
-        let practice = try await target.options.open()
+        let practice = try await target.options.open(.readOnly)
         try target.output.write(try await practice.entriesCSV(clientID: target.client))
     }
 }
@@ -117,7 +117,7 @@ struct ExportArchive: AsyncParsableCommand {
     @OptionGroup var target: ExportTarget
 
     func run() async throws {
-        let practice = try await target.options.open()
+        let practice = try await target.options.open(.readOnly)
         try target.output.write(try await practice.archiveJSON(clientID: target.client))
     }
 }

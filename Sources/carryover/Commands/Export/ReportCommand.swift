@@ -21,23 +21,23 @@ struct ReportCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "The client id.") var client: String
+    // Parsed in run(), not by a transform: swift-argument-parser would print
+    // a thrown error as a usage error (64) with the error's type in it.
     @Option(
         help: ArgumentHelp(
-            "First day shown (default: the day of the first assignment).", valueName: "date"),
-        transform: parseDate)
-    var from: LocalDate?
-    @Option(
-        help: ArgumentHelp("Last day shown (default: today).", valueName: "date"),
-        transform: parseDate)
-    var to: LocalDate?
+            "First day shown (default: the day of the first assignment).", valueName: "date"))
+    var from: String?
+    @Option(help: ArgumentHelp("Last day shown (default: today).", valueName: "date"))
+    var to: String?
     @Flag(help: "Show the client's name next to the id (the page then identifies them).")
     var showName = false
     @OptionGroup var output: ExportOutput
     @OptionGroup var options: PracticeOptions
 
     func run() async throws {
-        let practice = try await options.open()
-        let report = try await practice.clientReport(clientID: client, from: from, to: to)
+        let (first, last) = (try from.map(parseDate), try to.map(parseDate))
+        let practice = try await options.open(.readOnly)
+        let report = try await practice.clientReport(clientID: client, from: first, to: last)
         try output.write(HTMLReport.render(report, showDisplayName: showName))
     }
 }

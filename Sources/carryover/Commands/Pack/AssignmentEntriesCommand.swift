@@ -20,7 +20,7 @@ struct AssignmentEntriesCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let practice = try await options.open()
+        let practice = try await options.open(.readOnly)
         let assignment = try await practice.assignment(id)
         let checks = try await practice.checkEntries(assignmentID: id)
         let copies = Dictionary(

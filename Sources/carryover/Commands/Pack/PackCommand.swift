@@ -37,7 +37,7 @@ extension PracticeOptions {
     /// The practice's packs, once the practice is known to exist.
     func shelf() throws -> PackShelf {
         if database == nil {
-            _ = try Practice.open(at: folder, clock: Self.clock)
+            _ = try Practice.open(at: folder, access: .readOnly, clock: try Self.clock())
         } else if !FileManager.default.fileExists(atPath: folder.path) {
             throw CommandFailure(
                 .notFound, "no practice folder \(folder.path); create it with 'carryover init'")

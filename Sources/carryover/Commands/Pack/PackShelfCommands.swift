@@ -79,7 +79,7 @@ struct PackUpgrade: AsyncParsableCommand {
     @OptionGroup var options: PracticeOptions
 
     func run() async throws {
-        let practice = try await options.open()
+        let practice = try await options.open(.readOnly)
         let pack = try PackShelf(root: options.folder).upgrade(
             from: fileURL(source), allowDowngrade: allowDowngrade)
         print("Installed \(pack.id) \(pack.version) and pinned it")
@@ -112,7 +112,7 @@ struct PackRemove: AsyncParsableCommand {
     @OptionGroup var options: PracticeOptions
 
     func run() async throws {
-        let practice = try await options.open()
+        let practice = try await options.open(.readOnly)
         let semver = try packVersion.map(semanticVersion)
         let users = try await practice.assignmentsUsing(packID: id, version: packVersion)
         if !users.isEmpty && !evenIfUsed {

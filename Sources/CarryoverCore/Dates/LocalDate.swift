@@ -12,21 +12,30 @@ public struct LocalDate: Sendable, Hashable, Comparable, CodedAsText {
     /// A date from its parts; fails for dates that do not exist (e.g. 2026-02-30)
     /// and for years outside 1...9999 (those of ISO 8601 basic dates).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
-            return nil
-        }
-        let probe = Self(dayNumber: Self.dayNumber(year: year, month: month, day: day))
-        guard probe.year == year, probe.month == month, probe.day == day else { return nil }
-        self = probe
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Self.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.init(unchecked: year, month, day)
     }
 
-    /// Parses "YYYY-MM-DD".
+    /// Parses "YYYY-MM-DD" with ``StrictDate/date(_:)``.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        guard let date = try? StrictDate.date(text) else { return nil }
+        self = date
+    }
+
+    /// The number of days in `month` (1-12) of `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Gregorian leap years: every 4th, except centuries not divisible by 400.
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// The local date of `instant` in `timeZone`.
@@ -47,6 +56,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, CodedAsText {
 
     /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> LocalDate { Self(dayNumber: dayNumber + days) }
+
+    /// Midnight UTC of the date.
+    public var midnightUTC: Date { Date(timeIntervalSince1970: TimeInterval(dayNumber) * 86_400) }
 
     /// Whole days from `self` to `other`.
     public func days(to other: LocalDate) -> Int { other.dayNumber - dayNumber }
@@ -110,13 +122,10 @@ public struct LocalTime: Sendable, Hashable, Comparable, CodedAsText {
         self.minute = minute
     }
 
-    /// Parses "HH:MM".
+    /// Parses "HH:MM" with ``StrictDate/time(_:)``.
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-            let hour = Int(parts[0]), let minute = Int(parts[1])
-        else { return nil }
-        self.init(hour: hour, minute: minute)
+        guard let time = try? StrictDate.time(text) else { return nil }
+        self = time
     }
 
     public static let midnight = LocalTime(hour: 0, minute: 0)!
