@@ -42,7 +42,7 @@ homework {
   title = "GAD-7",
   instructions = "Over the last 2 weeks, how often have you been bothered by the following problems?",
   fields = items,
-  scores = { "total" },
+  scores = { { "total", "GAD-7 total (0-21)" } },
   metadata = {
     instrument = "GAD-7",
     loinc = { total = "70274-6", panel = "69737-5" },

@@ -50,7 +50,7 @@ homework {
   title = "PHQ-9",
   instructions = "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
   fields = fields,
-  scores = { "total" },
+  scores = { { "total", "PHQ-9 total (0-27)" } },
   metadata = {
     instrument = "PHQ-9",
     loinc = { total = "44261-6" },
