@@ -19,6 +19,13 @@ public struct LogOutcome: Sendable {
     public var next: Occurrence?
     /// The plugin's progress state after this entry.
     public var progress: Value
+    /// The step or level this entry completed, in words ("Step 1 mastered:
+    /// next is step 2 of 5 (...)"); nil when it changed none.
+    public var progressChange: String? = nil
+    /// ``progress`` in words (see ``PluginProgressText``).
+    public var progressSummary: String? = nil
+    /// The homework type's scores in its order, with their titles.
+    public var scoreTitles = ScoreTitles()
 }
 
 extension Practice {
@@ -56,6 +63,7 @@ extension Practice {
             homeworkVersion: assignment.homeworkVersion, performedAt: performed, loggedAt: now,
             fields: fields, scores: try type.score(entry: fields, params: params, scope: scope))
         var state = try await assignmentState(assignment)
+        let progressBefore = state.progress
         if type.declaration.hooks.contains(.advance) {
             state.progress = try type.advance(
                 state: state.progress, entry: fields, params: params, scope: scope)
@@ -70,12 +78,18 @@ extension Practice {
         _ = stored
         let progress = try await progress(
             of: assignment, now: now, withFields: false, loaded: type)
-        return LogOutcome(
+        var outcome = LogOutcome(
             entry: entry, feedback: try type.feedback(entry: fields, params: params, scope: scope),
             flags: try type.flags(entry: fields, params: params, scope: scope),
             reinforcement: events, balance: Self.balance(assignment, state),
             completion: progress.completion, occurrence: occurrence, next: progress.next,
             progress: state.progress)
+        outcome.progressChange = PluginProgressText.change(
+            homeworkType: assignment.homeworkType, params: params, from: progressBefore,
+            to: state.progress)
+        outcome.progressSummary = progress.progressSummary
+        outcome.scoreTitles = ScoreTitles(type.declaration)
+        return outcome
     }
 
     /// Tells the reinforcement schedule about this response and about every

@@ -24,3 +24,14 @@ func numberText(_ value: Double) -> String {
     value.rounded() == value && abs(value) < 1e15
         ? String(Int64(value)) : String(format: "%.2f", value)
 }
+
+/// "2026-12-03" in a client's time zone.
+func localDay(_ instant: Date, _ timeZone: String) -> String {
+    LocalDate(instant, in: TimeZone(identifier: timeZone) ?? .gmt).description
+}
+
+/// "Mon 2026-11-30 to Sun 2026-12-06": the client's week starting at `weekStart`.
+func weekText(_ weekStart: Date, _ timeZone: String) -> String {
+    let monday = LocalDate(weekStart, in: TimeZone(identifier: timeZone) ?? .gmt)
+    return "Mon \(monday) to Sun \(monday.adding(days: 6))"
+}

@@ -31,7 +31,10 @@ struct PluginRunCommand: ParsableCommand {
         let paramsValue = try params.map(Self.readJSON) ?? .object([:])
         let report = try PluginRunReport.run(
             try PluginFolder(path: folder), entry: entryValue, params: paramsValue)
-        print(json ? report.json().canonicalJSON() : report.render(), terminator: json ? "\n" : "")
+        print(
+            json
+                ? JSONSafeNumbers.quotingLargeIntegers(report.json().canonicalJSON())
+                : report.render(), terminator: json ? "\n" : "")
         if !report.succeeded { throw PluginExit.findings }
     }
 
