@@ -71,10 +71,15 @@ extension Practice {
         let occurrence = assignment.schedule.occurrence(
             for: performed, excluding: assignment.pauses(until: now))
         let events = try reinforce(assignment, state: &state, occurrence: occurrence, at: performed)
+        let change = PluginProgressText.change(
+            homeworkType: assignment.homeworkType, params: params, from: progressBefore,
+            to: state.progress)
         let stored = try await store.record(
             EntryRecording(
                 entry: entry, engineState: try Value(encoding: state),
-                events: try events.map { try Self.ledgerEvent($0, at: now) }))
+                events: try events.map { try Self.ledgerEvent($0, at: now) }
+                    + Self.progressEvent(
+                        change, from: progressBefore, to: state.progress, at: performed)))
         _ = stored
         let progress = try await progress(
             of: assignment, now: now, withFields: false, loaded: type)
@@ -84,9 +89,7 @@ extension Practice {
             reinforcement: events, balance: Self.balance(assignment, state),
             completion: progress.completion, occurrence: occurrence, next: progress.next,
             progress: state.progress)
-        outcome.progressChange = PluginProgressText.change(
-            homeworkType: assignment.homeworkType, params: params, from: progressBefore,
-            to: state.progress)
+        outcome.progressChange = change
         outcome.progressSummary = progress.progressSummary
         outcome.scoreTitles = ScoreTitles(type.declaration)
         return outcome
@@ -130,6 +133,22 @@ extension Practice {
         let kind = payload.object?.keys.sorted().first ?? "event"
         return NewLedgerEvent(at: at, kind: kind, payload: payload)
     }
+
+    /// A step or level mastered, kept in the ledger as it happened so the
+    /// report can date each one ("progress": `from`, `to`, `change`).
+    static func progressEvent(_ change: String?, from: Value, to: Value, at: Date)
+        -> [NewLedgerEvent]
+    {
+        guard let change else { return [] }
+        return [
+            NewLedgerEvent(
+                at: at, kind: progressEventKind,
+                payload: ["from": from, "to": to, "change": .string(change)])
+        ]
+    }
+
+    /// The ledger event kind of a progress change.
+    static let progressEventKind = "progress"
 
     /// The balance line for token and voucher schedules.
     static func balance(_ assignment: Assignment, _ state: AssignmentState) -> String? {

@@ -56,16 +56,21 @@ extension Practice {
         let entries = try await store.entries(
             .init(assignmentID: assignment.id, includeFields: withFields))
         // Occurrences that have opened by now: an entry may complete one before it is due.
-        let occurrences = schedule.occurrences(
+        let opened = schedule.occurrences(
             in: DateInterval(
                 start: assignment.createdAt.addingTimeInterval(-86_400),
                 end: now.addingTimeInterval(2 * 86_400)),
             excluding: pauses
         ).filter { $0.start <= now }
         var byIndex: [Int: [Entry]] = [:]
-        let matches = schedule.matching(entries.map(\.performedAt), among: occurrences)
+        let matches = schedule.matching(entries.map(\.performedAt), among: opened)
         for (entry, occurrence) in zip(entries, matches) {
             if let occurrence { byIndex[occurrence.index, default: []].append(entry) }
+        }
+        // One due before the assignment was made cannot have been missed (today's
+        // 08:00 when it is assigned at 09:00); it counts only when done.
+        let occurrences = opened.filter {
+            $0.due >= assignment.createdAt || byIndex[$0.index] != nil
         }
         let outcomes = occurrences.map {
             OccurrenceOutcome(occurrence: $0, entries: byIndex[$0.index] ?? [])

@@ -190,6 +190,20 @@ import Testing
                 == instant("2027-02-26T09:00:00Z"))
     }
 
+    /// Assigned at 09:00, "daily at 08:00" has not missed today's 08:00: it was
+    /// due before the assignment existed.
+    @Test func aTimeDueBeforeTheAssignmentWasMadeIsNotMissed() async throws {
+        let fixture = try await practice()
+        let assignment = try await moodLog(fixture.practice, schedule: "daily at 08:00")
+        let noon = try await fixture.at(instant("2026-11-30T11:00:00Z")).progress(of: assignment)
+        #expect(noon.adherence.overall == AdherenceCount(done: 0, due: 0))
+        #expect(noon.barrierFlags.isEmpty)
+        // Tuesday's 08:00 is the first that counts: missed by Tuesday noon.
+        let tuesday = try await fixture.at(instant("2026-12-01T11:00:00Z")).progress(
+            of: assignment)
+        #expect(tuesday.adherence.overall == AdherenceCount(done: 0, due: 1))
+    }
+
     /// "This week" is the client's current week, even when nothing was due in
     /// it yet (status once showed the last week that had anything counted).
     @Test func thisWeekIsTheCurrentWeekInTheClientsZone() async throws {

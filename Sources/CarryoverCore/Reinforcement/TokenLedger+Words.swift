@@ -6,9 +6,12 @@ extension TokenLedger {
     /// - Parameters:
     ///   - unit: The ledger's unit (nil for schedules without a balance).
     ///   - rewards: Catalogue reward names by id.
+    ///   - delivery: Whether to add what became of it (", to deliver").
     public func words(
-        for line: Line, unit: LedgerUnit?, rewards: [String: String] = [:]
+        for line: Line, unit: LedgerUnit?, rewards: [String: String] = [:],
+        delivery: Bool = true
     ) -> String {
+        let state = delivery ? state(of: line) : ""
         let amount = unit.map { unit in
             (line.amount > 0 ? "+" : "") + unit.format(line.amount)
         }
@@ -17,7 +20,7 @@ extension TokenLedger {
         case .earn:
             return "\(amount ?? String(line.amount)) earned (\(line.note))"
         case .redeem:
-            return "\(amount ?? String(line.amount)): \(reward ?? line.note)\(state(of: line))"
+            return "\(amount ?? String(line.amount)): \(reward ?? line.note)\(state)"
         case .reinforcer:
             let what =
                 line.value.map { value in
@@ -25,7 +28,7 @@ extension TokenLedger {
                         ? "prize: \(line.item ?? "prize") (\(LedgerUnit.cents.format(value)))"
                         : "prize draw: \(line.item ?? "no prize")"
                 } ?? (line.item ?? "a reinforcer")
-            return "\(what) (\(line.note))\(state(of: line))"
+            return "\(what) (\(line.note))\(state)"
         case .deliver:
             return "delivered: line \(line.redemption.map(String.init) ?? "?")"
         case .refund:

@@ -5,7 +5,7 @@ import Foundation
 public struct ClientArchive: Sendable, Encodable {
     /// Names the document's shape so readers can check what they got.
     public let format = "carryover-client-export"
-    public let formatVersion = 1
+    public let formatVersion = 2
     public var client: Client
     public var assignments: [Assignment]
     public var entries: [Entry]

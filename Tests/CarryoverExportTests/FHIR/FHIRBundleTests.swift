@@ -14,55 +14,55 @@ import Testing
     /// reference resolves to a fullUrl in the bundle.
     static let validateScript =
         TestPython.imports("fhir.resources") + #"""
-        import json
-        from fhir.resources.R4B import get_fhir_model_class
-        bundle = json.load(open(sys.argv[1]))
-        get_fhir_model_class("Bundle").model_validate(bundle)
-        # Required bindings, from the R4 spec (hl7.org/fhir/R4, each resource's page).
-        bindings = {
-            ("Task", "status"): {"draft", "requested", "received", "accepted", "rejected", "ready",
-                                 "cancelled", "in-progress", "on-hold", "failed", "completed",
-                                 "entered-in-error"},
-            ("Task", "intent"): {"unknown", "proposal", "plan", "order", "original-order",
-                                 "reflex-order", "filler-order", "instance-order", "option"},
-            ("CarePlan", "status"): {"draft", "active", "on-hold", "revoked", "completed",
-                                     "entered-in-error", "unknown"},
-            ("CarePlan", "intent"): {"proposal", "plan", "order", "option"},
-            ("Goal", "lifecycleStatus"): {"proposed", "planned", "accepted", "active", "on-hold",
-                                          "completed", "cancelled", "entered-in-error", "rejected"},
-            ("Observation", "status"): {"registered", "preliminary", "final", "amended",
-                                        "corrected", "cancelled", "entered-in-error", "unknown"},
-            ("QuestionnaireResponse", "status"): {"in-progress", "completed", "amended",
-                                                  "entered-in-error", "stopped"},
-        }
-        full_urls = [e["fullUrl"] for e in bundle["entry"]]
-        assert len(set(full_urls)) == len(full_urls), "duplicate fullUrl"
-        problems, counts, references = [], {}, []
-        def walk(node):
-            if isinstance(node, dict):
-                if isinstance(node.get("reference"), str): references.append(node["reference"])
-                for v in node.values(): walk(v)
-            elif isinstance(node, list):
-                for v in node: walk(v)
-        for entry in bundle["entry"]:
-            resource = entry["resource"]
-            kind = resource["resourceType"]
-            get_fhir_model_class(kind).model_validate(resource)
-            counts[kind] = counts.get(kind, 0) + 1
-            if entry["fullUrl"] != "urn:uuid:" + resource["id"]:
-                problems.append("fullUrl does not match id")
-            for (rtype, field), allowed in bindings.items():
-                if rtype == kind and resource.get(field) not in allowed:
-                    problems.append(f"{kind}.{field}={resource.get(field)}")
-            walk(resource)
-        unresolved = [r for r in references if r not in full_urls]
-        import uuid
-        pseudonym = sys.argv[2]
-        patient_uuid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"carryover:{pseudonym}/Patient/{pseudonym}"))
-        print(json.dumps({"counts": counts, "problems": problems, "unresolved": unresolved,
-                          "references": len(references),
-                          "patientIdIsUUID5": bundle["entry"][0]["resource"]["id"] == patient_uuid}))
-        """#
+            import json
+            from fhir.resources.R4B import get_fhir_model_class
+            bundle = json.load(open(sys.argv[1]))
+            get_fhir_model_class("Bundle").model_validate(bundle)
+            # Required bindings, from the R4 spec (hl7.org/fhir/R4, each resource's page).
+            bindings = {
+                ("Task", "status"): {"draft", "requested", "received", "accepted", "rejected", "ready",
+                                     "cancelled", "in-progress", "on-hold", "failed", "completed",
+                                     "entered-in-error"},
+                ("Task", "intent"): {"unknown", "proposal", "plan", "order", "original-order",
+                                     "reflex-order", "filler-order", "instance-order", "option"},
+                ("CarePlan", "status"): {"draft", "active", "on-hold", "revoked", "completed",
+                                         "entered-in-error", "unknown"},
+                ("CarePlan", "intent"): {"proposal", "plan", "order", "option"},
+                ("Goal", "lifecycleStatus"): {"proposed", "planned", "accepted", "active", "on-hold",
+                                              "completed", "cancelled", "entered-in-error", "rejected"},
+                ("Observation", "status"): {"registered", "preliminary", "final", "amended",
+                                            "corrected", "cancelled", "entered-in-error", "unknown"},
+                ("QuestionnaireResponse", "status"): {"in-progress", "completed", "amended",
+                                                      "entered-in-error", "stopped"},
+            }
+            full_urls = [e["fullUrl"] for e in bundle["entry"]]
+            assert len(set(full_urls)) == len(full_urls), "duplicate fullUrl"
+            problems, counts, references = [], {}, []
+            def walk(node):
+                if isinstance(node, dict):
+                    if isinstance(node.get("reference"), str): references.append(node["reference"])
+                    for v in node.values(): walk(v)
+                elif isinstance(node, list):
+                    for v in node: walk(v)
+            for entry in bundle["entry"]:
+                resource = entry["resource"]
+                kind = resource["resourceType"]
+                get_fhir_model_class(kind).model_validate(resource)
+                counts[kind] = counts.get(kind, 0) + 1
+                if entry["fullUrl"] != "urn:uuid:" + resource["id"]:
+                    problems.append("fullUrl does not match id")
+                for (rtype, field), allowed in bindings.items():
+                    if rtype == kind and resource.get(field) not in allowed:
+                        problems.append(f"{kind}.{field}={resource.get(field)}")
+                walk(resource)
+            unresolved = [r for r in references if r not in full_urls]
+            import uuid
+            pseudonym = sys.argv[2]
+            patient_uuid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"carryover:{pseudonym}/Patient/{pseudonym}"))
+            print(json.dumps({"counts": counts, "problems": problems, "unresolved": unresolved,
+                              "references": len(references),
+                              "patientIdIsUUID5": bundle["entry"][0]["resource"]["id"] == patient_uuid}))
+            """#
 
     struct Report: Decodable {
         var counts: [String: Int]
@@ -94,7 +94,7 @@ import Testing
                     itemScores: [1, 1, 1, 1, 1, 1, 1],
                     total: 7, bandName: "mild")
             ])
-        let scores = ScoreSeries(
+        let scores = HomeworkScores(
             homeworkType: "org.example.thought-record", title: "Thought record",
             points: [
                 .init(
