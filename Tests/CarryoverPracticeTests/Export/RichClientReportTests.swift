@@ -104,4 +104,17 @@ import Testing
             byID["c-017-5"]?.task
                 == "Clearer speech: The /r/ sound: Practise /r/ three times a week")
     }
+
+    /// The JSON export carries every ledger too: prizes and stickers included.
+    @Test func theJSONExportCarriesEveryLedger() async throws {
+        let scenario = try await RichClientScenario.make()
+        let json = try await scenario.practice.archiveJSON(clientID: RichClientScenario.client)
+        let report = try #require(try Value.parse(json: json)["report"])
+        let kinds = (report["assignments"]?.array ?? []).compactMap {
+            $0["ledger"]?["kind"]?.string
+        }
+        #expect(kinds.sorted() == ["prizes", "reinforcers", "tokens", "vouchers"])
+        #expect(json.contains("\"words\":\"a sticker (entry "))
+        #expect(json.contains("\"formatVersion\":2"))
+    }
 }
