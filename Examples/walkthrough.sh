@@ -50,12 +50,12 @@ expect "SMART: all five letters are there."
 step $monday goal phase c-017-g1 --title "Notice and record" --from 2026-11-30 --to 2026-12-20
 expect "Added phase c-017-g1-p1"
 step $monday types;                                           expect "org.carryover.thought-record"
+step $monday goal task c-017-g1 --phase c-017-g1-p1 --title "Thought records"
+expect "Added task c-017-g1-p1-t1"
 step $monday assign c-017 org.carryover.thought-record \
     --schedule "daily at 20:00 for 3 weeks" --rule "5 of 7 days" \
-    --reinforce "token economy" --reward "Movie night=3" --task c-017-g1-p1
+    --reinforce "token economy" --reward "Movie night=3" --task c-017-g1-p1-t1
 expect "Assigned c-017-1"
-step $monday goal task c-017-g1 --phase c-017-g1-p1 --title "Thought records" --assignment c-017-1
-expect "Added task c-017-g1-p1-t1"
 
 # Monday 19:30 in Berlin: from flags (JSON values for the lists).
 step 2026-11-30T18:30:00Z log c-017-1 \
@@ -76,7 +76,7 @@ printf '\n$ carryover log c-017-1 --file - < entry.json\n'
 CARRYOVER_NOW=2026-12-04T18:30:00Z "$carryover" log c-017-1 --file - < "$entry" | tee "$work/out"
 expect "Balance: 4 tokens"
 CARRYOVER_NOW=2026-12-05T18:30:00Z "$carryover" log c-017-1 --file - < "$entry" | tee "$work/out"
-expect "5 of 5 occurrences (met)"
+expect "So far: 5 done of scheduled times 1-7 (needs 5 of 7) - met"
 
 # A bad entry: every problem named, nothing saved, exit status 65.
 printf '\n$ carryover log c-017-1 --set thought_belief=140\n'
@@ -89,13 +89,13 @@ $check && [[ $status -eq 65 ]] || ! $check || { echo "walkthrough: expected exit
 # Saturday 20:30 in Berlin: where the client stands.
 saturday=2026-12-05T19:30:00Z
 step $saturday status c-017
-expect "Adherence: 5 of 6 due (83%)"
-expect "Streak: 2 now, 3 longest"
+expect "Adherence: 5 of 6 scheduled times done (83%)"
+expect "Streak: 2 in a row now, longest 3"
 expect "Balance: 5 tokens"
 step $saturday status;                                      expect "c-017  active 1  adherence 83%"
 step $saturday history c-017;                               expect "Sat 2026-12-05 19:30"
 step $saturday rewards redeem c-017-1 movie-night;          expect "Balance: 2 tokens."
-step $saturday rewards show c-017-1;                        expect "movie-night: Movie night, 3"
+step $saturday rewards show c-017-1;                        expect "movie-night: Movie night, 3 tokens"
 
 # What the therapist takes away: a report, calendar reminders, FHIR, CSV.
 step $saturday report c-017 --out "$work/report.html"

@@ -56,7 +56,12 @@ use safety behaviours.]],
     field.boolean("count_with_safety_behaviours", { default = false,
       label = "Count sessions in which safety behaviours were used" }),
   },
-  scores = { "suds_peak", "drop_percent", "minutes", "safety_behaviours" },
+  scores = {
+    { "suds_peak", "Peak distress (SUDS 0-100)" },
+    { "drop_percent", "Drop in distress within the session (%)" },
+    { "minutes", "Minutes in the situation" },
+    { "safety_behaviours", "Safety behaviours used" },
+  },
 
   validate = function(entry, params)
     local problems = {}

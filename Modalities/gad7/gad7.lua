@@ -23,7 +23,7 @@ homework {
   title = GAD7.name,
   instructions = GAD7.stem,
   fields = items,
-  scores = { "total" },
+  scores = { { "total", "GAD-7 total (0-21)" } },
   metadata = {
     instrument = GAD7.id,
     loinc = { total = GAD7.loinc.total, panel = GAD7.loinc.panel },

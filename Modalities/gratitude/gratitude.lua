@@ -14,7 +14,7 @@ why you think it happened.]],
         field.text("why", { max = 280, label = "Why it happened" }),
       } }),
   },
-  scores = { "count", "explained" },
+  scores = { { "count", "Good things written" }, { "explained", "Good things with a reason" } },
 
   -- count: things written; explained: those whose "why" has at least three words,
   -- since the exercise asks for a reason, not a label.

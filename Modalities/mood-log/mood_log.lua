@@ -20,7 +20,7 @@ the main emotions you felt, and note what you did.]],
     field.rating("low_mood", { min = 0, max = 10, default = 2,
       label = "Mood at or below which the therapist is alerted" }),
   },
-  scores = { "mood", "sleep_hours" },
+  scores = { { "mood", "Mood (0-10)" }, { "sleep_hours", "Hours slept" } },
 
   score = function(entry)
     return { mood = entry.mood, sleep_hours = entry.sleep_hours }

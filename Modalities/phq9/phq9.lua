@@ -28,7 +28,7 @@ homework {
   title = PHQ9.name,
   instructions = PHQ9.stem,
   fields = fields,
-  scores = { "total" },
+  scores = { { "total", "PHQ-9 total (0-27)" } },
   metadata = {
     instrument = PHQ9.id,
     loinc = { total = PHQ9.loinc.total },

@@ -33,7 +33,10 @@ find it. Update it whenever something changes.]],
     field.list("safe_environment", things("6. Making my surroundings safe")),
     field.list("reasons_for_living", things("The things most important to me and worth living for")),
   },
-  scores = { "sections_complete", "contacts_with_phone" },
+  scores = {
+    { "sections_complete", "Sections filled in (of 6)" },
+    { "contacts_with_phone", "Contacts with a phone number" },
+  },
 
   validate = function(entry)
     for _, service in ipairs(entry.professionals) do

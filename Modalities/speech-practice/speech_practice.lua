@@ -59,7 +59,7 @@ you made and how many were correct.]],
     field.number("window", { integer = true, min = 1, max = 20, default = 4,
       label = "Sessions looked at (for 'among the last few')" }),
   },
-  scores = { "accuracy", "trials", "correct" },
+  scores = { { "accuracy", "Accuracy (%)" }, { "trials", "Tries" }, { "correct", "Correct tries" } },
 
   validate = function(entry, params)
     local problems = {}

@@ -21,7 +21,11 @@ how long it lasted and what you did to cope.]],
     field.list("symptoms", { label = "Symptoms to log (leave empty for any)", max = 20,
       item = field.text { max = 100 }, default = {} }),
   },
-  scores = { "intensity", "duration", "coping" },
+  scores = {
+    { "intensity", "Intensity (0-10)" },
+    { "duration", "Minutes it lasted" },
+    { "coping", "Coping actions used" },
+  },
 
   validate = function(entry, params)
     if #params.symptoms == 0 then return {} end

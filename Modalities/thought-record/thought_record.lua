@@ -52,7 +52,13 @@ thinking traps, write a more balanced thought, and rate your feelings again.]],
     field.number("min_evidence_against", { integer = true, min = 0, max = 10, default = 1,
       label = "Least evidence against the thought to ask for" }),
   },
-  scores = { "emotion_change", "belief_shift", "evidence_for", "evidence_against", "distortions" },
+  scores = {
+    { "emotion_change", "Change in emotion intensity (points, after minus before)" },
+    { "belief_shift", "Change in belief in the thought (points, after minus before)" },
+    { "evidence_for", "Evidence for the thought (items)" },
+    { "evidence_against", "Evidence against the thought (items)" },
+    { "distortions", "Thinking traps named" },
+  },
 
   validate = function(entry, params)
     local problems = {}

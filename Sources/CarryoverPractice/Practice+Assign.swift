@@ -14,11 +14,14 @@ public struct AssignmentRequest: Sendable {
     public var reinforcement: String
     public var rewards: [Reward]
     public var taskID: String?
+    /// The assignment whose completion starts this one (its schedule says
+    /// "starting N days after the previous step").
+    public var startsAfter: String?
 
     public init(
         clientID: String, homeworkType: String, params: Value = .object([:]), schedule: String,
         completion: String = "done", reinforcement: String = "none", rewards: [Reward] = [],
-        taskID: String? = nil
+        taskID: String? = nil, startsAfter: String? = nil
     ) {
         self.clientID = clientID
         self.homeworkType = homeworkType
@@ -28,6 +31,7 @@ public struct AssignmentRequest: Sendable {
         self.reinforcement = reinforcement
         self.rewards = rewards
         self.taskID = taskID
+        self.startsAfter = startsAfter
     }
 }
 
@@ -49,18 +53,19 @@ extension Practice {
         }
         let schedule = try Schedule(
             phrase: request.schedule, timeZone: client.timeZone, today: today(in: client.timeZone))
-        let completion = try Self.completionRule(request.completion)
-        let plan = ReinforcementPlan(
-            schedule: try ReinforcementSchedule(phrase: request.reinforcement),
-            catalogue: request.rewards)
-        try plan.validate()
+        let completion = try Self.completionRule(request.completion, for: type.declaration)
+        let plan = try ReinforcementPlan(phrase: request.reinforcement, catalogue: request.rewards)
         let existing = try await store.assignments(clientID: client.id, status: nil)
+        if let taskID = request.taskID { try await requireTask(taskID, of: client) }
+        if let previous = request.startsAfter {
+            try requirePrevious(previous, among: existing, schedule: schedule, client: client)
+        }
         var random = SystemRandomNumberGenerator()
         let assignment = Assignment(
             id: "\(client.id)-\(existing.count + 1)", clientID: client.id, taskID: request.taskID,
             homeworkType: source.id, homeworkVersion: source.version, params: request.params,
             schedule: schedule, completion: completion, reinforcement: plan,
-            seed: random.next(), createdAt: clock.now())
+            seed: random.next(), createdAt: clock.now(), startsAfter: request.startsAfter)
         try await store.saveAssignment(assignment)
         return assignment
     }
@@ -82,6 +87,7 @@ extension Practice {
         var assignment = try await assignment(id)
         try assignment.transition(to: status, at: clock.now(), reason: reason)
         try await store.saveAssignment(assignment)
+        if status == .completed { try await startFollowers(of: assignment) }
         return assignment
     }
 
@@ -108,11 +114,14 @@ extension Practice {
             change.schedule = try Schedule(
                 phrase: schedule, timeZone: client.timeZone, today: today(in: client.timeZone))
         }
-        if let completion { change.completion = try Self.completionRule(completion) }
+        if let completion {
+            let type = try homeworkType(
+                assignment.homeworkType, version: assignment.homeworkVersion, seed: 0)
+            change.completion = try Self.completionRule(completion, for: type.declaration)
+        }
         if let reinforcement {
-            change.reinforcement = ReinforcementPlan(
-                schedule: try ReinforcementSchedule(phrase: reinforcement),
-                catalogue: assignment.reinforcement.catalogue)
+            change.reinforcement = try ReinforcementPlan(
+                phrase: reinforcement, catalogue: assignment.reinforcement.catalogue)
         }
         try assignment.modify(change, at: clock.now(), reason: reason)
         try await store.saveAssignment(assignment)
@@ -124,7 +133,10 @@ extension Practice {
     /// A completion rule the practice can evaluate: the engine evaluates
     /// plugin predicates through a host the workflow does not provide yet,
     /// so such a rule is refused when it is assigned, not when status runs.
-    static func completionRule(_ phrase: String) throws -> CompletionRule {
+    /// A rule that names a score the homework type never gives is refused too.
+    static func completionRule(_ phrase: String, for type: HomeworkDeclaration) throws
+        -> CompletionRule
+    {
         let rule = try CompletionRule(phrase: phrase)
         guard !rule.usesPluginPredicate else {
             throw PracticeError(
@@ -132,6 +144,20 @@ extension Practice {
                 "plugin predicates ('plugin NAME') are not available in assignments yet; "
                     + "use a score threshold or an accuracy rule instead")
         }
+        try rule.check(scores: type.scores, of: type.title)
         return rule
+    }
+
+    /// Refuses a goal task id that none of the client's goals has.
+    func requireTask(_ taskID: String, of client: Client) async throws {
+        let tasks = try await goals(clientID: client.id).flatMap(\.phases).flatMap(\.tasks)
+        guard tasks.contains(where: { $0.id == taskID }) else {
+            throw PracticeError(
+                .notFound,
+                "no task '\(taskID)' in \(client.id)'s goals."
+                    + Suggestions.hint(for: taskID, among: tasks.map(\.id))
+                    + " See 'carryover goal list \(client.id)'; add one with 'carryover goal task'."
+            )
+        }
     }
 }

@@ -19,6 +19,13 @@ public struct LogOutcome: Sendable {
     public var next: Occurrence?
     /// The plugin's progress state after this entry.
     public var progress: Value
+    /// The step or level this entry completed, in words ("Step 1 mastered:
+    /// next is step 2 of 5 (...)"); nil when it changed none.
+    public var progressChange: String? = nil
+    /// ``progress`` in words (see ``PluginProgressText``).
+    public var progressSummary: String? = nil
+    /// The homework type's scores in its order, with their titles.
+    public var scoreTitles = ScoreTitles()
 }
 
 extension Practice {
@@ -68,6 +75,7 @@ extension Practice {
             homeworkVersion: assignment.homeworkVersion, performedAt: performed, loggedAt: now,
             fields: fields, scores: try type.score(entry: fields, params: params, scope: scope))
         var state = try await assignmentState(assignment)
+        let progressBefore = state.progress
         if type.declaration.hooks.contains(.advance) {
             state.progress = try type.advance(
                 state: state.progress, entry: fields, params: params, scope: scope)
@@ -75,19 +83,28 @@ extension Practice {
         let occurrence = assignment.schedule.occurrence(
             for: performed, excluding: assignment.pauses(until: now))
         let events = try reinforce(assignment, state: &state, occurrence: occurrence, at: performed)
+        let change = PluginProgressText.change(
+            homeworkType: assignment.homeworkType, params: params, from: progressBefore,
+            to: state.progress)
         let stored = try await store.record(
             EntryRecording(
                 entry: entry, engineState: try Value(encoding: state),
-                events: try events.map { try Self.ledgerEvent($0, at: now) }))
+                events: try events.map { try Self.ledgerEvent($0, at: now) }
+                    + Self.progressEvent(
+                        change, from: progressBefore, to: state.progress, at: performed)))
         _ = stored
         let progress = try await progress(
             of: assignment, now: now, withFields: false, loaded: type)
-        return LogOutcome(
+        var outcome = LogOutcome(
             entry: entry, feedback: try type.feedback(entry: fields, params: params, scope: scope),
             flags: try type.flags(entry: fields, params: params, scope: scope),
             reinforcement: events, balance: Self.balance(assignment, state),
             completion: progress.completion, occurrence: occurrence, next: progress.next,
             progress: state.progress)
+        outcome.progressChange = change
+        outcome.progressSummary = progress.progressSummary
+        outcome.scoreTitles = ScoreTitles(type.declaration)
+        return outcome
     }
 
     /// Tells the reinforcement schedule about this response and about every
@@ -128,6 +145,22 @@ extension Practice {
         let kind = payload.object?.keys.sorted().first ?? "event"
         return NewLedgerEvent(at: at, kind: kind, payload: payload)
     }
+
+    /// A step or level mastered, kept in the ledger as it happened so the
+    /// report can date each one ("progress": `from`, `to`, `change`).
+    static func progressEvent(_ change: String?, from: Value, to: Value, at: Date)
+        -> [NewLedgerEvent]
+    {
+        guard let change else { return [] }
+        return [
+            NewLedgerEvent(
+                at: at, kind: progressEventKind,
+                payload: ["from": from, "to": to, "change": .string(change)])
+        ]
+    }
+
+    /// The ledger event kind of a progress change.
+    static let progressEventKind = "progress"
 
     /// The balance line for token and voucher schedules.
     static func balance(_ assignment: Assignment, _ state: AssignmentState) -> String? {

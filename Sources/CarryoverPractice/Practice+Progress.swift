@@ -17,10 +17,20 @@ public struct AssignmentProgress: Sendable {
     public var barrierFlags: [ProgressFlag]
     /// Flags the plugin raised on the latest entry (risk first).
     public var pluginFlags: [PluginFlag]
+    /// The next time due, for an active assignment only.
     public var next: Occurrence?
     /// The assignment's entries, oldest first; their `fields` are `.null`
     /// unless progress was asked for `withFields` (status needs only times and scores).
     public var entries: [Entry]
+    /// The plugin's own progress state (`advance`): ladder step, speech
+    /// level; `.null` before the first entry or without an `advance` hook.
+    public var pluginProgress: Value = .null
+    /// ``pluginProgress`` in words (see ``PluginProgressText``); nil when the
+    /// homework type keeps no progress state.
+    public var progressSummary: String?
+    /// The homework type's scores in its order with their titles (empty
+    /// when nothing was logged yet, as the type is then not loaded).
+    public var scoreTitles = ScoreTitles()
 }
 
 extension Practice {
@@ -36,7 +46,9 @@ extension Practice {
     func progress(
         of assignment: Assignment, now: Date?, withFields: Bool, loaded: HomeworkType?
     ) async throws -> AssignmentProgress {
-        let now = now ?? clock.now()
+        let clockNow = now ?? clock.now()
+        // An ended assignment's progress stops where it ended: nothing after is due or missed.
+        let now = assignment.endedAt.map { min($0, clockNow) } ?? clockNow
         let schedule = assignment.schedule
         let grace = TimeInterval(schedule.graceMinutes * 60)
         let pauses = assignment.pauses(until: now)
@@ -44,16 +56,21 @@ extension Practice {
         let entries = try await store.entries(
             .init(assignmentID: assignment.id, includeFields: withFields))
         // Occurrences that have opened by now: an entry may complete one before it is due.
-        let occurrences = schedule.occurrences(
+        let opened = schedule.occurrences(
             in: .clamped(
                 assignment.createdAt.addingTimeInterval(-86_400), now.addingTimeInterval(2 * 86_400)
             ),
             excluding: pauses
         ).filter { $0.start <= now }
         var byIndex: [Int: [Entry]] = [:]
-        let matches = schedule.matching(entries.map(\.performedAt), among: occurrences)
+        let matches = schedule.matching(entries.map(\.performedAt), among: opened)
         for (entry, occurrence) in zip(entries, matches) {
             if let occurrence { byIndex[occurrence.index, default: []].append(entry) }
+        }
+        // One due before the assignment was made cannot have been missed (today's
+        // 08:00 when it is assigned at 09:00); it counts only when done.
+        let occurrences = opened.filter {
+            $0.due >= assignment.createdAt || byIndex[$0.index] != nil
         }
         let outcomes = occurrences.map {
             OccurrenceOutcome(occurrence: $0, entries: byIndex[$0.index] ?? [])
@@ -64,42 +81,66 @@ extension Practice {
             over: CompletionInput(
                 occurrences: occurrences, entries: byIndex, now: now.addingTimeInterval(-grace)))
         let state = try await assignmentState(assignment)
-        let ahead = schedule.occurrences(
-            in: .clamped(now, now.addingTimeInterval(60 * 86_400)),
-            excluding: pauses)
         let source =
             loaded == nil
             ? try? catalogue.source(
                 id: assignment.homeworkType, version: assignment.homeworkVersion)
             : nil
         // The plugin is loaded only when there is a latest entry to flag.
-        let type = {
-            try loaded ?? source.map { try self.homeworkType(from: $0, seed: assignment.seed) }
+        let type =
+            try entries.isEmpty
+            ? nil
+            : loaded ?? source.map { try self.homeworkType(from: $0, seed: assignment.seed) }
                 ?? self.homeworkType(
                     assignment.homeworkType, version: assignment.homeworkVersion,
                     seed: assignment.seed)
-        }
-        return AssignmentProgress(
+        var result = AssignmentProgress(
             assignment: assignment,
             title: loaded?.declaration.title ?? source?.title ?? assignment.homeworkType,
             adherence: AdherenceReport(outcomes: outcomes, now: now, grace: grace, timeZone: zone),
             streak: StreakSummary(outcomes: outcomes, now: now, grace: grace),
             trends: ScoreTrend.trends(in: entries), completion: completion,
             balance: Self.balance(assignment, state),
-            barrierFlags: BarrierRules.standard.flags(
-                for: outcomes, now: now, grace: grace, timeZone: zone),
+            barrierFlags: assignment.status.isFinal
+                ? []
+                : BarrierRules.standard.flags(
+                    for: outcomes, now: now, grace: grace, timeZone: zone),
             pluginFlags: try await latestFlags(
                 assignment, entries: entries, withFields: withFields, type: type),
-            next: ahead.first { $0.due > now && byIndex[$0.index] == nil }, entries: entries)
+            next: assignment.status == .active
+                ? next(of: schedule, after: now, done: byIndex) : nil,
+            entries: entries)
+        result.pluginProgress = state.progress
+        let params =
+            type?.declaration.applyingParamDefaults(to: assignment.params) ?? assignment.params
+        let builtIn = [ProgressMapping.exposureLadder, ProgressMapping.speechPractice]
+        if type?.declaration.hooks.contains(.advance)
+            ?? (state.progress != .null || builtIn.contains(assignment.homeworkType))
+        {
+            result.progressSummary = PluginProgressText.summary(
+                homeworkType: assignment.homeworkType, params: params, state: state.progress)
+        }
+        result.scoreTitles = type.map { ScoreTitles($0.declaration) } ?? ScoreTitles()
+        let order = result.scoreTitles.ordered(result.trends.map(\.name))
+        result.trends.sort { order.firstIndex(of: $0.name)! < order.firstIndex(of: $1.name)! }
+        return result
+    }
+
+    /// The first time due after `now` that no entry has done early, however far ahead.
+    private func next(of schedule: Schedule, after now: Date, done: [Int: [Entry]]) -> Occurrence? {
+        var candidate = schedule.firstOccurrence(dueAfter: now)
+        while let found = candidate, done[found.index] != nil {
+            candidate = schedule.occurrence(index: found.index + 1)
+        }
+        return candidate
     }
 
     /// The plugin's flags on the latest entry, risk first.
     private func latestFlags(
-        _ assignment: Assignment, entries: [Entry], withFields: Bool,
-        type load: () throws -> HomeworkType
+        _ assignment: Assignment, entries: [Entry], withFields: Bool, type: HomeworkType?
     ) async throws -> [PluginFlag] {
         // Entries come oldest first (performed, then id), as the store orders them.
-        guard let newest = entries.last else { return [] }
+        guard let newest = entries.last, let type else { return [] }
         // Without fields, read the latest entry again, in full.
         let latest =
             withFields
@@ -107,7 +148,6 @@ extension Practice {
             : try await store.entries(
                 .init(assignmentID: assignment.id, from: newest.performedAt)
             ).last ?? newest
-        let type = try load()
         guard type.declaration.hooks.contains(.flags) else { return [] }
         let params = type.declaration.applyingParamDefaults(to: assignment.params)
         // As when it was logged, the hook sees the entry's own moment.

@@ -10,18 +10,41 @@ public struct RewardsView: Sendable {
     public var balance: Int
     public var vetoed: Set<String>
     public var ledger: [TokenLedger.Line]
+    /// Every line in plain words with what became of it, by line number.
+    public var lineWords: [String]
+    /// Redemptions, prizes and reinforcers still to hand over.
+    public var pending: [TokenLedger.Line]
+    /// The client's time zone, for the lines' dates.
+    public var timeZone: String
 }
 
 extension Practice {
     /// The catalogue, balance, vetoes and ledger of an assignment.
     public func rewards(assignmentID: String) async throws -> RewardsView {
         let assignment = try await assignment(assignmentID)
+        let client = try await client(assignment.clientID)
         let state = try await assignmentState(assignment)
         let ledger = state.reinforcement.ledger
+        let unit = assignment.reinforcement.schedule.ledgerUnit
+        let names = Dictionary(
+            assignment.reinforcement.catalogue.map { ($0.id, $0.name) },
+            uniquingKeysWith: { first, _ in first })
         return RewardsView(
             assignmentID: assignment.id, catalogue: assignment.reinforcement.catalogue,
-            unit: assignment.reinforcement.schedule.ledgerUnit, balance: ledger.balance,
-            vetoed: ledger.vetoedRewards, ledger: ledger.lines)
+            unit: unit, balance: ledger.balance, vetoed: ledger.vetoedRewards,
+            ledger: ledger.lines,
+            lineWords: ledger.lines.map { ledger.words(for: $0, unit: unit, rewards: names) },
+            pending: ledger.pendingDeliveries, timeZone: client.timeZone)
+    }
+
+    /// Marks a redemption, prize or reinforcer as handed to the client.
+    ///
+    /// - Throws: the core's `.invalidTransition` when line `number` is not
+    ///   waiting to be delivered; nothing is written then.
+    public func deliver(assignmentID: String, line number: Int) async throws -> RewardsView {
+        try await changeRewards(assignmentID, action: "reward.deliver") { _, state, now in
+            [try state.ledger.deliver(redemption: number, at: now)]
+        }
     }
 
     /// Redeems a reward from the catalogue against the earned balance.

@@ -155,7 +155,7 @@ import Testing
         let fixture = try CLIFixture.withMoodLog()
         let result = try fixture.ok(
             ["log", "c-017-1", "--set", "mood=5"], now: "2026-11-20T08:00:00Z")
-        #expect(result.stdout.contains("mood"))
+        #expect(result.stdout.contains("Mood (0-10): 5"))
         #expect(try fixture.ok(["status", "c-017"], now: "2026-11-20T08:00:00Z").status == 0)
         #expect(try fixture.history().count == 1)
     }

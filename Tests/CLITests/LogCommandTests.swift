@@ -13,8 +13,12 @@ import Testing
         ).stdout
         // The first occurrence is Monday's, due 20:00 Berlin time.
         #expect(text.hasPrefix("✓ Logged for Mon 2026-11-30 20:00\n"))
-        #expect(text.contains("  Balance: 1 token"))
-        #expect(text.contains("  Next: Tue 2026-12-01 20:00"))
+        #expect(text.contains("  Next due: Tue 2026-12-01 20:00"))
+        // What the client is told comes apart from the therapist's summary.
+        let forClient = try #require(text.range(of: "For the client:\n"))
+        #expect(text[forClient.upperBound...].contains("  ★ You earned 1 token."))
+        #expect(text[forClient.upperBound...].contains("  Balance: 1 token"))
+        #expect(!text[..<forClient.lowerBound].contains("You earned"))
         #expect(try fixture.history().count == 1)
     }
 
@@ -141,7 +145,7 @@ extension LogCommandTests {
         let text = try fixture.ok(
             ["log", "c-017-1", "--file", thoughtRecordExample], now: "2026-11-30T19:10:00Z"
         ).stdout
-        #expect(text.hasPrefix("✓ Logged\n  ! It counts for no scheduled occurrence"))
+        #expect(text.hasPrefix("✓ Logged\n  ! It counts for no scheduled time"))
         #expect(!text.contains("You earned"))
         let status = try fixture.ok(["status", "c-017", "--json"], now: "2026-12-01T08:00:00Z")
             .object()

@@ -7,7 +7,21 @@ import Testing
     @Test func showListsCatalogueBalanceAndLedger() throws {
         let fixture = try WeekReplayTests.replayedWeek()
         let text = try fixture.ok(["rewards", "show", "c-017-1"]).stdout
-        #expect(text == "Balance: 5 tokens.\n  movie-night: Movie night, 3\n")
+        // One line per ledger line, in words, dated in the client's zone.
+        #expect(
+            text
+                == """
+                Balance: 5 tokens.
+                Rewards:
+                  movie-night: Movie night, 3 tokens
+                Ledger:
+                  0  2026-11-30  +1 token earned (scheduled time 1)
+                  1  2026-12-01  +1 token earned (scheduled time 2)
+                  2  2026-12-02  +1 token earned (scheduled time 3)
+                  3  2026-12-04  +1 token earned (scheduled time 5)
+                  4  2026-12-05  +1 token earned (scheduled time 6)
+
+                """)
         let rewards = try fixture.ok(["rewards", "show", "c-017-1", "--json"]).object()
         #expect(
             Set(rewards.keys) == [

@@ -17,9 +17,9 @@ import Testing
             "entry.json",
             #"{"step": 1, "suds_before": 30, "suds_peak": 40, "suds_after": 7, "minutes": 25}"#)
         let log = try fixture.ok(["log", "c-017-1", "--file", entry]).stdout
-        #expect(log.contains("drop_percent 82.5,"), "\(log)")
+        #expect(log.contains("Drop in distress within the session (%): 82.5\n"), "\(log)")
         let status = try fixture.ok(["status", "c-017"]).stdout
-        #expect(status.contains("last 82.5, mean 82.5"), "\(status)")
+        #expect(status.contains("latest 82.5, mean 82.5"), "\(status)")
         let params = try fixture.file(
             "params.json", #"{"steps": [{"situation": "Photo of a dog", "expected_suds": 20}]}"#)
         let run = try fixture.ok([

@@ -32,7 +32,7 @@ import Testing
         #expect(!plain.stdout.contains(Self.escape))
         let status = try fixture.runInTerminal(
             ["status", "c-017"], now: "2026-12-02T08:00:00Z", environment: ["NO_COLOR": "1"])
-        #expect(status.stdout.contains("Adherence: 2 of 2 due (100%)"))
+        #expect(status.stdout.contains("Adherence: 2 of 2 scheduled times done (100%)"))
         #expect(!status.stdout.contains(Self.escape))
     }
 
@@ -88,8 +88,15 @@ extension TerminalTests {
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("  #2 add one? [y/N]: "))
         // belief 85 -> 40 is -45; anxious 75 -> 45 is -30 (thought_record.lua's scores).
+        // Scores under the homework type's own titles, not their identifiers.
         #expect(
-            result.stdout.contains("Scores: belief_shift -45, distortions 2, emotion_change -30"))
+            result.stdout.contains(
+                """
+                  Scores:
+                    Change in emotion intensity (points, after minus before): -30
+                    Change in belief in the thought (points, after minus before): -45
+                """))
+        #expect(result.stdout.contains("    Thinking traps named: 2\n"))
         let fields = try #require(try fixture.history().first?["fields"] as? [String: Any])
         let emotions = try #require(fields["emotions"] as? [[String: Any]])
         #expect(emotions.count == 1)

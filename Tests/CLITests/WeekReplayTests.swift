@@ -56,7 +56,7 @@ import Testing
         #expect(assignment["streak"] as? [String: Int] == ["current": 2, "longest": 3])
         let completion = try #require(assignment["completion"] as? [String: Any])
         #expect(completion["met"] as? Bool == true)
-        #expect(completion["progress"] as? String == "5 of 5 occurrences")
+        #expect(completion["progress"] as? String == "5 done of scheduled times 1-7 (needs 5 of 7)")
         #expect(assignment["balance"] as? String == "5 tokens")
         // Sunday's occurrence is due at 20:00 Berlin = 19:00 UTC.
         #expect(assignment["nextDue"] as? String == "2026-12-06T19:00:00Z")
@@ -66,9 +66,9 @@ import Testing
         let fixture = try Self.replayedWeek()
         let text = try fixture.ok(["status", "c-017"], now: Self.sundayMorning).stdout
         #expect(text.hasPrefix("c-017  Client 17  (Europe/Berlin)\n"))
-        #expect(text.contains("  Adherence: 5 of 6 due (83%)\n"))
-        #expect(text.contains("  This week (2026-W49): 5 of 6\n"))
-        #expect(text.contains("  Streak: 2 now, 3 longest\n"))
+        #expect(text.contains("  Adherence: 5 of 6 scheduled times done (83%)\n"))
+        #expect(text.contains("  This week (Mon 2026-11-30 to Sun 2026-12-06): 5 of 6 done\n"))
+        #expect(text.contains("  Streak: 2 in a row now, longest 3\n"))
         #expect(text.contains("  Next due: Sun 2026-12-06 20:00\n"))
         #expect(text.contains("  Balance: 5 tokens\n"))
     }

@@ -91,3 +91,24 @@ import Testing
         }
     }
 }
+
+/// JSON output keeps every number exact for readers that use doubles.
+@Suite struct JSONSafeNumbersTests {
+    @Test func integersBeyondTwoToTheFiftyThreeBecomeStrings() {
+        // 2^53 = 9007199254740992 is exact as a double; 2^53 + 1 is not.
+        let json =
+            #"{"a":9007199254740992,"b":9007199254740993,"c":-9007199254740993,"#
+            + #""d":18446744073709551615,"e":1.5e300,"f":"12345678901234567890","g":[3,-4]}"#
+        #expect(
+            JSONSafeNumbers.quotingLargeIntegers(json)
+                == #"{"a":9007199254740992,"b":"9007199254740993","c":"-9007199254740993","#
+                + #""d":"18446744073709551615","e":1.5e300,"f":"12345678901234567890","g":[3,-4]}"#)
+    }
+
+    @Test func stringsWithQuotesAndDigitsAreLeftAlone() {
+        let json = #"{"note":"seed \"18446744073709551615\" kept","n":10000000000000000000}"#
+        #expect(
+            JSONSafeNumbers.quotingLargeIntegers(json)
+                == #"{"note":"seed \"18446744073709551615\" kept","n":"10000000000000000000"}"#)
+    }
+}

@@ -25,7 +25,8 @@ public struct CompletionEvaluator: Sendable {
         case .done:
             let done = input.occurrences.contains { input.state(of: $0) == .completed }
             return CompletionStatus(
-                met: done, progress: done ? "done" : "not done", fraction: done ? 1 : 0)
+                met: done, progress: done ? "an entry is logged" : "no entry yet",
+                fraction: done ? 1 : 0)
         case .scoreSum(let score, let target):
             let sum = input.entriesInOrder.compactMap { $0.scores[score] }.reduce(0, +)
             return CompletionStatus(
@@ -37,13 +38,13 @@ public struct CompletionEvaluator: Sendable {
         case .streak(let length):
             let states = input.occurrences.map { input.state(of: $0) }
             let passes = states.filter { $0 != .pending }.map { $0 == .completed }
-            return run(passes, length: length, unit: "occurrences in a row")
+            return run(passes, length: length, noun: nil, criterion: "")
         case .accuracy(let measure, let minimumPercent, let sessions, let outOf):
             let passes = input.entriesInOrder.compactMap { measure.percent(of: $0) }
                 .map { $0 >= minimumPercent }
-            let criterion = "at \(ScoreText.format(minimumPercent))% or more"
+            let criterion = "at \(ScoreText.format(minimumPercent))% or better"
             guard let outOf else {
-                return run(passes, length: sessions, unit: "sessions in a row \(criterion)")
+                return run(passes, length: sessions, noun: "session", criterion: " " + criterion)
             }
             return window(passes, required: sessions, size: outOf, criterion: criterion)
         case .threshold(let score, let comparison, let value, let scope):
@@ -53,14 +54,14 @@ public struct CompletionEvaluator: Sendable {
             let metCount = statuses.filter(\.met).count
             return CompletionStatus(
                 met: metCount == statuses.count,
-                progress: "\(metCount) of \(statuses.count) rules met",
+                progress: "\(metCount) of \(statuses.count) met",
                 fraction: statuses.map(\.fraction).reduce(0, +) / Double(statuses.count))
         case .anyOf(let rules):
             let statuses = try rules.map { try status(of: $0, over: input) }
             let metCount = statuses.filter(\.met).count
             return CompletionStatus(
                 met: metCount > 0,
-                progress: "\(metCount) of \(statuses.count) rules met (1 needed)",
+                progress: "\(metCount) of \(statuses.count) met (any one is enough)",
                 fraction: statuses.map(\.fraction).max() ?? 0)
         case .plugin(let hook):
             guard let pluginHost else {
@@ -80,27 +81,29 @@ public struct CompletionEvaluator: Sendable {
         -> CompletionStatus
     {
         let counted: [Occurrence]
+        let which: String
         switch window {
         case .rolling(let size):
             counted = Array(
                 input.occurrences.filter { input.state(of: $0) != .pending }.suffix(size))
+            which = "of the last \(counted.count) done"
         case .block(let size):
-            guard let latest = input.occurrences.last else {
-                counted = []
-                break
-            }
-            let block = latest.index / size
+            let block = (input.occurrences.last?.index ?? 0) / size
             counted = input.occurrences.filter { $0.index / size == block }
+            which = "done of scheduled times \(block * size + 1)-\((block + 1) * size)"
         }
         let completed = counted.filter { input.state(of: $0) == .completed }.count
         return CompletionStatus(
-            met: completed >= required, progress: "\(completed) of \(required) occurrences",
+            met: completed >= required,
+            progress: "\(completed) \(which) (needs \(required) of \(window.size))",
             fraction: Double(completed) / Double(required))
     }
 
     /// A rule met once `length` consecutive passes occurred; progress shows the
     /// current run until then.
-    private func run(_ passes: [Bool], length: Int, unit: String) -> CompletionStatus {
+    private func run(_ passes: [Bool], length: Int, noun: String?, criterion: String)
+        -> CompletionStatus
+    {
         var current = 0
         var best = 0
         for pass in passes {
@@ -110,7 +113,10 @@ public struct CompletionEvaluator: Sendable {
         let met = best >= length
         let shown = met ? length : current
         return CompletionStatus(
-            met: met, progress: "\(shown) of \(length) \(unit)",
+            met: met,
+            progress: met
+                ? "\(count(length, noun)) in a row\(criterion) reached"
+                : "\(count(current, noun)) in a row\(criterion) (needs \(length))",
             fraction: Double(shown) / Double(length))
     }
 
@@ -124,10 +130,14 @@ public struct CompletionEvaluator: Sendable {
             starts.map { passes[$0..<min($0 + size, passes.count)].filter { $0 }.count }
             .max() ?? 0
         let met = best >= required
-        let shown = met ? required : passes.suffix(size).filter { $0 }.count
+        let latest = passes.suffix(size)
+        let shown = met ? required : latest.filter { $0 }.count
+        let progress =
+            met
+            ? "\(required) of \(size) sessions in a row \(criterion) reached"
+            : "\(shown) of the last \(latest.count) sessions \(criterion) (needs \(required) of \(size))"
         return CompletionStatus(
-            met: met, progress: "\(shown) of \(required) of the last \(size) sessions \(criterion)",
-            fraction: Double(shown) / Double(required))
+            met: met, progress: progress, fraction: Double(shown) / Double(required))
     }
 
     private func threshold(
@@ -135,7 +145,7 @@ public struct CompletionEvaluator: Sendable {
         _ input: CompletionInput
     ) -> CompletionStatus {
         let values = input.entriesInOrder.compactMap { $0.scores[score] }
-        let criterion = "\(score) \(comparison.rawValue) \(ScoreText.format(value))"
+        let criterion = "\(score) \(comparison.words(ScoreText.format(value)))"
         switch scope {
         case .latest:
             guard let latest = values.last else {
@@ -151,7 +161,7 @@ public struct CompletionEvaluator: Sendable {
             let passing = values.filter { comparison.holds($0, value) }.count
             return CompletionStatus(
                 met: !values.isEmpty && passing == values.count,
-                progress: "\(passing) of \(values.count) entries meet \(criterion)",
+                progress: "\(passing) of \(values.count) entries with \(criterion)",
                 fraction: values.isEmpty ? 0 : Double(passing) / Double(values.count))
         }
     }
@@ -169,4 +179,10 @@ extension AccuracyMeasure {
             return 100 * right / total
         }
     }
+}
+
+/// "1 session", "3 sessions", or the bare number without a noun.
+private func count(_ number: Int, _ noun: String?) -> String {
+    guard let noun else { return String(number) }
+    return number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
 }

@@ -159,3 +159,35 @@ extension CompletionRule {
         }
     }
 }
+
+extension CompletionRule {
+    /// The score names the rule reads, in the order they appear.
+    public var scoreNames: [String] {
+        switch self {
+        case .done, .occurrences, .streak, .plugin: []
+        case .scoreSum(let score, _), .threshold(let score, _, _, _): [score]
+        case .accuracy(.percent(let score), _, _, _): [score]
+        case .accuracy(.ratio(let correct, let trials), _, _, _): [correct, trials]
+        case .allOf(let rules), .anyOf(let rules): rules.flatMap(\.scoreNames)
+        }
+    }
+
+    /// Refuses a rule that reads a score the homework type never gives, which
+    /// could otherwise never be met.
+    ///
+    /// - Parameters:
+    ///   - scores: The scores the homework type declares.
+    ///   - type: The homework type's title, for the message.
+    /// - Throws: ``CoreError`` `.invalidRule` naming the score and the ones there are.
+    public func check(scores: [String], of type: String) throws {
+        guard let unknown = scoreNames.first(where: { !scores.contains($0) }) else { return }
+        let message =
+            scores.isEmpty
+            ? "the completion rule reads a score '\(unknown)', but \(type) gives no scores; "
+                + "count scheduled times instead, e.g. '5 of 7 days'"
+            : "the completion rule reads a score '\(unknown)' that \(type) never gives "
+                + "(it gives \(scores.joined(separator: ", "))); use one of those."
+                + Suggestions.hint(for: unknown, among: scores)
+        throw CoreError(.invalidRule, message)
+    }
+}

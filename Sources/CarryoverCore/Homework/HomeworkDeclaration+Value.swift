@@ -7,6 +7,11 @@ extension HomeworkDeclaration {
     /// Reads a declaration from the prelude's data.
     public init(value: Value) throws(CoreError) {
         let reader = DeclarationReader(path: "homework")
+        try self.init(reading: value, reader)
+        scoreTitles = try reader.titles(value["score_titles"], at: "score_titles")
+    }
+
+    private init(reading value: Value, _ reader: DeclarationReader) throws(CoreError) {
         self.init(
             id: try reader.string(value, "id"),
             version: try reader.string(value, "version"),
@@ -38,6 +43,17 @@ private struct DeclarationReader {
     func string(_ value: Value, _ key: String) throws(CoreError) -> String {
         guard let text = value[key]?.string else { throw problem(key, "expected a string") }
         return text
+    }
+
+    func titles(_ value: Value?, at key: String) throws(CoreError) -> [String: String] {
+        guard let value, value != .null, value != .array([]) else { return [:] }
+        guard let members = value.object else { throw problem(key, "expected name = title") }
+        var titles: [String: String] = [:]
+        for (name, title) in members {
+            guard let text = title.string else { throw problem(key, "expected name = title") }
+            titles[name] = text
+        }
+        return titles
     }
 
     func strings(_ value: Value?, at key: String) throws(CoreError) -> [String] {

@@ -18,6 +18,8 @@ public struct HomeworkDeclaration: Sendable, Hashable {
     public var params: [FieldSpec]
     /// The names the `score` hook may return.
     public var scores: [String]
+    /// The titles the type gives its scores, by name (see ``scoreTitle(_:)``).
+    public var scoreTitles: [String: String] = [:]
     /// The optional hooks the plugin defines.
     public var hooks: Set<HomeworkHook>
     /// Plain data such as sources and bands; `loinc` and `units` code the

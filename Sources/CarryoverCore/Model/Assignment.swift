@@ -24,13 +24,16 @@ public struct Assignment: Sendable, Hashable, Codable, Identifiable {
     public var createdAt: Date
     /// Every change after creation, oldest first, with the reason given.
     public var history: [AssignmentChange]
+    /// The assignment whose completion starts this one, for a schedule that
+    /// starts relative to an anchor ("2 days after the previous step").
+    public var startsAfter: String?
 
     public init(
         id: String, clientID: String, taskID: String? = nil, homeworkType: String,
         homeworkVersion: String, params: Value = .object([:]), schedule: Schedule,
         completion: CompletionRule, reinforcement: ReinforcementPlan,
         status: Status = .active, seed: UInt64, createdAt: Date,
-        history: [AssignmentChange] = []
+        history: [AssignmentChange] = [], startsAfter: String? = nil
     ) {
         self.id = id
         self.clientID = clientID
@@ -45,6 +48,7 @@ public struct Assignment: Sendable, Hashable, Codable, Identifiable {
         self.seed = seed
         self.createdAt = createdAt
         self.history = history
+        self.startsAfter = startsAfter
     }
 }
 

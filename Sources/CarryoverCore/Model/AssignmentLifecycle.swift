@@ -125,7 +125,7 @@ extension Assignment {
         return result
     }
 
-    private func checkChange(at time: Date, reason: String) throws(CoreError) {
+    func checkChange(at time: Date, reason: String) throws(CoreError) {
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CoreError(
                 .invalidTransition,

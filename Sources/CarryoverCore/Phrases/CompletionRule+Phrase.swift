@@ -9,15 +9,16 @@ extension CompletionRule {
     ]
 
     /// Reads a completion rule from words, e.g. "5 of 7 days" or
-    /// "80% over 3 sessions".
+    /// "80% over 3 sessions". Every word must be used.
     ///
-    /// - Throws: ``CoreError`` `.invalidRule` naming what was not understood.
+    /// - Throws: ``CoreError`` `.invalidRule` naming where reading stopped.
     public init(phrase: String) throws {
         let trimmed = phrase.trimmingCharacters(in: .whitespaces)
         for (prefix, combine) in [
             ("all of:", CompletionRule.allOf), ("any of:", CompletionRule.anyOf),
         ] where trimmed.lowercased().hasPrefix(prefix) {
-            let parts = trimmed.dropFirst(prefix.count).split(separator: ";")
+            let parts = trimmed.dropFirst(prefix.count).split(
+                separator: ";", omittingEmptySubsequences: false)
             let rules = try parts.map { try CompletionRule(phrase: String($0)) }
             self = combine(rules)
             try validate()
@@ -25,17 +26,19 @@ extension CompletionRule {
         }
         var reader = PhraseReader(trimmed)
         guard let rule = Self.read(&reader), reader.atEnd else {
-            throw CoreError(
-                .invalidRule,
-                "cannot read the completion rule '\(phrase)'; write it like "
-                    + "'5 of 7 days', '7 in a row' or '80% over 3 sessions'")
+            throw reader.stopped(
+                .invalidRule, what: "completion rule",
+                example: "'5 of 7 days', '7 in a row' or '80% over 3 sessions'")
         }
         try rule.validate()
         self = rule
     }
 
+    /// What "5 of 7 ..." may count: the schedule's occurrences under any of
+    /// their everyday names. Not "weeks": a rule counts occurrences, and
+    /// "5 of 7 weeks" of a daily schedule would silently mean 5 of 7 days.
     private static let countNouns: Set<String> = [
-        "days", "day", "times", "occurrences", "sessions", "entries", "weeks",
+        "days", "day", "times", "occurrences", "sessions", "entries",
     ]
 
     private static func read(_ r: inout PhraseReader) -> CompletionRule? {

@@ -1,31 +1,46 @@
 import Foundation
 
 extension ReinforcementSchedule {
-    /// Examples of the phrases ``init(phrase:)`` reads, for help texts.
+    /// Examples of the phrases ``ReinforcementPlan/init(phrase:catalogue:)`` reads, for help texts.
     public static let phraseExamples = [
-        "none", "continuous", "FR 3", "VR 5", "FI 2 days", "VI 12 hours", "vouchers",
+        "none", "continuous with praise", "FR 3 with a sticker", "VR 5 with a sticker",
+        "FI 2 days with a walk together", "VI 12 hours with a phone call", "vouchers",
         "prize bowl", "prize bowl cap 8", "token economy", "token economy 2 per completion",
         "token economy 1 per completion bonus 5 every 7",
     ]
 
     /// Reads a reinforcement schedule from words: "token economy", "vouchers"
     /// (the Higgins et al. 1994 preset), "prize bowl" (the Petry 2000 preset),
-    /// "FR 3", "VI 2 days", ...
+    /// "FR 3", "VI 2 days", ... The schedule alone: an assignment's phrase also
+    /// names what reinforces (see ``ReinforcementPlan/init(phrase:catalogue:)``).
     ///
-    /// - Throws: ``CoreError`` `.invalidReinforcement` naming what was not understood.
+    /// - Throws: ``CoreError`` `.invalidReinforcement` naming where reading stopped.
     public init(phrase: String) throws {
         var reader = PhraseReader(phrase)
         guard let schedule = Self.read(&reader), reader.atEnd else {
-            throw CoreError(
-                .invalidReinforcement,
-                "cannot read the reinforcement '\(phrase)'; write one of: "
-                    + Self.phraseExamples.joined(separator: ", "))
+            throw Self.unreadable(reader)
         }
         self = schedule
         try ReinforcementPlan(schedule: schedule).validate()
     }
 
-    private static func read(_ r: inout PhraseReader) -> ReinforcementSchedule? {
+    static func unreadable(_ reader: PhraseReader) -> CoreError {
+        reader.stopped(
+            .invalidReinforcement, what: "reinforcement",
+            example: Self.phraseExamples.prefix(9).map { "'\($0)'" }.joined(separator: ", "))
+    }
+
+    /// Whether the schedule reinforces single entries with a reinforcer the
+    /// therapist names (the operant schedules), rather than paying tokens,
+    /// vouchers or prize draws for completed occurrences.
+    public var isOperant: Bool {
+        switch self {
+        case .fixedRatio, .variableRatio, .fixedInterval, .variableInterval: true
+        case .none, .escalating, .prizeDraws, .tokens: false
+        }
+    }
+
+    static func read(_ r: inout PhraseReader) -> ReinforcementSchedule? {
         if r.take("none") { return ReinforcementSchedule.none }
         if r.take("continuous") || r.take(sequence: ["every", "time"]) { return .continuous }
         if r.takeAny(["fr", "fixed-ratio"]) != nil || r.take(sequence: ["fixed", "ratio"]) {
@@ -42,10 +57,15 @@ extension ReinforcementSchedule {
         {
             return readSeconds(&r).map { .variableInterval(meanSeconds: $0) }
         }
-        _ = r.takeAny(["higgins", "escalating"])
-        if r.takeAny(["vouchers", "voucher"]) != nil { return .escalating(vouchers: .higgins1994) }
-        _ = r.take("petry")
-        if r.take(sequence: ["prize", "bowl"]) || r.take(sequence: ["prize", "draws"]) {
+        if r.take(sequence: ["higgins", "vouchers"])
+            || r.take(sequence: ["escalating", "vouchers"])
+            || r.takeAny(["vouchers", "voucher"]) != nil
+        {
+            return .escalating(vouchers: .higgins1994)
+        }
+        if r.take(sequence: ["petry", "prize", "bowl"]) || r.take(sequence: ["prize", "bowl"])
+            || r.take(sequence: ["prize", "draws"])
+        {
             var cap: Int?
             if r.take("cap") {
                 guard let n = r.int() else { return nil }
@@ -79,12 +99,65 @@ extension ReinforcementSchedule {
 
     /// "2 days", "12 hours", "30 minutes", "90 seconds", "1 week"
     private static func readSeconds(_ r: inout PhraseReader) -> TimeInterval? {
-        guard let amount = r.number(), let unit = r.next() else { return nil }
-        let seconds: [String: TimeInterval] = [
-            "second": 1, "seconds": 1, "s": 1, "minute": 60, "minutes": 60, "min": 60,
-            "hour": 3600, "hours": 3600, "h": 3600, "day": 86400, "days": 86400, "d": 86400,
-            "week": 604_800, "weeks": 604_800,
-        ]
-        return seconds[unit].map { amount * $0 }
+        var copy = r
+        guard let amount = copy.number(), let unit = copy.next(),
+            let seconds = IntervalUnit.seconds(unit)
+        else { return nil }
+        r = copy
+        return amount * seconds
+    }
+}
+
+extension ReinforcementPlan {
+    /// Reads a plan from words: the schedule, then for FR, VR, FI and VI (and
+    /// continuous) the reinforcer after "with": "FR 3 with a sticker",
+    /// "FI 1 week with a trip to the park". The reinforcer is kept as typed.
+    ///
+    /// - Throws: ``CoreError`` `.invalidReinforcement` naming where reading
+    ///   stopped, or asking for the reinforcer an operant schedule needs.
+    public init(phrase: String, catalogue: [Reward] = []) throws {
+        var reader = PhraseReader(phrase)
+        guard let schedule = ReinforcementSchedule.read(&reader) else {
+            throw ReinforcementSchedule.unreadable(reader)
+        }
+        var reinforcer: String?
+        if schedule.isOperant, reader.take("with") {
+            reinforcer = reader.restAsTyped()
+        }
+        guard reader.atEnd else { throw ReinforcementSchedule.unreadable(reader) }
+        if schedule.isOperant, reinforcer == nil {
+            let typed = phrase.trimmingCharacters(in: .whitespaces)
+            throw CoreError(
+                .invalidReinforcement,
+                "'\(typed)' does not say what the client gets; name the reinforcer after 'with', "
+                    + "e.g. '\(typed) with a sticker'")
+        }
+        self.init(schedule: schedule, catalogue: catalogue, reinforcer: reinforcer)
+        try validate()
+    }
+}
+
+/// The units an interval is written in, both ways: read from a phrase, and
+/// written back in the largest unit that divides it ("FI 1 week", not "FI 604800 s").
+enum IntervalUnit {
+    private static let units: [(names: [String], seconds: TimeInterval)] = [
+        (["week", "weeks", "w"], 604_800), (["day", "days", "d"], 86_400),
+        (["hour", "hours", "h"], 3600), (["minute", "minutes", "min", "mins"], 60),
+        (["second", "seconds", "s", "sec", "secs"], 1),
+    ]
+
+    static func seconds(_ unit: String) -> TimeInterval? {
+        units.first { $0.names.contains(unit) }?.seconds
+    }
+
+    /// "1 week", "36 hours", "90 seconds", "2.5 seconds".
+    static func words(_ seconds: TimeInterval) -> String {
+        for unit in units where seconds >= unit.seconds {
+            let amount = seconds / unit.seconds
+            if amount == amount.rounded() {
+                return amount == 1 ? "1 \(unit.names[0])" : "\(ScoreText.format(amount)) \(unit.names[1])"
+            }
+        }
+        return seconds == 1 ? "1 second" : "\(ScoreText.format(seconds)) seconds"
     }
 }

@@ -53,14 +53,17 @@ extension ReinforcementPlan {
         state.reinforcements += 1
         state.responsesSinceReinforcement = 0
         state.lastReinforcementAt = at
-        return [.reinforced(response: state.responses, at: at)]
+        state.ledger.give(
+            reinforcer ?? "a reinforcer", at: at, note: "entry \(state.responses)")
+        return [.reinforced(response: state.responses, at: at, reinforcer: reinforcer)]
     }
 
     private func complete(
         _ occurrence: Int, at: Date, _ state: inout ReinforcementState, seed: UInt64
     ) throws -> [ReinforcementEvent] {
         state.run += 1
-        let note = "occurrence \(occurrence)"
+        // 1-based in words: the first scheduled time is occurrence 0.
+        let note = "scheduled time \(occurrence + 1)"
         switch schedule {
         case .escalating(let plan):
             state.level += 1
@@ -85,6 +88,9 @@ extension ReinforcementPlan {
             var random = DrawStream.random(seed: seed, purpose: .prize, index: occurrence)
             return (1...draws).map { draw in
                 let slip = plan.bowl.draw(using: &random)
+                state.ledger.give(
+                    slip.name, value: slip.value, at: at,
+                    note: "\(note), draw \(draw) of \(draws)")
                 return .prize(
                     occurrence: occurrence, draw: draw, of: draws, slip: slip.name,
                     value: slip.value)

@@ -6,10 +6,17 @@ public struct ReinforcementPlan: Sendable, Hashable, Codable {
     public var schedule: ReinforcementSchedule
     /// What the earned balance buys, priced in the schedule's ``LedgerUnit``.
     public var catalogue: [Reward]
+    /// What an operant schedule (FR, VR, FI, VI) gives when it reinforces an
+    /// entry, e.g. "a sticker"; each one given is a ledger line to deliver.
+    public var reinforcer: String?
 
-    public init(schedule: ReinforcementSchedule = .none, catalogue: [Reward] = []) {
+    public init(
+        schedule: ReinforcementSchedule = .none, catalogue: [Reward] = [],
+        reinforcer: String? = nil
+    ) {
         self.schedule = schedule
         self.catalogue = catalogue
+        self.reinforcer = reinforcer
     }
 }
 
@@ -74,6 +81,8 @@ extension ReinforcementPlan {
     public static let maximumAmount = 1_000_000
     /// The longest FI/VI interval: a year.
     public static let maximumIntervalSeconds: Double = 365 * 86_400
+    /// The longest reinforcer name, so a ledger line stays one line.
+    public static let maximumReinforcerLength = 80
 
     /// Checks every parameter, throwing ``CoreError/Code/invalidReinforcement``
     /// with what to fix.
@@ -104,6 +113,14 @@ extension ReinforcementPlan {
         try requireReinforcement(
             catalogue.isEmpty || schedule.ledgerUnit != nil,
             "only voucher and token schedules earn a balance to spend on a catalogue")
+        if let reinforcer {
+            try requireReinforcement(
+                schedule.isOperant, "only FR, VR, FI and VI schedules name a reinforcer")
+            try requireReinforcement(
+                !reinforcer.trimmingCharacters(in: .whitespaces).isEmpty
+                    && reinforcer.count <= Self.maximumReinforcerLength,
+                "name the reinforcer in 1 to \(Self.maximumReinforcerLength) characters")
+        }
     }
 }
 

@@ -1,22 +1,29 @@
 extension ReinforcementSchedule: CustomStringConvertible {
     /// The schedule in words for the CLI, e.g. "FR 3: every 3rd entry".
-    public var description: String {
+    public var description: String { describe(reinforcer: nil) }
+
+    /// The schedule in words, naming what an operant schedule gives:
+    /// "FR 3: a sticker for every 3rd entry", "FI 1 week: ...".
+    func describe(reinforcer: String?) -> String {
         let money = LedgerUnit.cents
+        let gives = reinforcer.map { "\($0) for " } ?? ""
         switch self {
         case .none:
             return "no programmed reinforcement"
         case .fixedRatio(let responses):
             return responses == 1
-                ? "continuous: every entry" : "FR \(responses): every \(ordinal(responses)) entry"
+                ? "continuous: \(gives)every entry"
+                : "FR \(responses): \(gives)every \(ordinal(responses)) entry"
         case .variableRatio(let mean):
-            return "VR \(mean): after 1 to \(2 * mean - 1) entries, \(mean) on average"
+            let which = "1 to \(2 * mean - 1) entries, \(mean) on average"
+            return "VR \(mean): " + (reinforcer.map { "\($0) after \(which)" } ?? "after \(which)")
         case .fixedInterval(let seconds):
-            return
-                "FI \(ScoreText.format(seconds)) s: the first entry \(ScoreText.format(seconds)) s "
+            let interval = IntervalUnit.words(seconds)
+            return "FI \(interval): \(gives)the first entry \(interval) or more "
                 + "after the last reinforcement"
         case .variableInterval(let mean):
-            return "VI \(ScoreText.format(mean)) s: the first entry after a random interval "
-                + "of \(ScoreText.format(mean)) s on average"
+            return "VI \(IntervalUnit.words(mean)): \(gives)the first entry after a random wait "
+                + "of \(IntervalUnit.words(mean)) on average"
         case .escalating(let vouchers):
             var words =
                 "vouchers from \(money.format(vouchers.start)), "
@@ -40,6 +47,12 @@ extension ReinforcementSchedule: CustomStringConvertible {
             return words
         }
     }
+}
+
+extension ReinforcementPlan: CustomStringConvertible {
+    /// The plan in words: the schedule with its reinforcer, e.g.
+    /// "FR 3: a sticker for every 3rd entry".
+    public var description: String { schedule.describe(reinforcer: reinforcer) }
 }
 
 extension RunBonus {

@@ -48,8 +48,9 @@ public enum HomeworkEvent: Sendable, Hashable, Codable {
 
 /// What the schedule gave, for immediate feedback and the audit journal.
 public enum ReinforcementEvent: Sendable, Hashable, Codable {
-    /// An operant schedule reinforced the `response`-th response.
-    case reinforced(response: Int, at: Date)
+    /// An operant schedule reinforced the `response`-th response with the
+    /// plan's `reinforcer` (nil for plans made before reinforcers were named).
+    case reinforced(response: Int, at: Date, reinforcer: String? = nil)
     /// A voucher worth `value` cents plus a `bonus` in cents.
     case voucher(occurrence: Int, value: Int, bonus: Int)
     /// Tokens earned, `bonus` of them for the run.
@@ -65,8 +66,9 @@ public enum ReinforcementEvent: Sendable, Hashable, Codable {
     public var message: String {
         let money = LedgerUnit.cents
         switch self {
-        case .reinforced(let response, _):
-            return "Response \(response) reinforced."
+        case .reinforced(_, _, let reinforcer):
+            return reinforcer.map { "You earned \($0)." }
+                ?? "Well done: this entry earned a reward."
         case .voucher(_, let value, let bonus):
             let extra = bonus > 0 ? " plus a \(money.format(bonus)) bonus" : ""
             return "You earned a \(money.format(value)) voucher\(extra)."

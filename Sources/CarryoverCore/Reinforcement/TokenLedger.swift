@@ -17,12 +17,15 @@ public enum LedgerUnit: String, Sendable, Hashable, Codable {
     }
 }
 
-/// An append-only account of what a client earned and spent.
+/// An append-only account of what a client earned, won and spent.
 ///
 /// Lines are only ever appended: nothing is deleted or changed, an earned line
-/// is never reduced, and the balance never goes below zero. A redemption is
-/// pending until delivered; a therapist's veto of a reward refunds its pending
-/// redemptions and blocks new ones until the veto is lifted.
+/// is never reduced, and the balance never goes below zero. Every reinforcer
+/// given is a line: tokens and vouchers earned (they move the balance), prizes
+/// won and the reinforcers of FR, VR, FI and VI schedules (they do not). A
+/// redemption, a prize and a named reinforcer are pending until delivered; a
+/// therapist's veto of a reward refunds its pending redemptions and blocks new
+/// ones until the veto is lifted.
 public struct TokenLedger: Sendable, Hashable, Codable {
     /// What a line records.
     public enum Kind: String, Sendable, Hashable, Codable {
@@ -40,6 +43,9 @@ public struct TokenLedger: Sendable, Hashable, Codable {
         case veto
         /// A therapist lifted a veto (amount 0).
         case allow
+        /// A reinforcer given outside the balance (amount 0): a prize slip
+        /// drawn (with its `value`) or an operant schedule's reinforcer.
+        case reinforcer
     }
 
     /// One line of the ledger.
@@ -52,10 +58,21 @@ public struct TokenLedger: Sendable, Hashable, Codable {
         public let at: Date
         /// The reward concerned, for redeem, veto, allow.
         public let rewardID: String?
-        /// The redemption line concerned, for deliver and refund.
+        /// The line concerned, for deliver (a redemption or a reinforcer) and
+        /// refund (a redemption).
         public let redemption: Int?
-        /// Why, in words (e.g. "occurrence 4", the therapist's reason).
+        /// Why, in words (e.g. "scheduled time 5", the therapist's reason).
         public let note: String
+        /// What a reinforcer line gave: the prize slip's name or the reinforcer.
+        public let item: String?
+        /// A prize's approximate value in cents ("good job" slips: 0).
+        public let value: Int?
+
+        /// Whether the line is something to hand to the client: a reward
+        /// bought, a prize of some value, or a named reinforcer.
+        public var isDeliverable: Bool {
+            kind == .redeem || (kind == .reinforcer && value != 0)
+        }
     }
 
     public private(set) var lines: [Line] = []
@@ -70,8 +87,19 @@ public struct TokenLedger: Sendable, Hashable, Codable {
 
     /// Redemptions neither delivered nor refunded, oldest first.
     public var pendingRedemptions: [Line] {
+        pendingDeliveries.filter { $0.kind == .redeem }
+    }
+
+    /// Everything still to hand over: redemptions, prizes and reinforcers
+    /// neither delivered nor refunded, oldest first.
+    public var pendingDeliveries: [Line] {
         let settled = Set(lines.compactMap(\.redemption))
-        return lines.filter { $0.kind == .redeem && !settled.contains($0.number) }
+        return lines.filter { $0.isDeliverable && !settled.contains($0.number) }
+    }
+
+    /// Whether line `number` was delivered, and when.
+    public func delivery(of number: Int) -> Line? {
+        lines.first { $0.kind == .deliver && $0.redemption == number }
     }
 
     /// Rewards currently vetoed.
@@ -106,12 +134,21 @@ public struct TokenLedger: Sendable, Hashable, Codable {
         return append(.redeem, -reward.price, at: at, rewardID: reward.id, note: reward.name)
     }
 
-    /// Marks a pending redemption as handed over; it can no longer be refunded.
+    /// Records a reinforcer given outside the balance: a prize slip drawn
+    /// (with its value in cents) or an operant schedule's reinforcer.
+    @discardableResult
+    public mutating func give(_ item: String, value: Int? = nil, at: Date, note: String) -> Line {
+        append(.reinforcer, 0, at: at, note: note, item: item, value: value)
+    }
+
+    /// Marks a pending redemption, prize or reinforcer as handed over; a
+    /// redemption can then no longer be refunded.
     @discardableResult
     public mutating func deliver(redemption number: Int, at: Date) throws -> Line {
         try requireLedger(
-            pendingRedemptions.contains { $0.number == number }, .invalidTransition,
-            "Redemption \(number) is not pending; list pending redemptions and pick one.")
+            pendingDeliveries.contains { $0.number == number }, .invalidTransition,
+            "Ledger line \(number) is not waiting to be delivered; "
+                + "'carryover rewards show' lists the lines that are.")
         return append(.deliver, 0, at: at, redemption: number, note: "delivered")
     }
 
@@ -148,11 +185,11 @@ public struct TokenLedger: Sendable, Hashable, Codable {
 
     private mutating func append(
         _ kind: Kind, _ amount: Int, at: Date, rewardID: String? = nil, redemption: Int? = nil,
-        note: String
+        note: String, item: String? = nil, value: Int? = nil
     ) -> Line {
         let line = Line(
             number: lines.count, kind: kind, amount: amount, at: at, rewardID: rewardID,
-            redemption: redemption, note: note)
+            redemption: redemption, note: note, item: item, value: value)
         lines.append(line)
         return line
     }

@@ -147,7 +147,9 @@ struct FHIRResources {
         add("Observation", "measure/\(administration.id)", observation)
     }
 
-    private mutating func addScore(_ point: ScoreSeries.Point, index: Int, of series: ScoreSeries) {
+    private mutating func addScore(
+        _ point: HomeworkScores.Point, index: Int, of series: HomeworkScores
+    ) {
         var code = projectCode(
             "homework-score", "\(series.homeworkType)#\(point.name)",
             text: "\(series.title): \(point.name)")

@@ -13,12 +13,9 @@ public enum HTMLReport {
         let period = "\(report.periodStart) to \(report.periodEnd)"
         var body = header(report, period: period, showDisplayName: showDisplayName)
         body += flagsSection(report.flags)
-        body += ReportSections.adherence(report)
-        body += ReportSections.scores(report)
-        body += ReportSections.measures(report)
-        body += ReportSections.ladders(report.ladders)
-        body += ReportSections.speech(report)
-        body += ReportSections.tokens(report.tokens)
+        body += ReportParts.goals(report.goals)
+        body += ReportSections.assignments(report)
+        body += ReportSections.ended(report)
         let head =
             #"<meta charset="utf-8">"#
             + #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">"#

@@ -1,30 +1,83 @@
 import CarryoverCore
 
-/// The report's sections after the flags, each a `<section>` of escaped
-/// markup, empty when there is nothing to show.
+/// The report's sections after the flags: the goals, then one section per
+/// running assignment, then the ended ones summed up. Each is escaped markup,
+/// empty when there is nothing to show.
 enum ReportSections {
     static func section(_ className: String, _ title: String, _ content: String) -> String {
         Markup.element("section", [("class", className)], Markup.text("h2", [], title) + content)
     }
 
-    static func adherence(_ report: ClientReport) -> String {
-        guard !report.adherence.isEmpty else { return "" }
-        let legend = ([nil] + AssignmentAdherence.DayStatus.allCases).map { status in
-            Markup.element(
-                "li", [],
-                Markup.text(
-                    "span", [("class", "key hm-\(status?.rawValue ?? "none")")],
-                    HeatMap.glyph(status).isEmpty ? "\u{00A0}" : HeatMap.glyph(status))
-                    + Markup.escape(HeatMap.words(status)))
-        }.joined()
-        let parts = report.adherence.map { item in
-            Markup.text("h3", [], item.title)
-                + Markup.text("p", [("class", "summary")], summary(item))
-                + HeatMap(adherence: item, start: report.periodStart, end: report.periodEnd).svg()
+    /// One section per assignment that runs (or is paused), in the report's order.
+    static func assignments(_ report: ClientReport) -> String {
+        report.assignments.filter { !$0.hasEnded }.map { assignment($0, report) }.joined()
+    }
+
+    static func assignment(_ item: AssignmentReport, _ report: ClientReport) -> String {
+        var body = Markup.element(
+            "h2", [],
+            Markup.escape(item.heading)
+                + Markup.text(
+                    "span", [("class", "badge")], "\(item.assignmentID) \u{00B7} \(item.status)"))
+        body += Markup.element(
+            "dl", [("class", "plan")],
+            term("Schedule", item.schedule) + term("Counts as done when", item.rule)
+                + term("So far", item.ruleProgress + (item.ruleMet ? " \u{2013} met" : ""))
+                + (item.reinforcement.isEmpty ? "" : term("Reinforcement", item.reinforcement))
+                + (item.task.map { term("Goal task", $0) } ?? "")
+                + (item.progressSummary.map { term("Progress", $0) } ?? ""))
+        if let waitsFor = item.waitsFor {
+            return Markup.element(
+                "section", [("class", "assignment waiting"), ("id", item.assignmentID)],
+                body + Markup.text("p", [("class", "summary")], "Not started: \(waitsFor)."))
         }
+        body += Markup.text("p", [("class", "summary")], "Adherence: " + summary(item.adherence))
+        body +=
+            HeatMap(adherence: item.adherence, start: report.periodStart, end: report.periodEnd)
+            .svg() + legend()
+        if let measure = item.measure { body += ReportParts.measure(measure, report) }
+        if let ladder = item.ladder { body += ReportParts.ladder(ladder) }
+        if let speech = item.speech { body += ReportParts.speech(speech, report) }
+        body += scores(item.scores, report)
+        body += ReportParts.milestones(item.milestones)
+        if let ledger = item.ledger { body += ReportParts.ledger(ledger) }
+        return Markup.element(
+            "section", [("class", "assignment"), ("id", item.assignmentID)], body)
+    }
+
+    /// Completed and abandoned assignments in one line each, not a page of misses.
+    static func ended(_ report: ClientReport) -> String {
+        let items = report.assignments.filter(\.hasEnded).map { item in
+            let when = item.endedOn.map { " on \($0)" } ?? ""
+            let counts = item.adherence.counts
+            let done = counts[.done, default: 0]
+            let due = done + counts[.missed, default: 0]
+            let rate = item.adherence.rate.map { " (\(Int(($0 * 100).rounded()))%)" } ?? ""
+            var line =
+                "\(item.status.prefix(1).uppercased() + item.status.dropFirst())\(when)"
+                + (item.endReason.map { " (\($0))" } ?? "")
+                + ": \(done) of \(due) scheduled times done before it ended\(rate). "
+                + "Schedule: \(item.schedule)."
+            if let progress = item.progressSummary { line += " Progress: \(progress)." }
+            if let ledger = item.ledger, !ledger.lines.isEmpty {
+                line +=
+                    " \(ledger.lines.count) ledger line(s)"
+                    + (ledger.pendingCount > 0 ? ", \(ledger.pendingCount) still to deliver." : ".")
+            }
+            return Markup.element(
+                "li", [("id", item.assignmentID)],
+                Markup.text("strong", [], item.heading)
+                    + Markup.text("span", [("class", "badge")], item.assignmentID) + " "
+                    + Markup.escape(line))
+        }
+        guard !items.isEmpty else { return "" }
         return section(
-            "adherence", "Adherence",
-            parts.joined() + Markup.element("ul", [("class", "legend")], legend))
+            "ended", "Ended assignments",
+            Markup.element("ul", [("class", "ended-list")], items.joined()))
+    }
+
+    static func term(_ name: String, _ value: String) -> String {
+        Markup.text("dt", [], name) + Markup.text("dd", [], value)
     }
 
     /// "12 done, 3 missed, 1 excused, 2 pending; 80% of due days done".
@@ -38,116 +91,50 @@ enum ReportSections {
         return listed.joined(separator: ", ") + "; " + rate
     }
 
-    static func scores(_ report: ClientReport) -> String {
-        guard !report.scores.isEmpty else { return "" }
-        let parts = report.scores.map { series -> String in
-            let names = series.points.map(\.name).reduce(into: [String]()) {
-                if !$0.contains($1) { $0.append($1) }
-            }
+    /// The calendar's key: glyph and colour for each status.
+    static func legend() -> String {
+        let items = ([nil] + AssignmentAdherence.DayStatus.allCases).map { status in
+            Markup.element(
+                "li", [],
+                Markup.text(
+                    "span", [("class", "key hm-\(status?.rawValue ?? "none")")],
+                    HeatMap.glyph(status).isEmpty ? "\u{00A0}" : HeatMap.glyph(status))
+                    + Markup.escape(HeatMap.words(status)))
+        }
+        return Markup.element("ul", [("class", "legend")], items.joined())
+    }
+
+    /// Small multiples: one chart per score, each with its own unit and title.
+    static func scores(_ series: [ScoreSeries], _ report: ClientReport) -> String {
+        let figures = series.compactMap { score -> String? in
+            let points = score.points.filter { inPeriod($0.date, report) }
+            guard !points.isEmpty else { return nil }
             let chart = LineChart(
-                title: "\(series.title): scores over time", yTitle: "score",
-                start: report.periodStart,
+                title: score.title, yTitle: unit(of: score.title), start: report.periodStart,
                 end: report.periodEnd,
-                series: names.map { name in
-                    .init(
-                        name: name,
-                        points: series.points.filter {
-                            $0.name == name && inPeriod($0.date, report)
-                        }.map { ($0.date, $0.value) })
-                })
-            return Markup.text("h3", [], series.title) + chart.legendHTML() + chart.svg()
-        }
-        return section("scores", "Score trends", parts.joined())
-    }
-
-    static func measures(_ report: ClientReport) -> String {
-        guard !report.measures.isEmpty else { return "" }
-        let parts = report.measures.map { series -> String in
-            let rows = series.administrations.map { a -> [String] in
-                let change =
-                    a.reliableChange.map {
-                        "\($0.verdict.rawValue) (RCI \(Markup.number($0.rci)); SD \(Markup.number($0.standardDeviation)), r \(Markup.number($0.reliability)))"
-                    } ?? "\u{2013}"
-                return [a.date.description, String(a.total), a.bandName, change]
-            }
-            let table = self.table(
-                ["Date", "Total", "Band", "Reliable change"], numeric: [1], rows)
-            return Markup.text("h3", [], series.title)
-                + BandChart(series: series, start: report.periodStart, end: report.periodEnd).svg()
-                + table
-        }
-        return section("measures", "Measures", parts.joined())
-    }
-
-    static func ladders(_ ladders: [LadderProgress]) -> String {
-        guard !ladders.isEmpty else { return "" }
-        let parts = ladders.map { ladder -> String in
-            let mastered = ladder.steps.filter(\.mastered).count
-            let steps = ladder.steps.sorted { $0.index < $1.index }.map { step -> String in
-                let current = step.index == ladder.currentIndex
-                let state =
-                    step.mastered
-                    ? "\u{2713} mastered" : current ? "\u{25B6} current step" : "not yet"
-                return Markup.element(
-                    "li", [("class", step.mastered ? "mastered" : current ? "current" : "open")],
-                    Markup.escape(step.label) + Markup.text("span", [("class", "state")], state))
-            }
-            return Markup.text("h3", [], ladder.title)
-                + Markup.text(
-                    "p", [("class", "summary")],
-                    "\(mastered) of \(ladder.steps.count) steps mastered")
-                + Markup.element("ol", [("class", "ladder")], steps.joined())
-        }
-        return section("ladders", "Exposure ladders", parts.joined())
-    }
-
-    static func speech(_ report: ClientReport) -> String {
-        guard !report.speech.isEmpty else { return "" }
-        let parts = report.speech.map { target -> String in
-            let percent = { (value: Double) in "\(Int((value * 100).rounded()))%" }
-            let chart = LineChart(
-                title: "\(target.target) accuracy per session", yTitle: "accuracy",
-                start: report.periodStart, end: report.periodEnd,
                 series: [
                     .init(
-                        name: "accuracy",
-                        points: target.sessions.filter { inPeriod($0.date, report) }.map {
-                            ($0.date, $0.accuracy)
-                        })
-                ],
-                yDomain: 0...1,
-                reference: .init(
-                    value: target.criterionAccuracy,
-                    label: "criterion \(percent(target.criterionAccuracy))"),
-                format: percent)
-            let status = target.mastered ? "mastered" : "not yet mastered"
-            return Markup.text("h3", [], "\(target.target) (\(target.level))")
-                + Markup.text(
-                    "p", [("class", "summary")], "Criterion: \(target.criterion); \(status)")
-                + chart.svg()
+                        name: score.title, points: points.map { ($0.date, $0.value) },
+                        gaps: score.gaps)
+                ], frame: ChartFrame(width: 420, height: 210, left: 46, right: 26))
+            return Markup.element(
+                "figure", [("class", "small-multiple")],
+                Markup.text("figcaption", [], score.title) + chart.svg())
         }
-        return section("speech", "Speech mastery", parts.joined())
+        guard !figures.isEmpty else { return "" }
+        return Markup.text("h3", [], "Scores")
+            + Markup.text(
+                "p", [("class", "note")],
+                "One chart per score; a line breaks where something was due and nothing was logged."
+            )
+            + Markup.element("div", [("class", "charts")], figures.joined())
     }
 
-    static func tokens(_ tokens: TokenSummary?) -> String {
-        guard let tokens else { return "" }
-        let ledger = tokens.ledger.map { line in
-            [
-                line.date.description, line.amount > 0 ? "+\(line.amount)" : String(line.amount),
-                line.reason,
-            ]
-        }
-        let rewards = tokens.rewards.map { reward in
-            [
-                reward.name, String(reward.cost),
-                reward.redeemedOn.map { "redeemed \($0)" } ?? "available",
-            ]
-        }
-        return section(
-            "tokens", "Tokens and rewards",
-            Markup.text("p", [("class", "balance")], "Balance: \(tokens.balance) tokens")
-                + table(["Date", "Tokens", "Why"], numeric: [1], ledger)
-                + table(["Reward", "Cost", "Status"], numeric: [1], rewards))
+    /// The unit in a title's parentheses ("Peak distress (SUDS 0-100)" -> "SUDS 0-100"),
+    /// else the title itself, for the y axis.
+    static func unit(of title: String) -> String {
+        guard let open = title.lastIndex(of: "("), title.hasSuffix(")") else { return title }
+        return String(title[title.index(after: open)..<title.index(before: title.endIndex)])
     }
 
     /// A table of plain-text cells; columns in `numeric` align right.

@@ -30,18 +30,42 @@ enum ReportStyle {
         @media print {
           :root { color-scheme: light;
         \(light)}
-          body { margin: 0; font-size: 10.5pt; }
-          section, .flag, figure { break-inside: avoid; }
+          body { margin: 0; font-size: 10.5pt; max-width: none; }
+          section.assignment { break-before: auto; }
+          .flag, figure, svg.heat-map, table, ol.ladder, .goal { break-inside: avoid; }
+          h2, h3 { break-after: avoid; }
+          .charts { grid-template-columns: 1fr 1fr; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
         * { box-sizing: border-box; }
-        body { margin: 2rem auto; max-width: 60rem; padding: 0 1rem; background: var(--bg);
+        body { margin: 2rem auto; max-width: 72rem; padding: 0 1rem; background: var(--bg);
           color: var(--fg); font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; }
         header { border-bottom: 2px solid var(--grid); margin-bottom: 1.5rem; }
         header h1 { margin: 0 0 .25rem; font-size: 1.6rem; }
         header p { margin: 0 0 .75rem; color: var(--muted); }
         h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; }
         h3 { font-size: 1rem; margin: 1.25rem 0 .4rem; }
+        section.assignment { border-top: 2px solid var(--grid); margin-top: 2rem; }
+        .badge { font-size: .8rem; font-weight: 400; color: var(--muted); margin-left: .6rem;
+          border: 1px solid var(--grid); border-radius: 3px; padding: 0 .35rem; white-space: nowrap; }
+        dl.plan { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .4rem 0; }
+        dl.plan dt { color: var(--muted); }
+        dl.plan dd { margin: 0; }
+        .note { color: var(--muted); font-size: .9em; margin: .2rem 0 .4rem; }
+        .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr));
+          gap: .75rem 1.25rem; }
+        figure.small-multiple { margin: 0; }
+        figure.small-multiple figcaption { font-weight: 600; font-size: .92em; margin-bottom: .15rem; }
+        figure.small-multiple svg.chart { max-width: none; }
+        ul.milestones { list-style: none; padding: 0; }
+        ul.milestones .date, ol.phases .state { color: var(--muted); margin-right: .6rem;
+          font-variant-numeric: tabular-nums; }
+        ol.phases { padding-left: 1.4rem; }
+        ol.phases .state { margin-left: .5rem; }
+        ol.phases ul { margin: .2rem 0 .5rem; padding-left: 1.2rem; }
+        .goal h3 { margin-bottom: .1rem; }
+        ul.ended-list { padding-left: 1.2rem; }
+        ul.ended-list li { margin: .3rem 0; }
         .flag { border: 2px solid var(--info); background: var(--info-bg); border-radius: 6px;
           padding: .5rem .75rem; margin: .4rem 0; }
         .flag .level { font-weight: 700; letter-spacing: .05em; margin-right: .5rem; }
@@ -54,7 +78,10 @@ enum ReportStyle {
         .flag.info .level { color: var(--info); }
         .summary { color: var(--muted); margin: .25rem 0; }
         svg.chart { display: block; width: 100%; max-width: 760px; height: auto; }
-        svg.heat-map { max-width: 100%; width: auto; }
+        svg.heat-map { width: 100%; max-width: none; }
+        svg .hm-day { font-size: 10px; fill: var(--glyph-on-fill); opacity: .85; }
+        svg .hm-day.on-none, svg .hm-day.on-pending { fill: var(--muted); }
+        svg .week-count { font-variant-numeric: tabular-nums; }
         svg text { fill: var(--fg); font: 11px system-ui, sans-serif; }
         svg .tick { fill: var(--muted); }
         svg .axis-title { fill: var(--muted); font-size: 11px; }
@@ -98,6 +125,6 @@ enum ReportStyle {
         ol.ladder li.mastered::marker { font-weight: 700; }
         ol.ladder .state { color: var(--muted); margin-left: .4rem; font-size: .9em; }
         ol.ladder li.current { font-weight: 700; }
-        .balance { font-size: 1.4rem; font-weight: 700; }
+        .balance { margin: .3rem 0; }
         """
 }

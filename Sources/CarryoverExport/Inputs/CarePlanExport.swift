@@ -87,14 +87,14 @@ public struct CarePlanExport: Sendable, Hashable {
     public var goals: [Goal]
     public var tasks: [Task]
     public var measures: [MeasureSeries]
-    public var scores: [ScoreSeries]
+    public var scores: [HomeworkScores]
     /// Base URL of the project's own code systems and questionnaires.
     public var codeSystemBase: String
 
     public init(
         patient: Patient, planID: String, planTitle: String, planStatus: String = "active",
         goals: [Goal] = [], tasks: [Task] = [], measures: [MeasureSeries] = [],
-        scores: [ScoreSeries] = [],
+        scores: [HomeworkScores] = [],
         codeSystemBase: String = "https://carryover.invalid/fhir"
     ) {
         self.patient = patient
@@ -106,5 +106,38 @@ public struct CarePlanExport: Sendable, Hashable {
         self.measures = measures
         self.scores = scores
         self.codeSystemBase = codeSystemBase
+    }
+}
+
+/// The scores of one homework type over time, for the FHIR export (one
+/// Observation each).
+public struct HomeworkScores: Sendable, Hashable, Codable {
+    /// One named score on one day.
+    public struct Point: Sendable, Hashable, Codable {
+        public var date: LocalDate
+        /// Score name from the plugin's `score` hook.
+        public var name: String
+        public var value: Double
+
+        public init(date: LocalDate, name: String, value: Double) {
+            self.date = date
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public var homeworkType: String
+    public var title: String
+    public var points: [Point]
+    /// The homework type's LOINC codes and units of its scores.
+    public var codes: ScoreCodes
+
+    public init(
+        homeworkType: String, title: String, points: [Point], codes: ScoreCodes = ScoreCodes()
+    ) {
+        self.homeworkType = homeworkType
+        self.title = title
+        self.points = points
+        self.codes = codes
     }
 }

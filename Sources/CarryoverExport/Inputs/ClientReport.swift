@@ -10,30 +10,21 @@ public struct ClientReport: Sendable, Hashable, Codable {
     public var periodStart: LocalDate
     public var periodEnd: LocalDate
     public var flags: [ReportFlag]
-    public var adherence: [AssignmentAdherence]
-    public var scores: [ScoreSeries]
-    public var measures: [MeasureSeries]
-    public var ladders: [LadderProgress]
-    public var speech: [SpeechProgress]
-    public var tokens: TokenSummary?
+    /// The client's goals with their phases and tasks.
+    public var goals: [ReportGoal]
+    /// One per assignment, running ones first.
+    public var assignments: [AssignmentReport]
 
     public init(
         client: ReportClient, periodStart: LocalDate, periodEnd: LocalDate,
-        flags: [ReportFlag] = [], adherence: [AssignmentAdherence] = [],
-        scores: [ScoreSeries] = [], measures: [MeasureSeries] = [],
-        ladders: [LadderProgress] = [], speech: [SpeechProgress] = [],
-        tokens: TokenSummary? = nil
+        flags: [ReportFlag] = [], goals: [ReportGoal] = [], assignments: [AssignmentReport] = []
     ) {
         self.client = client
         self.periodStart = periodStart
         self.periodEnd = periodEnd
         self.flags = flags
-        self.adherence = adherence
-        self.scores = scores
-        self.measures = measures
-        self.ladders = ladders
-        self.speech = speech
-        self.tokens = tokens
+        self.goals = goals
+        self.assignments = assignments
     }
 }
 
@@ -78,6 +69,84 @@ public struct ReportFlag: Sendable, Hashable, Codable {
     }
 }
 
+/// Everything about one assignment: its own section of the report.
+public struct AssignmentReport: Sendable, Hashable, Codable {
+    public var assignmentID: String
+    /// The homework type's title ("Mood log").
+    public var title: String
+    /// What tells it apart from the client's other assignments of the same
+    /// type ("daily at 08:00"); nil when its title alone is unique.
+    public var distinction: String?
+    /// "active", "paused", "completed" or "abandoned".
+    public var status: String
+    /// The day a completed or abandoned assignment ended, and the therapist's reason.
+    public var endedOn: LocalDate?
+    public var endReason: String?
+    /// What a schedule that starts after the previous step waits for
+    /// ("starts 2 days after c-017-4 is completed"); nil once it has started.
+    public var waitsFor: String?
+    /// The schedule, the completion rule and the reinforcement, in words.
+    public var schedule: String
+    public var rule: String
+    public var reinforcement: String
+    /// Where the completion rule stands, in words, and whether it is met.
+    public var ruleProgress: String
+    public var ruleMet: Bool
+    /// The goal task it carries out ("Fewer anxious evenings: Thought records").
+    public var task: String?
+    /// The homework type's own progress state in words (ladder step, speech level).
+    public var progressSummary: String?
+    public var adherence: AssignmentAdherence
+    /// One series per score, each charted on its own (one unit per chart).
+    public var scores: [ScoreSeries]
+    /// Totals of a standardised measure (PHQ-9, GAD-7) from this assignment.
+    public var measure: MeasureSeries?
+    public var ladder: LadderProgress?
+    public var speech: SpeechProgress?
+    /// Every reinforcer given, when the assignment has a reinforcement schedule.
+    public var ledger: LedgerSummary?
+    /// Steps and levels as they were mastered, oldest first.
+    public var milestones: [Milestone]
+
+    public init(
+        assignmentID: String, title: String, distinction: String? = nil, status: String = "active",
+        endedOn: LocalDate? = nil, schedule: String = "", rule: String = "",
+        reinforcement: String = "", ruleProgress: String = "", ruleMet: Bool = false,
+        task: String? = nil, progressSummary: String? = nil,
+        adherence: AssignmentAdherence, scores: [ScoreSeries] = [], measure: MeasureSeries? = nil,
+        ladder: LadderProgress? = nil, speech: SpeechProgress? = nil,
+        ledger: LedgerSummary? = nil, milestones: [Milestone] = []
+    ) {
+        self.assignmentID = assignmentID
+        self.title = title
+        self.distinction = distinction
+        self.status = status
+        self.endedOn = endedOn
+        self.endReason = nil
+        self.waitsFor = nil
+        self.schedule = schedule
+        self.rule = rule
+        self.reinforcement = reinforcement
+        self.ruleProgress = ruleProgress
+        self.ruleMet = ruleMet
+        self.task = task
+        self.progressSummary = progressSummary
+        self.adherence = adherence
+        self.scores = scores
+        self.measure = measure
+        self.ladder = ladder
+        self.speech = speech
+        self.ledger = ledger
+        self.milestones = milestones
+    }
+
+    /// Whether it was completed or abandoned: such a section is a summary.
+    public var hasEnded: Bool { endedOn != nil || ["completed", "abandoned"].contains(status) }
+
+    /// "Mood log", or "Mood log: daily at 08:00" when another assignment has the title.
+    public var heading: String { distinction.map { "\(title): \($0)" } ?? title }
+}
+
 /// What happened on each scheduled day of one assignment.
 public struct AssignmentAdherence: Sendable, Hashable, Codable {
     /// What became of a day's occurrence.
@@ -110,34 +179,43 @@ public struct AssignmentAdherence: Sendable, Hashable, Codable {
     }
 }
 
-/// Scores of one homework type over time (e.g. belief ratings of a thought record).
+/// One score of one assignment over time (e.g. peak distress of an exposure
+/// ladder): one chart, one unit.
 public struct ScoreSeries: Sendable, Hashable, Codable {
-    /// One named score on one day.
+    /// The score's value on one day.
     public struct Point: Sendable, Hashable, Codable {
         public var date: LocalDate
-        /// Score name from the plugin's `score` hook (one line per name).
-        public var name: String
         public var value: Double
 
-        public init(date: LocalDate, name: String, value: Double) {
+        public init(date: LocalDate, value: Double) {
             self.date = date
-            self.name = name
             self.value = value
         }
     }
 
-    public var homeworkType: String
+    /// The score's name from the plugin's `score` hook (e.g. "suds_peak").
+    public var name: String
+    /// The title the homework type gives it, with its unit ("Peak distress (SUDS 0-100)").
     public var title: String
     public var points: [Point]
-    /// The homework type's LOINC codes and units of its scores.
-    public var codes: ScoreCodes
+    /// Days something was due and nothing was logged: the line breaks there.
+    public var gaps: [LocalDate]
 
-    public init(
-        homeworkType: String, title: String, points: [Point], codes: ScoreCodes = ScoreCodes()
-    ) {
-        self.homeworkType = homeworkType
+    public init(name: String, title: String, points: [Point], gaps: [LocalDate] = []) {
+        self.name = name
         self.title = title
         self.points = points
-        self.codes = codes
+        self.gaps = gaps
+    }
+}
+
+/// A step or level mastered, or another change of the plugin's progress, on the day it happened.
+public struct Milestone: Sendable, Hashable, Codable {
+    public var date: LocalDate
+    public var text: String
+
+    public init(date: LocalDate, text: String) {
+        self.date = date
+        self.text = text
     }
 }

@@ -64,7 +64,9 @@ struct ChartFrame {
                 ("class", "axis-line"), ("x1", Markup.number(left)),
                 ("x2", Markup.number(width - right)), ("y1", baseline), ("y2", baseline),
             ])
-        for tick in scale.ticks() {
+        // About 70 px per date label ("Nov 16" is under 40), so labels never touch.
+        let fit = max(1, Int((plotX.upperBound - plotX.lowerBound) / 70))
+        for tick in scale.ticks(target: min(8, fit)) {
             let x = Markup.number(scale(tick))
             parts += Markup.element(
                 "line",

@@ -1,20 +1,26 @@
 import CarryoverCore
 
-/// An adherence calendar: one column per ISO week, one row per weekday, one
-/// cell per day of the period.
+/// An adherence calendar laid out like a wall calendar: one row per week
+/// (Monday first), one column per weekday, the week's count at the row's end.
 ///
-/// Each status has its own glyph as well as its colour, so the map reads in
-/// greyscale print and for colour-blind readers.
+/// The grid spans the chart's full width, so it uses the page (and the print
+/// page) whatever the period. Each status has its own glyph as well as its
+/// colour, so the map reads in greyscale print and for colour-blind readers.
 struct HeatMap {
     var adherence: AssignmentAdherence
     var start: LocalDate
     var end: LocalDate
 
-    static let cell = 26.0
-    static let gap = 4.0
-    static let left = 40.0
+    static let width = 760.0
+    static let left = 62.0
+    static let right = 78.0
     static let top = 22.0
+    static let rowHeight = 30.0
+    static let gap = 4.0
     static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+    /// Width of one day's cell.
+    static var cell: Double { (width - left - right - 6 * gap) / 7 }
 
     /// The glyph and words of each status; days without an occurrence are blank.
     static func glyph(_ status: AssignmentAdherence.DayStatus?) -> String {
@@ -31,80 +37,95 @@ struct HeatMap {
         status?.rawValue ?? "not scheduled"
     }
 
+    /// The Monday of the week holding `date`.
+    static func monday(of date: LocalDate) -> LocalDate { date.adding(days: 1 - date.isoWeekday) }
+
     func svg() -> String {
         let days = LocalDate.days(from: start, through: end)
-        // The week column of a day: weeks start on Monday, the first column
-        // holds the period's first day.
-        let firstMonday = start.adding(days: 1 - start.isoWeekday)
+        let firstMonday = Self.monday(of: start)
         let weeks = days.isEmpty ? 0 : firstMonday.days(to: end) / 7 + 1
-        let step = HeatMap.cell + HeatMap.gap
         var content = ""
-        for (row, name) in HeatMap.weekdayNames.enumerated() {
-            content += Markup.text(
-                "text",
-                [
-                    ("class", "tick"), ("x", "0"),
-                    ("y", Markup.number(HeatMap.top + Double(row) * step + HeatMap.cell / 2)),
-                    ("dominant-baseline", "middle"),
-                ],
-                name)
-        }
-        var previousMonth = 0
-        for week in 0..<weeks {
-            // A column is labelled by its first day in the period; the month is
-            // named only where it changes, so labels fit a column.
-            let first = max(firstMonday.adding(days: week * 7), start)
-            let label = first.month == previousMonth ? String(first.day) : DateScale.label(first)
-            previousMonth = first.month
+        for (column, name) in Self.weekdayNames.enumerated() {
             content += Markup.text(
                 "text",
                 [
                     ("class", "tick"),
-                    ("x", Markup.number(HeatMap.left + Double(week) * step + HeatMap.cell / 2)),
-                    ("y", "12"), ("text-anchor", "middle"),
-                ], label)
+                    ("x", Markup.number(Self.x(column: column) + Self.cell / 2)), ("y", "12"),
+                    ("text-anchor", "middle"),
+                ], name)
         }
-        for day in days {
-            content += cellMarkup(
-                day, column: firstMonday.days(to: day) / 7, row: day.isoWeekday - 1)
+        for week in 0..<weeks {
+            let monday = firstMonday.adding(days: week * 7)
+            let y = Self.top + Double(week) * Self.rowHeight
+            // Each row is labelled by its Monday, so labels never share a line.
+            content += Markup.text(
+                "text",
+                [
+                    ("class", "tick"), ("x", "0"),
+                    ("y", Markup.number(y + (Self.rowHeight - Self.gap) / 2)),
+                    ("dominant-baseline", "middle"),
+                ], "\(DateScale.label(monday))")
+            let inWeek = days.filter { monday.days(to: $0) >= 0 && monday.days(to: $0) < 7 }
+            let statuses = inWeek.compactMap { adherence.days[$0] }
+            let done = statuses.filter { $0 == .done }.count
+            let due = done + statuses.filter { $0 == .missed }.count
+            content += Markup.text(
+                "text",
+                [
+                    ("class", "tick week-count"), ("x", Markup.number(Self.width)),
+                    ("y", Markup.number(y + (Self.rowHeight - Self.gap) / 2)),
+                    ("text-anchor", "end"), ("dominant-baseline", "middle"),
+                ], due == 0 ? "\u{2013}" : "\(done) of \(due)")
+            for day in inWeek {
+                content += cellMarkup(day, column: day.isoWeekday - 1, row: week)
+            }
         }
-        let width = HeatMap.left + Double(weeks) * step + 40
-        let height = HeatMap.top + 7 * step
+        let height = Self.top + Double(weeks) * Self.rowHeight
+        let label = "Adherence calendar: \(adherence.title)"
         return Markup.element(
             "svg",
             [
                 ("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart heat-map"),
-                ("viewBox", "0 0 \(Markup.number(width)) \(Markup.number(height))"),
-                ("width", Markup.number(width)), ("role", "img"),
-                ("aria-label", "Adherence calendar: \(adherence.title)"),
+                ("viewBox", "0 0 \(Markup.number(Self.width)) \(Markup.number(height))"),
+                ("role", "img"), ("aria-label", label),
             ],
-            Markup.text("title", [], "Adherence calendar: \(adherence.title)") + content)
+            Markup.text("title", [], label) + content)
     }
+
+    static func x(column: Int) -> Double { left + Double(column) * (cell + gap) }
 
     private func cellMarkup(_ day: LocalDate, column: Int, row: Int) -> String {
         let status = adherence.days[day]
-        let step = HeatMap.cell + HeatMap.gap
-        let x = HeatMap.left + Double(column) * step
-        let y = HeatMap.top + Double(row) * step
+        let x = Self.x(column: column)
+        let y = Self.top + Double(row) * Self.rowHeight
+        let height = Self.rowHeight - Self.gap
         let rect = Markup.element(
             "rect",
             [
                 ("class", "hm-cell hm-\(status?.rawValue ?? "none")"),
                 ("data-date", day.description),
                 ("x", Markup.number(x)), ("y", Markup.number(y)),
-                ("width", Markup.number(HeatMap.cell)),
-                ("height", Markup.number(HeatMap.cell)), ("rx", "3"),
-            ], Markup.text("title", [], "\(day): \(HeatMap.words(status))"))
-        let glyph = HeatMap.glyph(status)
-        guard !glyph.isEmpty else { return rect }
-        return rect
-            + Markup.text(
+                ("width", Markup.number(Self.cell)), ("height", Markup.number(height)), ("rx", "3"),
+            ], Markup.text("title", [], "\(day): \(Self.words(status))"))
+        let glyph = Self.glyph(status)
+        // The day of the month in the corner, the status glyph in the middle.
+        var marks = Markup.text(
+            "text",
+            [
+                ("class", "hm-day on-\(status?.rawValue ?? "none")"), ("x", Markup.number(x + 5)),
+                ("y", Markup.number(y + height / 2)), ("dominant-baseline", "central"),
+                ("aria-hidden", "true"),
+            ], String(day.day))
+        if !glyph.isEmpty {
+            marks += Markup.text(
                 "text",
                 [
                     ("class", "hm-glyph on-\(status?.rawValue ?? "none")"),
-                    ("x", Markup.number(x + HeatMap.cell / 2)),
-                    ("y", Markup.number(y + HeatMap.cell / 2)), ("text-anchor", "middle"),
+                    ("x", Markup.number(x + Self.cell / 2)),
+                    ("y", Markup.number(y + height / 2)), ("text-anchor", "middle"),
                     ("dominant-baseline", "central"), ("aria-hidden", "true"),
                 ], glyph)
+        }
+        return rect + marks
     }
 }

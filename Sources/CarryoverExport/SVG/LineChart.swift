@@ -2,10 +2,15 @@ import CarryoverCore
 
 /// A line chart of values over days: one line per named series, with round
 /// y ticks, date ticks, a marker per point and an optional reference line.
+///
+/// A line is never drawn across a gap: where something was due and nothing
+/// was logged between two points, the line stops and starts again.
 struct LineChart {
     struct Series {
         var name: String
         var points: [(date: LocalDate, value: Double)]
+        /// Days due with nothing logged: the line breaks at them.
+        var gaps: [LocalDate] = []
     }
 
     /// A horizontal line such as a mastery criterion.
@@ -37,9 +42,12 @@ struct LineChart {
                 ?? LinearScale.niceDomain(values, includeZero: values.allSatisfy { $0 >= 0 }),
             range: frame.plotY, flipped: true)
         let x = DateScale(start: start, end: end, range: frame.plotX)
+        // Counts and ratings are whole numbers: no ticks between them (0.2 items).
+        let whole = yDomain == nil && values.allSatisfy { $0 == $0.rounded() }
+        let ticks = y.ticks(target: 6).filter { !whole || $0 == $0.rounded() }
         var content = underlay(y, x)
         content +=
-            frame.yAxis(y, ticks: y.ticks(target: 6), title: yTitle, format: format)
+            frame.yAxis(y, ticks: ticks, title: yTitle, format: format)
             + frame.xAxis(x)
         if let reference {
             let ry = Markup.number(y(reference.value))
@@ -49,11 +57,13 @@ struct LineChart {
                     ("class", "reference"), ("x1", Markup.number(frame.plotX.lowerBound)),
                     ("x2", Markup.number(frame.plotX.upperBound)), ("y1", ry), ("y2", ry),
                 ])
+            // At the left end, where the first sessions are: the latest, at the
+            // right, are what a reader looks at against the line.
             content += Markup.text(
                 "text",
                 [
-                    ("class", "reference-label"), ("x", Markup.number(frame.plotX.upperBound - 4)),
-                    ("y", Markup.number(y(reference.value) - 5)), ("text-anchor", "end"),
+                    ("class", "reference-label"), ("x", Markup.number(frame.plotX.lowerBound + 4)),
+                    ("y", Markup.number(y(reference.value) - 5)), ("text-anchor", "start"),
                 ],
                 reference.label)
         }
@@ -64,10 +74,30 @@ struct LineChart {
         return frame.svg(label: title, className: "line-chart", content)
     }
 
+    /// The points in runs with no gap inside: a new run starts after a day
+    /// that was due and missed.
+    static func runs(_ points: [(date: LocalDate, value: Double)], gaps: [LocalDate])
+        -> [[(date: LocalDate, value: Double)]]
+    {
+        var runs: [[(date: LocalDate, value: Double)]] = []
+        for point in points.sorted(by: { $0.date < $1.date }) {
+            if let last = runs.last?.last,
+                !gaps.contains(where: { $0 > last.date && $0 < point.date })
+            {
+                runs[runs.count - 1].append(point)
+            } else {
+                runs.append([point])
+            }
+        }
+        return runs
+    }
+
     private func seriesMarkup(_ line: Series, index: Int, x: DateScale, y: LinearScale) -> String {
         let points = line.points.sorted { $0.date < $1.date }
-        let path = points.enumerated().map { offset, point in
-            "\(offset == 0 ? "M" : "L")\(Markup.number(x(point.date))) \(Markup.number(y(point.value)))"
+        let path = Self.runs(points, gaps: line.gaps).filter { $0.count > 1 }.map { run in
+            run.enumerated().map { offset, point in
+                "\(offset == 0 ? "M" : "L")\(Markup.number(x(point.date))) \(Markup.number(y(point.value)))"
+            }.joined(separator: " ")
         }.joined(separator: " ")
         var attributes = [
             ("class", "series \(MarkerShape.colorClass(forSeries: index))"), ("d", path),
@@ -75,7 +105,7 @@ struct LineChart {
         if let dash = MarkerShape.dash(forSeries: index) {
             attributes.append(("stroke-dasharray", dash))
         }
-        var content = points.count > 1 ? Markup.element("path", attributes) : ""
+        var content = path.isEmpty ? "" : Markup.element("path", attributes)
         let shape = MarkerShape.forSeries(index)
         for point in points {
             content += shape.svg(

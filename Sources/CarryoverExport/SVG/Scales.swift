@@ -47,8 +47,13 @@ struct LinearScale {
             high = max(high, 0)
         }
         if low == high {
-            low -= 1
-            high += 1
+            // All zeros of a count that cannot go below zero: 0...1, not -1...1.
+            if includeZero && low == 0 {
+                high = 1
+            } else {
+                low -= 1
+                high += 1
+            }
         }
         let step = niceStep(span: high - low, target: target)
         return ((low / step).rounded(.down) * step)...((high / step).rounded(.up) * step)

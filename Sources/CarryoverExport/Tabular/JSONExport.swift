@@ -5,7 +5,7 @@ import Foundation
 public struct ClientArchive: Sendable, Encodable {
     /// Names the document's shape so readers can check what they got.
     public let format = "carryover-client-export"
-    public let formatVersion = 1
+    public let formatVersion = 2
     public var client: Client
     public var assignments: [Assignment]
     public var entries: [Entry]
@@ -24,7 +24,8 @@ public struct ClientArchive: Sendable, Encodable {
     }
 
     /// Canonical JSON: keys sorted, no insignificant white space, instants as
-    /// ISO 8601 UTC with seconds; the same archive always gives the same bytes.
+    /// ISO 8601 UTC with seconds, integers beyond ±2^53 (seeds) as strings;
+    /// the same archive always gives the same bytes.
     public func canonicalJSON() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -33,7 +34,8 @@ public struct ClientArchive: Sendable, Encodable {
             try container.encode(TabularRecords.timestamp(date))
         }
         do {
-            return String(decoding: try encoder.encode(self), as: UTF8.self)
+            return JSONSafeNumbers.quotingLargeIntegers(
+                String(decoding: try encoder.encode(self), as: UTF8.self))
         } catch {
             throw ExportError(
                 .invalidInput,

@@ -74,12 +74,27 @@
           check_fields(spec.fields, "fields", level)
           if #spec.fields == 0 then fail(level, "homework: 'fields' needs at least one field") end
           check_fields(spec.params or {}, "params", level)
-          local scores = spec.scores or {}
+          -- Each score is a name, or { name, title } with the title people read.
+          local scores, score_titles = {}, {}
           local score_names = {}
-          for index, name in ipairs(scores) do
+          if spec.scores ~= nil and type(spec.scores) ~= "table" then
+            fail(level, "homework: 'scores' must be a list, e.g. { \"total\", { \"minutes\", \"Minutes practised\" } }")
+          end
+          for index, item in ipairs(spec.scores or {}) do
+            local name, title = item, nil
+            if type(item) == "table" then
+              name, title = item[1], item[2]
+              local count = 0
+              for _ in pairs(item) do count = count + 1 end
+              if type(title) ~= "string" or title == "" or #title > 80 or count ~= 2 then
+                fail(level, "homework: scores[%d] must be a name or { name, title } with a title of 1-80 characters", index)
+              end
+            end
             if not is_identifier(name) then fail(level, "homework: scores[%d] must be a lower-case name", index) end
             if score_names[name] then fail(level, "homework: score '%s' is declared twice", name) end
             score_names[name] = true
+            scores[#scores + 1] = name
+            if title then score_titles[name] = title end
           end
           if (#scores > 0) ~= (spec.score ~= nil) then
             fail(level, "homework: declare 'scores' names together with a 'score' function")
@@ -97,7 +112,8 @@
           end
           declaration = {
             id = spec.id, version = spec.version, title = spec.title, instructions = spec.instructions,
-            fields = spec.fields, params = spec.params or {}, scores = scores, hooks = present,
+            fields = spec.fields, params = spec.params or {}, scores = scores,
+            score_titles = score_titles, hooks = present,
             metadata = spec.metadata or {},
           }
           return declaration

@@ -72,7 +72,7 @@ public enum LuaTypeDefinitions {
         ---@field instructions string What the client does, in the client's words
         ---@field fields carryover.Field[]
         ---@field params? carryover.Field[] What the therapist sets per assignment
-        ---@field scores? string[] The names `score` may return
+        ---@field scores? (string|string[])[] The names `score` may return, each a name or { name, title }
         ---@field metadata? table Plain data, e.g. LOINC codes
         ---@field validate? fun(entry: table, params: table): carryover.Problem[]
         ---@field score? fun(entry: table, params: table): table<string, number>

@@ -5,7 +5,8 @@ import Foundation
 extension Practice {
     /// Everything the HTML report shows about a client over a period, mapped
     /// from the engine's own results (occurrences, entries, instruments,
-    /// plugin state, ledgers and flags) at the practice clock's now.
+    /// plugin state and its recorded changes, ledgers and flags) at the
+    /// practice clock's now: the goals, then one section per assignment.
     ///
     /// - Parameters:
     ///   - from: First local day shown; by default the day the client's first
@@ -30,40 +31,13 @@ extension Practice {
         let period = DateInterval.clamped(
             zone.instant(of: start, at: .midnight),
             zone.instant(of: end.adding(days: 1), at: .midnight))
-        let entries = progress.flatMap(\.entries)
-        let inPeriod = entries.filter { period.contains($0.performedAt) }
-
-        var ladders: [LadderProgress] = []
-        var speech: [SpeechProgress] = []
-        var ledgers: [(assignment: Assignment, title: String, ledger: TokenLedger)] = []
+        let goals = try await goals(clientID: client.id)
+        var sections: [AssignmentReport] = []
         for item in progress {
-            let assignment = item.assignment
-            let state = try await assignmentState(assignment)
-            ledgers.append((assignment, item.title, state.reinforcement.ledger))
-            guard
-                [ProgressMapping.exposureLadder, ProgressMapping.speechPractice]
-                    .contains(assignment.homeworkType)
-            else { continue }
-            let params = try homeworkType(
-                assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed
-            ).declaration.applyingParamDefaults(to: assignment.params)
-            if assignment.homeworkType == ProgressMapping.exposureLadder {
-                ladders.append(
-                    ProgressMapping.ladder(
-                        assignment, title: item.title, params: params, state: state.progress))
-            } else {
-                speech.append(
-                    ProgressMapping.speech(
-                        params: params, state: state.progress, entries: item.entries, zone: zone))
-            }
+            sections.append(
+                try await assignmentReport(
+                    item, among: progress, goals: goals, period: period, zone: zone))
         }
-        let measures = try MeasureMapping.series(of: entries, in: zone).map { series in
-            var shown = series
-            shown.administrations = series.administrations.filter {
-                (start...end).contains($0.date)
-            }
-            return shown
-        }.filter { !$0.administrations.isEmpty }
         return ClientReport(
             client: ReportClient(
                 pseudonym: client.id, displayName: client.displayName, timeZone: client.timeZone),
@@ -72,24 +46,80 @@ extension Practice {
                 pluginFlags: progress.flatMap(\.pluginFlags),
                 barrierFlags: progress.filter { $0.assignment.status == .active }
                     .flatMap { item in item.barrierFlags.map { (item.title, $0) } }),
-            adherence: progress.map {
-                adherence(
-                    of: $0.assignment, title: $0.title, entries: $0.entries, over: period,
-                    zone: zone)
-            },
-            scores: scoreSeries(of: inPeriod, titles: titles(progress), zone: zone),
-            measures: measures, ladders: ladders, speech: speech,
-            tokens: ProgressMapping.tokens(ledgers, zone: zone))
+            goals: ReportMapping.goals(goals, assignments: progress),
+            assignments: sections)
     }
 
-    /// What became of each day's occurrences in `period`: done when every
-    /// occurrence of the day was done, missed when one was missed, pending
-    /// when one is not yet due, excused when the assignment was paused.
+    /// One assignment's section: plan, adherence, one series per score,
+    /// measure, ladder or speech levels, milestones and ledger.
+    private func assignmentReport(
+        _ item: AssignmentProgress, among all: [AssignmentProgress], goals: [Goal],
+        period: DateInterval, zone: TimeZone
+    ) async throws -> AssignmentReport {
+        let assignment = item.assignment
+        let adherence = self.adherence(
+            of: assignment, title: item.title, entries: item.entries, over: period, zone: zone)
+        let state = try await assignmentState(assignment)
+        let changes = try await store.ledger(assignmentID: assignment.id)
+            .filter { $0.kind == Self.progressEventKind }
+            .map { event in
+                ProgressMapping.Change(
+                    date: LocalDate(event.at, in: zone), from: event.payload["from"] ?? .null,
+                    to: event.payload["to"] ?? .null,
+                    text: event.payload["change"]?.string ?? "")
+            }
+        var section = AssignmentReport(
+            assignmentID: assignment.id, title: item.title,
+            distinction: ReportMapping.distinction(of: item, among: all),
+            status: assignment.status.rawValue,
+            endedOn: assignment.endedAt.map { LocalDate($0, in: zone) },
+            schedule: assignment.schedule.description, rule: assignment.completion.description,
+            reinforcement: assignment.reinforcement.schedule == .none
+                ? "" : assignment.reinforcement.description,
+            ruleProgress: item.completion.progress, ruleMet: item.completion.met,
+            task: ReportMapping.task(of: assignment, in: goals),
+            progressSummary: item.progressSummary, adherence: adherence,
+            milestones: changes.map { Milestone(date: $0.date, text: $0.text) })
+        section.endReason = assignment.history.last { $0.status?.to.isFinal == true }?.reason
+        if assignment.waitsForAnchor {
+            section.waitsFor =
+                "it starts "
+                + (assignment.startsAfter.map { "when \($0) is completed" }
+                    ?? "when the previous step is done ('carryover assignment start \(assignment.id)')")
+        }
+        let missed = adherence.days.filter { $0.value == .missed }.map(\.key)
+        if MeasureMapping.instruments[assignment.homeworkType] != nil {
+            section.measure = try MeasureMapping.series(of: item.entries, in: zone).first
+        } else {
+            section.scores = ReportMapping.scores(
+                item.entries, titles: item.scoreTitles, gaps: missed, zone: zone)
+        }
+        let params = assignment.params
+        if assignment.homeworkType == ProgressMapping.exposureLadder {
+            section.ladder = ProgressMapping.ladder(
+                params: params, state: state.progress, changes: changes)
+        } else if assignment.homeworkType == ProgressMapping.speechPractice {
+            let withDefaults = try homeworkType(
+                assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed
+            ).declaration.applyingParamDefaults(to: params)
+            section.speech = ProgressMapping.speech(
+                params: withDefaults, state: state.progress, entries: item.entries,
+                changes: changes, zone: zone)
+        }
+        section.ledger = ProgressMapping.ledger(
+            assignment, state.reinforcement.ledger, zone: zone)
+        return section
+    }
+
+    /// What became of each day's occurrences in `period` (up to the end of a
+    /// completed or abandoned assignment): done when every occurrence of the
+    /// day was done, missed when one was missed, pending when one is not yet
+    /// due, excused when the assignment was paused.
     func adherence(
         of assignment: Assignment, title: String, entries: [Entry], over period: DateInterval,
         zone: TimeZone
     ) -> AssignmentAdherence {
-        let now = clock.now()
+        let now = min(clock.now(), assignment.endedAt ?? .distantFuture)
         let schedule = assignment.schedule
         let pauses = assignment.pauses(until: now)
         var byIndex: [Int: [Entry]] = [:]
@@ -98,10 +128,15 @@ extension Practice {
                 byIndex[occurrence.index, default: []].append(entry)
             }
         }
-        let kept = Set(schedule.occurrences(in: period, excluding: pauses).map(\.index))
+        // Nothing after the end of an ended assignment is due, or missed.
+        let shown = DateInterval(
+            start: period.start,
+            end: max(period.start, min(period.end, assignment.endedAt ?? period.end)))
+        let kept = Set(schedule.occurrences(in: shown, excluding: pauses).map(\.index))
         let grace = TimeInterval(schedule.graceMinutes * 60)
         var days: [LocalDate: [AssignmentAdherence.DayStatus]] = [:]
-        for occurrence in schedule.occurrences(in: period) {
+        for occurrence in schedule.occurrences(in: shown)
+        where occurrence.due >= assignment.createdAt || byIndex[occurrence.index] != nil {
             let status: AssignmentAdherence.DayStatus
             if kept.contains(occurrence.index) {
                 let outcome = OccurrenceOutcome(
@@ -127,11 +162,11 @@ extension Practice {
     }
 
     /// One series per homework type that scored, measures left out (their
-    /// totals are shown, and exported, as measures), with the codes of its scores.
+    /// totals are exported as measures), with the codes of its scores, for the FHIR export.
     func scoreSeries(
         of entries: [Entry], titles: [String: String], codes: [String: ScoreCodes] = [:],
         zone: TimeZone
-    ) -> [ScoreSeries] {
+    ) -> [HomeworkScores] {
         Dictionary(grouping: entries.filter { MeasureMapping.instruments[$0.homeworkType] == nil })
         {
             $0.homeworkType
@@ -141,14 +176,14 @@ extension Practice {
             let points = typed.sorted { ($0.performedAt, $0.id) < ($1.performedAt, $1.id) }
                 .flatMap { entry in
                     entry.scores.sorted { $0.key < $1.key }.map {
-                        ScoreSeries.Point(
+                        HomeworkScores.Point(
                             date: LocalDate(entry.performedAt, in: zone), name: $0.key,
                             value: $0.value)
                     }
                 }
             return points.isEmpty
                 ? nil
-                : ScoreSeries(
+                : HomeworkScores(
                     homeworkType: typeID, title: titles[typeID] ?? typeID, points: points,
                     codes: codes[typeID] ?? ScoreCodes())
         }

@@ -2,8 +2,8 @@ import CarryoverCore
 import CarryoverExport
 import Foundation
 
-/// Reads the plugins' `advance` state and the reinforcement ledger into the
-/// report's ladder, speech, token and flag inputs.
+/// Reads the plugins' `advance` state, its recorded changes and the
+/// reinforcement ledger into the report's ladder, speech, ledger and flag inputs.
 ///
 /// The state shapes are those of the built-in modalities' Lua (see
 /// `Modalities/exposure-ladder` and `Modalities/speech-practice`).
@@ -11,29 +11,50 @@ enum ProgressMapping {
     static let exposureLadder = "org.carryover.exposure-ladder"
     static let speechPractice = "org.carryover.speech-practice"
 
+    /// A recorded progress change: its day and the state before and after.
+    struct Change {
+        var date: LocalDate
+        var from: Value
+        var to: Value
+        var text: String
+    }
+
+    /// Values newly in the `mastered` list of a change, with its day.
+    static func masteredOn(_ changes: [Change]) -> [Value: LocalDate] {
+        var days: [Value: LocalDate] = [:]
+        for change in changes {
+            let before = change.from["mastered"]?.array ?? []
+            for value in change.to["mastered"]?.array ?? [] where !before.contains(value) {
+                days[value] = days[value] ?? change.date
+            }
+        }
+        return days
+    }
+
     /// The ladder: steps from `params.steps` (1-based, as the plugin counts),
-    /// mastered ones from `state.mastered`, the current one from `state.step`
-    /// (none once `state.complete`). Before the first entry: `params.start_step`.
-    static func ladder(_ assignment: Assignment, title: String, params: Value, state: Value)
-        -> LadderProgress
-    {
+    /// mastered ones from `state.mastered` with the day each was mastered, the
+    /// current one from `state.step` (none once `state.complete`).
+    static func ladder(params: Value, state: Value, changes: [Change]) -> LadderProgress {
         let mastered = Set((state["mastered"]?.array ?? []).compactMap { $0.number.map(Int.init) })
+        let days = masteredOn(changes)
         let steps = (params["steps"]?.array ?? []).enumerated().map { offset, step in
             LadderProgress.Step(
                 index: offset + 1, label: step["situation"]?.string ?? "Step \(offset + 1)",
-                mastered: mastered.contains(offset + 1))
+                mastered: mastered.contains(offset + 1),
+                masteredOn: days[.int(Int64(offset + 1))] ?? days[.double(Double(offset + 1))])
         }
         let current =
             state["complete"]?.bool == true
             ? nil : (state["step"] ?? params["start_step"])?.number.map(Int.init)
-        return LadderProgress(
-            assignmentID: assignment.id, title: title, steps: steps, currentIndex: current)
+        return LadderProgress(steps: steps, currentIndex: current)
     }
 
-    /// The speech target: level from `state.level` (or `params.start_level`),
-    /// criterion from `params.accuracy` (percent), `rule`, `sessions` and
-    /// `window`; sessions from the entries' `accuracy` score (percent).
-    static func speech(params: Value, state: Value, entries: [Entry], zone: TimeZone)
+    /// The speech target, level by level: levels mastered (from `state.mastered`,
+    /// each with the day it was mastered) then the current one; sessions from
+    /// the entries' `level` field and `accuracy` score (percent).
+    static func speech(
+        params: Value, state: Value, entries: [Entry], changes: [Change], zone: TimeZone
+    )
         -> SpeechProgress
     {
         let percent = params["accuracy"]?.number ?? 80
@@ -44,74 +65,98 @@ enum ProgressMapping {
             : "\(Int(percent))% in \(sessions) consecutive sessions"
         let targets = (params["targets"]?.array ?? []).compactMap(\.string)
         let position = params["position"]?.string.map { ", \($0)" } ?? ""
+        let days = masteredOn(changes)
+        let complete = state["complete"]?.bool == true
+        let current = complete ? nil : (state["level"] ?? params["start_level"])?.string
+        let mastered = (state["mastered"]?.array ?? []).compactMap(\.string)
         return SpeechProgress(
             target: targets.map { "/\($0)/" }.joined(separator: " ") + position,
-            level: (state["level"] ?? params["start_level"])?.string ?? "",
-            criterionAccuracy: percent / 100, criterion: criterion,
-            mastered: state["complete"]?.bool == true,
+            currentLevel: current, criterionAccuracy: percent / 100, criterion: criterion,
+            levels: mastered.map { .init(name: $0, masteredOn: days[.string($0)]) }
+                + (current.map { [.init(name: $0)] } ?? []),
             sessions: entries.sorted { $0.performedAt < $1.performedAt }.compactMap { entry in
                 entry.scores["accuracy"].map {
-                    .init(date: LocalDate(entry.performedAt, in: zone), accuracy: $0 / 100)
+                    .init(
+                        date: LocalDate(entry.performedAt, in: zone), accuracy: $0 / 100,
+                        level: entry.fields["level"]?.string ?? current ?? "")
                 }
             })
     }
 
-    /// Token ledgers (not voucher ledgers, whose unit is money) of all the
-    /// client's assignments together: balance, every line that moved the
-    /// balance, and each catalogue reward with the day it was last redeemed
-    /// and not refunded. Lines say why in words: the homework done, the
-    /// reward bought or refunded, or the therapist's reason.
-    static func tokens(
-        _ ledgers: [(assignment: Assignment, title: String, ledger: TokenLedger)], zone: TimeZone
-    )
-        -> TokenSummary?
+    /// An assignment's ledger in words: every line that gave, bought or
+    /// settled something, its delivery, the balance and the catalogue; the
+    /// tokens or vouchers earned in one week on one line (a daily token
+    /// economy would otherwise fill pages), everything else line by line.
+    static func ledger(_ assignment: Assignment, _ ledger: TokenLedger, zone: TimeZone)
+        -> LedgerSummary?
     {
-        let tokenLedgers = ledgers.filter {
-            $0.assignment.reinforcement.schedule.ledgerUnit == .tokens
-        }
-        guard !tokenLedgers.isEmpty else { return nil }
-        var lines: [(Date, TokenSummary.LedgerLine)] = []
-        var rewards: [TokenSummary.Reward] = []
-        for (assignment, title, ledger) in tokenLedgers {
-            let names = Dictionary(
-                assignment.reinforcement.catalogue.map { ($0.id, $0.name) },
-                uniquingKeysWith: { first, _ in first })
-            let refunded = Set(ledger.lines.filter { $0.kind == .refund }.compactMap(\.redemption))
-            for line in ledger.lines where line.amount != 0 {
-                // A refund names its redemption line, which names the reward.
-                let rewardID =
-                    line.rewardID
-                    ?? line.redemption.flatMap { number in
-                        ledger.lines.first { $0.number == number }?.rewardID
-                    }
-                let reward = rewardID.flatMap { names[$0] } ?? "a reward"
-                let reason =
-                    switch line.kind {
-                    case .earn: "\(title) done"
-                    case .redeem: reward
-                    case .refund: "Refund: \(reward)"
-                    default: line.note
-                    }
+        let plan = assignment.reinforcement
+        guard plan.schedule != .none || !ledger.lines.isEmpty else { return nil }
+        let unit = plan.schedule.ledgerUnit
+        let names = Dictionary(
+            plan.catalogue.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let refunded = Set(ledger.lines.filter { $0.kind == .refund }.compactMap(\.redemption))
+        var earned: [(week: LocalDate, lines: [TokenLedger.Line])] = []
+        var lines: [LedgerSummary.Line] = []
+        func flush() {
+            guard let group = earned.first, let unit else { return }
+            earned = []
+            guard group.lines.count > 1 else {
+                let line = group.lines[0]
                 lines.append(
-                    (
-                        line.at,
-                        .init(
-                            date: LocalDate(line.at, in: zone), amount: line.amount, reason: reason)
-                    ))
-            }
-            for reward in assignment.reinforcement.catalogue {
-                let redeemed = ledger.lines.last {
-                    $0.kind == .redeem && $0.rewardID == reward.id && !refunded.contains($0.number)
-                }
-                rewards.append(
                     .init(
-                        name: reward.name, cost: reward.price,
-                        redeemedOn: redeemed.map { LocalDate($0.at, in: zone) }))
+                        date: LocalDate(line.at, in: zone),
+                        words: ledger.words(for: line, unit: unit, rewards: names),
+                        amount: "+" + unit.format(line.amount)))
+                return
             }
+            let sum = group.lines.reduce(0) { $0 + $1.amount }
+            lines.append(
+                .init(
+                    date: LocalDate(group.lines[0].at, in: zone),
+                    words: "+\(unit.format(sum)) earned for \(group.lines.count) scheduled times "
+                        + "in the week of \(group.week)",
+                    amount: "+" + unit.format(sum)))
         }
-        return TokenSummary(
-            balance: tokenLedgers.reduce(0) { $0 + $1.ledger.balance },
-            ledger: lines.sorted { $0.0 < $1.0 }.map(\.1), rewards: rewards)
+        for line in ledger.lines.sorted(by: { ($0.at, $0.number) < ($1.at, $1.number) })
+        where line.kind != .deliver {
+            let day = LocalDate(line.at, in: zone)
+            let week = day.adding(days: -day.weekday.offset)
+            if line.kind == .earn {
+                if earned.first?.week != week { flush() }
+                if earned.isEmpty { earned = [(week, [])] }
+                earned[0].lines.append(line)
+                continue
+            }
+            flush()
+            let delivery: LedgerSummary.Delivery? =
+                !line.isDeliverable
+                ? nil
+                : ledger.delivery(of: line.number) != nil
+                    ? .delivered : refunded.contains(line.number) ? .refunded : .pending
+            lines.append(
+                LedgerSummary.Line(
+                    date: day,
+                    words: ledger.words(for: line, unit: unit, rewards: names, delivery: false),
+                    amount: line.amount == 0
+                        ? nil : unit.map { (line.amount > 0 ? "+" : "") + $0.format(line.amount) },
+                    delivery: delivery))
+        }
+        flush()
+        let kind: String =
+            switch plan.schedule {
+            case .tokens: "tokens"
+            case .escalating: "vouchers"
+            case .prizeDraws: "prizes"
+            default: "reinforcers"
+            }
+        return LedgerSummary(
+            kind: kind, balance: unit?.format(ledger.balance), lines: lines,
+            rewards: plan.catalogue.map {
+                .init(
+                    name: $0.name, price: (unit ?? .tokens).format($0.price),
+                    vetoed: ledger.vetoedRewards.contains($0.id))
+            })
     }
 
     /// Plugin flags (a risk first) then barrier flags, each named with its

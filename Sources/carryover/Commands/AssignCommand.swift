@@ -23,13 +23,19 @@ struct AssignCommand: AsyncParsableCommand {
               carryover assign c-017 org.carryover.exposure-ladder \\
                 --params-file ladder.json \\
                 --schedule "weekly on mon wed fri at 18:00 for 6 weeks" --rule "3 in a row"
+              carryover assign c-017 org.carryover.mood-log --after c-017-1 \\
+                --schedule "daily at 21:00 for 2 weeks starting 2 days after the previous step"
+                (starts 2 days after c-017-1 is completed)
             """)
 
     @Argument(help: "The client id.") var client: String
     @Argument(help: "The homework type id (see 'carryover types').") var type: String
     @Option(help: "When, in words, e.g. \"daily at 20:00 for 3 weeks\".") var schedule: String
     @Option(help: "When it counts as done, e.g. \"5 of 7 days\".") var rule = "done"
-    @Option(help: "Reinforcement, e.g. \"token economy\", \"vouchers\", \"prize bowl\", \"VR 3\".")
+    @Option(
+        help:
+            "Reinforcement, e.g. \"token economy\", \"vouchers\", \"prize bowl\", \"VR 3 with a sticker\"."
+    )
     var reinforce = "none"
     @Option(
         name: .customLong("param"),
@@ -45,6 +51,11 @@ struct AssignCommand: AsyncParsableCommand {
     var rewards: [String] = []
     @Option(help: "The goal task this assignment carries out (see 'carryover goal list').")
     var task: String?
+    @Option(
+        help: ArgumentHelp(
+            "The previous step: an assignment whose completion starts this one (the schedule says \"starting N days after the previous step\").",
+            valueName: "assignment"))
+    var after: String?
     @OptionGroup var options: PracticeOptions
     @OptionGroup var output: OutputOptions
 
@@ -62,16 +73,26 @@ struct AssignCommand: AsyncParsableCommand {
         let request = AssignmentRequest(
             clientID: client, homeworkType: type, params: .object(paramValues),
             schedule: schedule, completion: rule, reinforcement: reinforce,
-            rewards: try rewards.map(parseReward), taskID: task)
+            rewards: try rewards.map(parseReward), taskID: task, startsAfter: after)
         let assignment = try await reportingProblems { try await practice.assign(request) }
         if output.json { return try printJSON(assignment) }
         print("Assigned \(assignment.id): \(assignment.homeworkType) \(assignment.homeworkVersion)")
-        print("  schedule:      \(assignment.schedule.description)")
-        print("  done when:     \(assignment.completion.description)")
-        print("  reinforcement: \(assignment.reinforcement.schedule.description)")
-        for reward in assignment.reinforcement.catalogue {
-            print("  reward:        \(reward.name) (\(reward.id)) for \(reward.price)")
-        }
+        printPlan(assignment)
+    }
+}
+
+/// The plan of an assignment in plain words: when, when it counts as done,
+/// what reinforces it and what its rewards cost.
+func printPlan(_ assignment: Assignment) {
+    print("  schedule:      \(assignment.schedule.description)")
+    if let previous = assignment.startsAfter, assignment.waitsForAnchor {
+        print("  starts:        when \(previous) is completed")
+    }
+    print("  done when:     \(assignment.completion.description)")
+    print("  reinforcement: \(assignment.reinforcement.description)")
+    let unit = assignment.reinforcement.schedule.ledgerUnit ?? .tokens
+    for reward in assignment.reinforcement.catalogue {
+        print("  reward:        \(reward.name) (\(reward.id)) for \(unit.format(reward.price))")
     }
 }
 

@@ -8,14 +8,15 @@ struct AssignmentCommand: AsyncParsableCommand {
         abstract:
             "Pause, resume, modify, complete or abandon an assignment; every change keeps its reason.",
         subcommands: [
-            Show.self, Modify.self, AssignmentUpgradeCommand.self, AssignmentEntriesCommand.self,
+            Show.self, Modify.self, Start.self, AssignmentUpgradeCommand.self,
+            AssignmentEntriesCommand.self,
             StatusChange<Pause>.self, StatusChange<Resume>.self,
             StatusChange<Complete>.self, StatusChange<Abandon>.self,
         ])
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show an assignment with its history of changes.",
+            abstract: "Show an assignment with its progress and its history of changes.",
             discussion: "Example:\n  carryover assignment show c-017-1")
 
         @Argument(help: "The assignment id.") var id: String
@@ -23,18 +24,53 @@ struct AssignmentCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let assignment = try await options.open(.readOnly).assignment(id)
-            if output.json { return try printJSON(assignment) }
+            let practice = try await options.open(.readOnly)
+            let assignment = try await practice.assignment(id)
+            let progress = try await practice.progress(of: assignment)
+            if output.json {
+                return try printJSON(AssignmentShowJSON(assignment, progress: progress))
+            }
             print(
                 "\(assignment.id): \(assignment.homeworkType) \(assignment.homeworkVersion) [\(assignment.status.rawValue)]"
             )
-            print("  schedule:      \(assignment.schedule.description)")
-            print("  done when:     \(assignment.completion.description)")
-            print("  reinforcement: \(assignment.reinforcement.schedule.description)")
+            printPlan(assignment)
             print("  params:        \(assignment.params.canonicalJSON())")
+            if let summary = progress.progressSummary { print("  progress:      \(summary)") }
             for change in assignment.history {
                 print("  \(change.at.formatted(.iso8601)): \(change.what) (\(change.reason))")
             }
+        }
+    }
+
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start an assignment that waits for its previous step.",
+            discussion: """
+                For a schedule such as "daily at 10:00 for 1 week starting 2 days after the
+                previous step": the previous step was done now (or at --at), so the first
+                day is 2 days after that. An assignment made with --after starts by itself
+                when that assignment is completed.
+                Examples:
+                  carryover assignment start c-017-2
+                  carryover assignment start c-017-2 --at "2026-12-01 18:00" --reason "step 1 done in session"
+                """)
+
+        @Argument(help: "The assignment id.") var id: String
+        @Option(
+            help: ArgumentHelp(
+                "When the previous step was done: \"YYYY-MM-DD HH:MM\" in the client's time, or ISO 8601 (default: now).",
+                valueName: "time"))
+        var at: String?
+        @Option(help: "Why (kept in the assignment's history).")
+        var reason = "the previous step is done"
+        @OptionGroup var options: PracticeOptions
+
+        func run() async throws {
+            let practice = try await options.open()
+            let client = try await practice.client(try await practice.assignment(id).clientID)
+            let anchor = try at.map { try parseInstant($0, timeZone: client.timeZone) }
+            let assignment = try await practice.start(id, anchor: anchor, reason: reason)
+            print("Started \(assignment.id): \(assignment.schedule.description)")
         }
     }
 
@@ -118,4 +154,24 @@ struct StatusChange<Verb: StatusVerb>: AsyncParsableCommand {
         let assignment = try await options.open().setStatus(id, to: Verb.status, reason: reason)
         print("\(assignment.id) is now \(assignment.status.rawValue)")
     }
+}
+
+/// `carryover assignment show --json`: the assignment as stored, with the
+/// plugin's own progress state.
+struct AssignmentShowJSON: Encodable {
+    let assignment: Assignment
+    let progress: PluginProgressJSON?
+
+    init(_ assignment: Assignment, progress: AssignmentProgress) {
+        self.assignment = assignment
+        self.progress = PluginProgressJSON(progress)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try assignment.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encodeIfPresent(progress, forKey: .progress)
+    }
+
+    private enum Keys: String, CodingKey { case progress }
 }

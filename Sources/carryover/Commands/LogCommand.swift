@@ -49,7 +49,9 @@ struct LogCommand: AsyncParsableCommand {
                 assignmentID: assignment.id, fields: entry, performedAt: performedAt)
         }
         if output.json { return try printJSON(LogJSON(outcome)) }
-        LogRendering(terminal: .standardOutput, timeZone: client.timeZone).print(outcome)
+        LogRendering(
+            terminal: .standardOutput, timeZone: client.timeZone, scoreTitles: outcome.scoreTitles
+        ).print(outcome)
     }
 
     private func readEntry(_ practice: Practice, _ assignment: Assignment) async throws -> Value {

@@ -3,7 +3,9 @@ import Foundation
 
 /// Asks for an entry field by field, built from the homework type's field
 /// declarations, when standard input is a terminal. Each answer is checked
-/// by kind at once; the plugin's own checks run when the entry is logged.
+/// against its field (kind, bounds, length, list size) at once and asked
+/// again when it does not fit, so no answer is lost at the end; the plugin's
+/// own cross-field checks run when the entry is logged.
 struct EntryPrompter {
     let terminal = Terminal.standardOutput
 
@@ -44,10 +46,20 @@ struct EntryPrompter {
                     else { break }
                 }
                 guard let value = ask(item, label: itemLabel, optional: true, indent: indent + "  ")
-                else { break }
+                else {
+                    let least = count.min ?? 0
+                    // An empty list is fine for an optional field: it is then left out.
+                    if items.count >= least || (optional && items.isEmpty) { break }
+                    print(
+                        terminal.paint(
+                            "\(indent)  This list needs at least \(least) item(s); "
+                                + "\(least - items.count) more, please.", .yellow))
+                    continue
+                }
                 items.append(value)
             }
-            return .array(items)
+            // An optional list left empty is left out when an empty one would not do.
+            return optional && items.isEmpty && (count.min ?? 0) > 0 ? nil : .array(items)
         case .choice(let choices, let multiple, _):
             for (number, choice) in choices.enumerated() {
                 print("\(indent)  \(number + 1). \(choice.label)")
@@ -71,10 +83,20 @@ struct EntryPrompter {
                     print(terminal.paint("\(indent)  This one is needed.", .yellow))
                     continue
                 }
-                if let value = Self.value(answer, input) { return value }
-                print(
-                    terminal.paint(
-                        "\(indent)  That does not fit\(Self.hint(input)); try again.", .yellow))
+                guard let value = Self.value(answer, input) else {
+                    print(
+                        terminal.paint(
+                            "\(indent)  That does not fit\(Self.hint(input)); try again.", .yellow))
+                    continue
+                }
+                // The field's own bounds at once (150 on a 0-100 rating), never at the end.
+                let probe = FieldSpec(name: "answer", kind: kind)
+                guard
+                    let problem = FieldValidator.validate(
+                        .object(["answer": value]), against: [probe]
+                    ).first
+                else { return value }
+                print(terminal.paint("\(indent)  It \(problem.message); try again.", .yellow))
             }
         }
     }

@@ -18,3 +18,14 @@ func scoresText(_ scores: [String: Double]) -> String {
     scores.sorted { $0.key < $1.key }.map { "\($0.key) \(ScoreText.format($0.value))" }
         .joined(separator: ", ")
 }
+
+/// "2026-12-03" in a client's time zone.
+func localDay(_ instant: Date, _ timeZone: String) -> String {
+    LocalDate(instant, in: TimeZone(identifier: timeZone) ?? .gmt).description
+}
+
+/// "Mon 2026-11-30 to Sun 2026-12-06": the client's week starting at `weekStart`.
+func weekText(_ weekStart: Date, _ timeZone: String) -> String {
+    let monday = LocalDate(weekStart, in: TimeZone(identifier: timeZone) ?? .gmt)
+    return "Mon \(monday) to Sun \(monday.adding(days: 6))"
+}

@@ -2,10 +2,14 @@ import CarryoverCore
 import CarryoverPractice
 import Foundation
 
-/// The answer to a logged entry, for people: risk first, reward at once.
+/// The answer to a logged entry, for people: risk first; then the summary
+/// for the therapist (scores, progress, what is next); then, apart, what the
+/// client is told (the homework type's feedback and the reinforcement earned).
 struct LogRendering {
     let terminal: Terminal
     let timeZone: String
+    /// The homework type's scores in its order, with their titles.
+    var scoreTitles = ScoreTitles()
 
     func print(_ outcome: LogOutcome) {
         for flag in outcome.flags where flag.level == .risk {
@@ -19,24 +23,32 @@ struct LogRendering {
             // Otherwise a therapist sees "Logged" and wonders why adherence did not move.
             Swift.print(
                 terminal.paint(
-                    "  ! It counts for no scheduled occurrence: it is after the due time (plus any"
+                    "  ! It counts for no scheduled time: it is after the due time (plus any"
                         + " grace) or outside the schedule. A schedule such as \"daily at 20:00"
                         + " grace 2 hours\" takes late entries.", .yellow))
         }
-        if !outcome.entry.scores.isEmpty {
-            Swift.print("  Scores: \(scoresText(outcome.entry.scores))")
+        if !outcome.entry.scores.isEmpty { Swift.print("  Scores:") }
+        for name in scoreTitles.ordered(outcome.entry.scores.keys) {
+            Swift.print(
+                "    \(scoreTitles.title(name)): \(ScoreText.format(outcome.entry.scores[name]!))")
         }
-        if let feedback = outcome.feedback { Swift.print("  \(feedback)") }
-        for event in outcome.reinforcement {
-            Swift.print(terminal.paint("  ★ \(event.message)", .cyan))
-        }
-        if let balance = outcome.balance { Swift.print("  Balance: \(balance)") }
         for flag in outcome.flags where flag.level != .risk {
             Swift.print(terminal.paint("  ! \(flag.message)", .yellow))
         }
-        let met = outcome.completion.met ? terminal.paint(" (met)", .green) : ""
-        Swift.print("  Progress: \(outcome.completion.progress)\(met)")
-        if let next = outcome.next { Swift.print("  Next: \(localText(next.due, timeZone))") }
+        let met = outcome.completion.met ? terminal.paint(" - met", .green) : ""
+        Swift.print("  So far: \(outcome.completion.progress)\(met)")
+        if let change = outcome.progressChange {
+            Swift.print(terminal.paint("  ▲ \(change)", .green, .bold))
+        } else if let summary = outcome.progressSummary {
+            Swift.print("  Progress: \(summary)")
+        }
+        if let next = outcome.next { Swift.print("  Next due: \(localText(next.due, timeZone))") }
+        let forClient =
+            (outcome.feedback.map { [$0] } ?? []) + outcome.reinforcement.map { "★ \($0.message)" }
+            + (outcome.balance.map { ["Balance: \($0)"] } ?? [])
+        guard !forClient.isEmpty else { return }
+        Swift.print(terminal.paint("For the client:", .bold))
+        for line in forClient { Swift.print(terminal.paint("  \(line)", .cyan)) }
     }
 }
 
@@ -53,6 +65,10 @@ struct LogJSON: Encodable {
     let balance: String?
     let completion: CompletionStatus
     let nextDue: Date?
+    /// The step or level this entry completed, in words.
+    let progressChange: String?
+    /// The plugin's progress state, for types that keep one.
+    let progress: Value?
 
     init(_ outcome: LogOutcome) {
         entryID = outcome.entry.id
@@ -66,5 +82,7 @@ struct LogJSON: Encodable {
         balance = outcome.balance
         completion = outcome.completion
         nextDue = outcome.next?.due
+        progressChange = outcome.progressChange
+        progress = outcome.progress == .null ? nil : outcome.progress
     }
 }

@@ -2,7 +2,8 @@ import CarryoverCore
 import CarryoverPractice
 import Foundation
 
-/// One client's status for people: risk flags first and unmistakable.
+/// One client's status for people: risk flags first and unmistakable, then
+/// each assignment in plain clinical words.
 struct StatusRendering {
     let terminal: Terminal
     let client: Client
@@ -28,26 +29,21 @@ struct StatusRendering {
         Swift.print(
             terminal.paint(
                 "\(assignment.id)  \(item.title)  [\(assignment.status.rawValue)]", .bold))
-        Swift.print("  \(assignment.schedule.description)")
-        if assignment.status == .active, let next = item.next {
-            Swift.print("  Next due: \(localText(next.due, client.timeZone))")
+        Swift.print("  Schedule: \(assignment.schedule.description)")
+        for line in StatusLines(item: item, timeZone: client.timeZone).lines {
+            Swift.print("  " + line)
         }
-        let overall = item.adherence.overall
-        let percent = overall.fraction.map { " (\(Int(($0 * 100).rounded()))%)" } ?? ""
-        Swift.print("  Adherence: \(overall.done) of \(overall.due) due\(percent)")
-        if let week = item.adherence.weeks.last {
-            Swift.print(
-                "  This week (\(week.isoYear)-W\(week.isoWeek)): \(week.count.done) of \(week.count.due)"
-            )
-        }
-        Swift.print("  Streak: \(item.streak.current) now, \(item.streak.longest) longest")
-        let met = item.completion.met ? terminal.paint(" met", .green) : ""
-        Swift.print(
-            "  Done when \(assignment.completion.description): \(item.completion.progress)\(met)")
-        for trend in item.trends {
-            Swift.print(
-                "  \(trend.name): \(trend.sparkline)  last \(ScoreText.format(trend.last)), mean \(ScoreText.format(trend.mean))"
-            )
+        let met = item.completion.met ? terminal.paint(" - met", .green) : ""
+        Swift.print("  Counts as done when: \(assignment.completion.description)")
+        Swift.print("  So far: \(item.completion.progress)\(met)")
+        if let summary = item.progressSummary { Swift.print("  Progress: \(summary)") }
+        if !assignment.status.isFinal {
+            for trend in item.trends {
+                let title = item.scoreTitles.title(trend.name)
+                Swift.print(
+                    "  \(title): \(trend.sparkline)  latest \(ScoreText.format(trend.last)), "
+                        + "mean \(ScoreText.format(trend.mean))")
+            }
         }
         if let balance = item.balance { Swift.print("  Balance: \(balance)") }
         for flag in item.pluginFlags where flag.level != .risk {
@@ -60,15 +56,59 @@ struct StatusRendering {
     }
 }
 
+/// The lines about when the homework is due and how it went, which depend on
+/// whether the assignment runs, waits for its previous step or has ended.
+struct StatusLines {
+    let item: AssignmentProgress
+    let timeZone: String
+
+    var lines: [String] {
+        let assignment = item.assignment
+        let overall = item.adherence.overall
+        let percent = overall.fraction.map { " (\(Int(($0 * 100).rounded()))%)" } ?? ""
+        let adherence = "\(overall.done) of \(overall.due) scheduled times done\(percent)"
+        if assignment.status.isFinal {
+            let ended = assignment.endedAt.map { " on \(localDay($0, timeZone))" } ?? ""
+            return ["Ended (\(assignment.status.rawValue))\(ended): \(adherence) before it ended."]
+        }
+        var lines: [String] = []
+        if assignment.waitsForAnchor {
+            let after = assignment.startsAfter.map { "when \($0) is completed" } ?? "by hand"
+            return [
+                "Not started: waits for the previous step (starts \(after); or "
+                    + "'carryover assignment start \(assignment.id)')."
+            ]
+        }
+        if assignment.status == .active, let next = item.next {
+            lines.append("Next due: \(localText(next.due, timeZone))")
+        } else if assignment.status == .active {
+            lines.append("Next due: none (the schedule has ended)")
+        }
+        lines.append("Adherence: \(adherence)")
+        let week = item.adherence.currentWeek
+        lines.append(
+            "This week (\(weekText(week.weekStart, timeZone))): "
+                + "\(week.count.done) of \(week.count.due) done")
+        lines.append(
+            "Streak: \(item.streak.current) in a row now, longest \(item.streak.longest)")
+        return lines
+    }
+}
+
 /// `carryover status CLIENT --json`: the stable shape documented in Docs/cli.md.
 struct ClientStatusJSON: Encodable {
     struct AssignmentJSON: Encodable {
-        let id, homeworkType, title, status, schedule, rule: String
+        let id, homeworkType, title, status, schedule, rule, reinforcement: String
         let nextDue: Date?
+        let startsAfter: String?
+        let waitsForPreviousStep: Bool
+        let endedAt: Date?
         let adherence: AdherenceCount
+        let thisWeek: WeekAdherence
         let weeks: [WeekAdherence]
         let streak: StreakJSON
         let completion: CompletionStatus
+        let progress: PluginProgressJSON?
         let scores: [ScoreJSON]
         let balance: String?
         let flags: [PluginFlag]
@@ -80,7 +120,7 @@ struct ClientStatusJSON: Encodable {
     }
 
     struct ScoreJSON: Encodable {
-        let name: String
+        let name, title: String
         let last, mean, min, max: Double
         let slopePerWeek: Double?
         let sparkline: String
@@ -92,19 +132,37 @@ struct ClientStatusJSON: Encodable {
     init(client: Client, progress: [AssignmentProgress]) {
         self.client = client
         assignments = progress.map { item in
-            AssignmentJSON(
-                id: item.assignment.id, homeworkType: item.assignment.homeworkType,
-                title: item.title, status: item.assignment.status.rawValue,
-                schedule: item.assignment.schedule.description,
-                rule: item.assignment.completion.description, nextDue: item.next?.due,
-                adherence: item.adherence.overall, weeks: item.adherence.weeks,
+            let assignment = item.assignment
+            return AssignmentJSON(
+                id: assignment.id, homeworkType: assignment.homeworkType,
+                title: item.title, status: assignment.status.rawValue,
+                schedule: assignment.schedule.description,
+                rule: assignment.completion.description,
+                reinforcement: assignment.reinforcement.description, nextDue: item.next?.due,
+                startsAfter: assignment.startsAfter,
+                waitsForPreviousStep: assignment.waitsForAnchor, endedAt: assignment.endedAt,
+                adherence: item.adherence.overall, thisWeek: item.adherence.currentWeek,
+                weeks: item.adherence.weeks,
                 streak: StreakJSON(current: item.streak.current, longest: item.streak.longest),
-                completion: item.completion,
+                completion: item.completion, progress: PluginProgressJSON(item),
                 scores: item.trends.map {
                     ScoreJSON(
-                        name: $0.name, last: $0.last, mean: $0.mean, min: $0.min, max: $0.max,
-                        slopePerWeek: $0.slopePerWeek, sparkline: $0.sparkline)
+                        name: $0.name, title: item.scoreTitles.title($0.name), last: $0.last,
+                        mean: $0.mean, min: $0.min, max: $0.max, slopePerWeek: $0.slopePerWeek,
+                        sparkline: $0.sparkline)
                 }, balance: item.balance, flags: item.pluginFlags, barriers: item.barrierFlags)
         }
+    }
+}
+
+/// A plugin's own progress state, in words and as the plugin keeps it.
+struct PluginProgressJSON: Encodable {
+    let summary: String
+    let state: Value
+
+    init?(_ item: AssignmentProgress) {
+        guard let summary = item.progressSummary else { return nil }
+        self.summary = summary
+        state = item.pluginProgress
     }
 }

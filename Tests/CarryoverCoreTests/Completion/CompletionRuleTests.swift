@@ -11,10 +11,10 @@ import Testing
 
     @Test func doneNeedsOneEntry() throws {
         let none = try evaluator.evaluate(.done, over: F.input(occurrences: 3, entries: []))
-        #expect(none == CompletionStatus(met: false, progress: "not done", fraction: 0))
+        #expect(none == CompletionStatus(met: false, progress: "no entry yet", fraction: 0))
         let one = try evaluator.evaluate(
             .done, over: F.input(occurrences: 3, entries: F.entries([1])))
-        #expect(one == CompletionStatus(met: true, progress: "done", fraction: 1))
+        #expect(one == CompletionStatus(met: true, progress: "an entry is logged", fraction: 1))
     }
 
     @Test func scoreSumAddsEveryEntry() throws {
@@ -36,16 +36,39 @@ import Testing
     @Test func rollingWindowCountsTheLastClosedOccurrences() throws {
         let rule = CompletionRule.occurrences(required: 5, window: .rolling(size: 7))
         // 10 days, completed 0,1,2,3,5,6,8. The last 7 are days 3...9, of which
-        // 3,5,6,8 are completed: 4 of 5, fraction 0.8.
+        // 3,5,6,8 are completed: 4 of the needed 5, fraction 0.8.
         let done = F.entries([0, 1, 2, 3, 5, 6, 8])
         let four = try evaluator.evaluate(rule, over: F.input(occurrences: 10, entries: done))
-        #expect(four == CompletionStatus(met: false, progress: "4 of 5 occurrences", fraction: 0.8))
+        #expect(
+            four
+                == CompletionStatus(
+                    met: false, progress: "4 of the last 7 done (needs 5 of 7)", fraction: 0.8))
         // At noon of day 9 with nothing logged yet, day 9 is pending and left
-        // out: the window is days 2...8 with 2,3,5,6,8 completed: 5 of 5.
+        // out: the window is days 2...8 with 2,3,5,6,8 completed: 5 of the 7.
         let noonDay9 = F.origin.addingTimeInterval(9.5 * F.day)
         let pending = try evaluator.evaluate(
             rule, over: F.input(occurrences: 10, entries: done, now: noonDay9))
-        #expect(pending == CompletionStatus(met: true, progress: "5 of 5 occurrences", fraction: 1))
+        #expect(
+            pending
+                == CompletionStatus(
+                    met: true, progress: "5 of the last 7 done (needs 5 of 7)", fraction: 1))
+    }
+
+    /// "5 of the last 7" with all 7 done once read "7 of 5 occurrences met".
+    @Test func rollingWindowNeverShowsMoreDoneThanItCounts() throws {
+        let rule = CompletionRule.occurrences(required: 5, window: .rolling(size: 7))
+        let all = try evaluator.evaluate(
+            rule, over: F.input(occurrences: 9, entries: F.entries(Array(0...8))))
+        // The window is days 2...8, all done: 7 of those 7, which meets 5 of 7.
+        #expect(
+            all
+                == CompletionStatus(
+                    met: true, progress: "7 of the last 7 done (needs 5 of 7)", fraction: 1))
+        // Two days in, only two are resolved: the window shows what it counts.
+        let early = try evaluator.evaluate(
+            rule, over: F.input(occurrences: 2, entries: F.entries([0, 1])))
+        #expect(early.progress == "2 of the last 2 done (needs 5 of 7)")
+        #expect(!early.met)
     }
 
     @Test func blockWindowCountsOnlyTheCurrentBlock() throws {
@@ -55,12 +78,15 @@ import Testing
         let firstWeek = F.entries(Array(0...6) + [8])
         let early = try evaluator.evaluate(rule, over: F.input(occurrences: 10, entries: firstWeek))
         #expect(
-            early == CompletionStatus(met: false, progress: "1 of 5 occurrences", fraction: 0.2))
+            early
+                == CompletionStatus(
+                    met: false, progress: "1 done of scheduled times 8-14 (needs 5 of 7)",
+                    fraction: 0.2))
         // Days 0...13 with 7,8,9,11,13 completed: 5 of 5 in block 1.
         let secondWeek = try evaluator.evaluate(
             rule, over: F.input(occurrences: 14, entries: F.entries([7, 8, 9, 11, 13])))
         #expect(secondWeek.met)
-        #expect(secondWeek.progress == "5 of 5 occurrences")
+        #expect(secondWeek.progress == "5 done of scheduled times 8-14 (needs 5 of 7)")
     }
 
     @Test func streakBreaksOnAMissAndSkipsPending() throws {
@@ -71,19 +97,19 @@ import Testing
         #expect(
             four
                 == CompletionStatus(
-                    met: false, progress: "4 of 5 occurrences in a row", fraction: 0.8))
+                    met: false, progress: "4 in a row (needs 5)", fraction: 0.8))
         // Day 8 not yet due and not logged: pending, the run stays at 4.
         let noonDay8 = F.origin.addingTimeInterval(8.5 * F.day)
         let pending = try evaluator.evaluate(
             rule, over: F.input(occurrences: 9, entries: run, now: noonDay8))
-        #expect(pending.progress == "4 of 5 occurrences in a row")
+        #expect(pending.progress == "4 in a row (needs 5)")
         // Day 8 logged: run 4...8 is 5 long -> met; later misses (9, 10) do
         // not undo a streak once reached.
         let later = try evaluator.evaluate(
             rule, over: F.input(occurrences: 11, entries: run + F.entries([8])))
         #expect(
             later
-                == CompletionStatus(met: true, progress: "5 of 5 occurrences in a row", fraction: 1)
+                == CompletionStatus(met: true, progress: "5 in a row reached", fraction: 1)
         )
     }
 
@@ -102,7 +128,7 @@ import Testing
         ]
         let two = try evaluator.evaluate(rule, over: F.input(occurrences: 5, entries: sessions))
         #expect(!two.met)
-        #expect(two.progress == "2 of 3 sessions in a row at 80% or more")
+        #expect(two.progress == "2 sessions in a row at 80% or better (needs 3)")
         // 4/5 = 80% on day 5 makes 90, 85, 80: 3 in a row, met.
         let three = try evaluator.evaluate(
             rule, over: F.input(occurrences: 6, entries: sessions + [session(5, 4, 5)]))
@@ -120,7 +146,7 @@ import Testing
         #expect(
             one
                 == CompletionStatus(
-                    met: false, progress: "1 of 3 sessions in a row at 80% or more",
+                    met: false, progress: "1 session in a row at 80% or better (needs 3)",
                     fraction: 1.0 / 3.0))
     }
 
@@ -137,7 +163,8 @@ import Testing
         #expect(
             two
                 == CompletionStatus(
-                    met: false, progress: "2 of 3 of the last 4 sessions at 80% or more",
+                    met: false,
+                    progress: "2 of the last 4 sessions at 80% or better (needs 3 of 4)",
                     fraction: 2.0 / 3.0))
         // An 88 on day 5: window (85, 60, 95, 88) holds 3 passes -> met.
         let three = try evaluator.evaluate(
@@ -152,7 +179,7 @@ import Testing
                     F.entry(0, ["acc": 90]), F.entry(1, ["acc": 85]), F.entry(2, ["acc": 80]),
                 ]))
         #expect(early.met)
-        #expect(rule.description == "80% accuracy or more (score acc) in 3 of 4 sessions in a row")
+        #expect(rule.description == "80% or better (score acc) in 3 of any 4 sessions in a row")
         #expect(throws: CoreError.self) {
             try CompletionRule.accuracy(
                 measure: .percent(score: "acc"), minimumPercent: 80, sessions: 3, outOf: 2
@@ -169,14 +196,15 @@ import Testing
         #expect(
             latest
                 == CompletionStatus(
-                    met: true, progress: "latest mood 3 (needs mood <= 3)", fraction: 1))
+                    met: true, progress: "latest mood 3 (needs mood 3 or less)", fraction: 1))
         // Of 6, 5, 3 only 3 is <= 3: 1 of 3 entries.
         let every = try evaluator.evaluate(
             .threshold(score: "mood", comparison: .atMost, value: 3, scope: .every), over: input)
         #expect(
             every
                 == CompletionStatus(
-                    met: false, progress: "1 of 3 entries meet mood <= 3", fraction: 1.0 / 3.0))
+                    met: false, progress: "1 of 3 entries with mood 3 or less",
+                    fraction: 1.0 / 3.0))
         // No entry with the score: never met.
         let empty = try evaluator.evaluate(
             .threshold(score: "mood", comparison: .atLeast, value: 0, scope: .every),
@@ -196,11 +224,13 @@ import Testing
             now: F.origin.addingTimeInterval(2.5 * F.day))
         let all = try evaluator.evaluate(.allOf(rules: [.done, .streak(length: 3)]), over: input)
         #expect(!all.met)
-        #expect(all.progress == "1 of 2 rules met")
+        #expect(all.progress == "1 of 2 met")
         #expect(abs(all.fraction - 5.0 / 6.0) < 1e-12)
         let any = try evaluator.evaluate(.anyOf(rules: [.done, .streak(length: 3)]), over: input)
         #expect(
-            any == CompletionStatus(met: true, progress: "1 of 2 rules met (1 needed)", fraction: 1)
+            any
+                == CompletionStatus(
+                    met: true, progress: "1 of 2 met (any one is enough)", fraction: 1)
         )
     }
 
@@ -262,9 +292,10 @@ import Testing
         #expect(try JSONDecoder().decode(CompletionRule.self, from: json) == rule)
         #expect(
             rule.description
-                == "any of: (5 of the last 7 occurrences), (all of: (3 occurrences in a row), "
-                + "(latest suds <= 30)), (80% accuracy or more (c / t) in 3 sessions in a row), "
-                + "(plugin check 'mastered')")
+                == "any one of these: 5 of the last 7 scheduled times done; "
+                + "(all of these: 3 scheduled times in a row done; the latest suds is 30 or less); "
+                + "80% or better (c out of t) in 3 sessions in a row; "
+                + "the homework type's own check 'mastered'")
     }
 }
 

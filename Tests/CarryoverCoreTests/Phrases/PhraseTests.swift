@@ -37,7 +37,10 @@ import Testing
         #expect(try CompletionRule(phrase: phrase) == rule)
     }
 
-    @Test(arguments: ["", "most days", "8 of 7 days", "5 of", "80% sometimes"])
+    @Test(arguments: [
+        "", "most days", "8 of 7 days", "5 of", "80% sometimes", "5 of 7 weeks", "done twice",
+        "all of: 5 of 7 days;",
+    ])
     func refusesWithAHint(phrase: String) {
         #expect(throws: CoreError.self) { try CompletionRule(phrase: phrase) }
     }
@@ -52,6 +55,17 @@ import Testing
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+
+    /// A word left over is shown with what was read before it.
+    @Test func errorShowsWhereReadingStopped() {
+        #expect(
+            throws: CoreError(
+                .invalidRule,
+                "cannot read the completion rule '5 of 7 days please': read '5 of 7 days' but not "
+                    + "'please'; write it like '5 of 7 days', '7 in a row' or '80% over 3 sessions'"
+            )
+        ) { try CompletionRule(phrase: "5 of 7 days please") }
     }
 }
 
@@ -78,8 +92,63 @@ import Testing
         #expect(try ReinforcementSchedule(phrase: phrase) == schedule)
     }
 
-    @Test(arguments: ["", "lots of praise", "FR 0", "FR", "token economy 2"])
+    @Test(arguments: [
+        "", "lots of praise", "FR 0", "FR", "token economy 2", "FI 2 fortnights", "FI 1e3 s",
+        "FR 3 with a sticker",
+    ])
     func refuses(phrase: String) {
         #expect(throws: CoreError.self) { try ReinforcementSchedule(phrase: phrase) }
+    }
+
+    @Test(arguments: [
+        ("FR 3 with a sticker", ReinforcementSchedule.fixedRatio(responses: 3), "a sticker"),
+        ("continuous with Praise from Mum", .fixedRatio(responses: 1), "Praise from Mum"),
+        ("VI 12 hours with a phone call", .variableInterval(meanSeconds: 43_200), "a phone call"),
+    ])
+    func plansNameTheirReinforcerAsTyped(
+        phrase: String, schedule: ReinforcementSchedule, reinforcer: String
+    ) throws {
+        let plan = try ReinforcementPlan(phrase: phrase)
+        #expect(plan.schedule == schedule)
+        #expect(plan.reinforcer == reinforcer)
+    }
+
+    /// "FR 3" once gave nothing named; now the plan says what the client gets.
+    @Test func anOperantPlanWithoutAReinforcerIsRefused() throws {
+        #expect(
+            throws: CoreError(
+                .invalidReinforcement,
+                "'VR 5' does not say what the client gets; name the reinforcer after 'with', "
+                    + "e.g. 'VR 5 with a sticker'")
+        ) { try ReinforcementPlan(phrase: "VR 5") }
+        #expect(throws: CoreError.self) {
+            try ReinforcementPlan(phrase: "token economy with a hug")
+        }
+        #expect(try ReinforcementPlan(phrase: "prize bowl").reinforcer == nil)
+    }
+
+    /// Intervals in the units people use, never "FI 604800 s".
+    @Test(arguments: [
+        (
+            "FI 1 week with praise",
+            "FI 1 week: praise for the first entry 1 week or more after the last reinforcement"
+        ),
+        (
+            "FI 36 hours with praise",
+            "FI 36 hours: praise for the first entry 36 hours or more after the last reinforcement"
+        ),
+        (
+            "VI 90 minutes with praise",
+            "VI 90 minutes: praise for the first entry after a random wait of 90 minutes on average"
+        ),
+        (
+            "VI 1.5 days with praise",
+            "VI 36 hours: praise for the first entry after a random wait of 36 hours on average"
+        ),
+        ("FR 3 with a sticker", "FR 3: a sticker for every 3rd entry"),
+        ("VR 5 with a sticker", "VR 5: a sticker after 1 to 9 entries, 5 on average"),
+    ])
+    func intervalsReadInHumanUnits(phrase: String, words: String) throws {
+        #expect(try ReinforcementPlan(phrase: phrase).description == words)
     }
 }

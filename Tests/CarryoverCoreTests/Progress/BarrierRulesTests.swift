@@ -54,7 +54,7 @@ import Testing
     @Test func missesFromTheStartPointToUnclearInstructions() {
         let flags = Self.flags("---DDDD DDDDDDD DDDDDDD")
         #expect(flags.map(\.code) == [.unclearInstructions])
-        #expect(flags[0].message == "The first 3 occurrences were all missed.")
+        #expect(flags[0].message == "The first 3 scheduled times were all missed.")
         #expect(flags[0].suggestion.contains("go over the homework in session"))
     }
 
@@ -115,7 +115,7 @@ import Testing
         let flags = Self.flags("DDDDDDD DDDDDDD DDDD---")
         #expect(flags.map(\.code) == [.consecutiveMisses])
         #expect(flags[0].level == .attention)
-        #expect(flags[0].message == "The last 3 occurrences in a row were missed.")
+        #expect(flags[0].message == "The last 3 scheduled times in a row were missed.")
         #expect(Self.codes("DDDDDDD DDDDDDD DDDDD--").isEmpty)
     }
 

@@ -46,7 +46,7 @@ struct ReinforcementRun {
     /// The response numbers that were reinforced so far.
     var reinforcedResponses: [Int] {
         log.joined().compactMap {
-            if case .reinforced(let response, _) = $0 { return response }
+            if case .reinforced(let response, _, _) = $0 { return response }
             return nil
         }
     }

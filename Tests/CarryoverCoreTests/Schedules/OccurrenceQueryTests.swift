@@ -137,3 +137,25 @@ import Testing
             schedule.occurrence(for: utc("2026-03-02T15:00:00Z"), excluding: [morning])?.index == 1)
     }
 }
+
+/// The next occurrence however far ahead (status once looked only 60 days ahead).
+@Suite struct NextOccurrenceTests {
+    @Test func theFirstDueAfterAnInstantIsFoundFarAhead() throws {
+        let schedule = try Schedule(
+            timeZone: "Europe/Berlin", start: .on(day("2027-06-07")),
+            pattern: .weekly(interval: 1, weekdays: [.monday]), timing: .at([at("18:00")]),
+            end: .count(3))
+        // 2027-06-07 18:00 CEST = 16:00 UTC, half a year after the question.
+        #expect(
+            schedule.firstOccurrence(dueAfter: utc("2026-12-01T00:00:00Z"))?.due
+                == utc("2027-06-07T16:00:00Z"))
+        // Exactly at a due, the next one is due a week later.
+        #expect(schedule.firstOccurrence(dueAfter: utc("2027-06-07T16:00:00Z"))?.index == 1)
+        // After the third and last, none.
+        #expect(schedule.firstOccurrence(dueAfter: utc("2027-06-21T16:00:00Z")) == nil)
+        let waiting = try Schedule(
+            timeZone: "Europe/Berlin", start: .afterAnchor(days: 1, anchor: nil),
+            pattern: .daily(interval: 1), timing: .allDay)
+        #expect(waiting.firstOccurrence(dueAfter: utc("2026-12-01T00:00:00Z")) == nil)
+    }
+}

@@ -45,7 +45,7 @@ import Testing
         #expect(
             schedule.description
                 == "every 2 weeks on Mon, Wed and Fri at 08:00 and 18:00 until 2026-04-30, "
-                + "from 2026-03-03, grace 1 h 30 min (Europe/Berlin)")
+                + "from 2026-03-03, grace 1 hour 30 minutes (Europe/Berlin)")
     }
 
     @Test func allDayUsesDateValues() throws {
@@ -119,12 +119,12 @@ import Testing
             pattern: .daily(interval: 1), timing: .at([at("20:00")]), end: .count(1))
         #expect(
             waiting.description
-                == "daily at 20:00 once, starting 2 days after the anchor, which is not set yet "
-                + "(Europe/Berlin)")
+                == "daily at 20:00 once, starting 2 days after the previous step (Europe/Berlin)")
         let anchored = try waiting.anchored(at: utc("2026-03-10T12:00:00Z"))
         #expect(
             anchored.description
-                == "daily at 20:00 once, from 2026-03-12, 2 days after the anchor (Europe/Berlin)")
+                == "daily at 20:00 once, from 2026-03-12, 2 days after the previous step "
+                + "(Europe/Berlin)")
     }
 
     @Test func storedJSONIsReadableAndRoundTrips() throws {

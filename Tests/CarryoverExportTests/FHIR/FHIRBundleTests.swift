@@ -94,7 +94,7 @@ import Testing
                     itemScores: [1, 1, 1, 1, 1, 1, 1],
                     total: 7, bandName: "mild")
             ], loincTotal: Instrument.gad7.loincTotal)
-        let scores = ScoreSeries(
+        let scores = HomeworkScores(
             homeworkType: "org.example.thought-record", title: "Thought record",
             points: [
                 .init(

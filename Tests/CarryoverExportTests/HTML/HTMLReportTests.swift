@@ -55,10 +55,17 @@ import Testing
         report.client.pseudonym = SampleReport.hostile
         report.flags.append(
             ReportFlag(level: .risk, code: SampleReport.hostile, message: SampleReport.hostile))
-        report.adherence[0].title = SampleReport.hostile
-        report.scores[0].points[0].name = SampleReport.hostile
-        report.ladders[0].steps[0].label = SampleReport.hostile
-        report.tokens?.rewards[0].name = SampleReport.hostile
+        report.assignments[0].title = SampleReport.hostile
+        report.assignments[0].adherence.title = SampleReport.hostile
+        report.assignments[0].scores[0].title = SampleReport.hostile
+        report.assignments[0].ledger?.rewards[0].name = SampleReport.hostile
+        report.assignments[0].ledger?.lines[0].words = SampleReport.hostile
+        report.assignments[2].ladder?.steps[0].label = SampleReport.hostile
+        report.assignments[2].milestones[0].text = SampleReport.hostile
+        report.assignments[3].speech?.levels[0].name = SampleReport.hostile
+        report.assignments[4].title = SampleReport.hostile
+        report.goals[0].title = SampleReport.hostile
+        report.goals[0].phases[0].tasks[0].title = SampleReport.hostile
         let html = HTMLReport.render(report, showDisplayName: true)
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<img"))
@@ -81,8 +88,9 @@ import Testing
 
     @Test func everySVGIsWellFormedXML() throws {
         let svgs = Self.svgs(in: HTMLReport.render(try SampleReport.make()))
-        // 1 heat map, 1 score chart + 2 legend swatches, 1 measure chart, 1 speech chart.
-        #expect(svgs.count == 6)
+        // 4 heat maps (the abandoned assignment has none), 2 score charts, 1 measure
+        // chart, 1 speech chart + 2 legend swatches (its two levels).
+        #expect(svgs.count == 10)
         for svg in svgs {
             let parser = XMLParser(data: Data(svg.utf8))
             let counter = ParseCounter()
@@ -108,23 +116,31 @@ import Testing
                     \.description))
         // Four Sundays (Mar 8, 15, 22, 29) have nothing scheduled.
         #expect(heatMap.components(separatedBy: "hm-cell hm-none").count - 1 == 4)
-        // Cells are 26 px with a 4 px gap (30 px steps), after a 40 px label column and
-        // a 22 px header. Wednesday start: the first cell is in column 0, row 2 (Mon = 0):
-        // x = 40, y = 22 + 2 * 30 = 82.
-        #expect(heatMap.contains("data-date=\"2026-03-04\" x=\"40\" y=\"82\""))
-        // Mar 31 is a Tuesday in the 5th ISO week column: x = 40 + 4 * 30 = 160, y = 22 + 30 = 52.
-        #expect(heatMap.contains("data-date=\"2026-03-31\" x=\"160\" y=\"52\""))
-        // Column labels: the month only where it changes.
-        #expect(
-            heatMap.contains(">Mar 4</text>") && heatMap.contains(">9</text>")
-                && heatMap.contains(">30</text>"))
+        // A wall calendar across the 760-unit width: after a 62-unit label column and
+        // before a 78-unit count column, 7 cells with 4-unit gaps: (760 - 62 - 78 - 24) / 7
+        // = 85.14 wide, 89.14 apart; rows 30 apart under a 22-unit header. Wednesday
+        // Mar 4 is in row 0 (the week of Mon Mar 2), column 2: x = 62 + 2 * 89.14.
+        #expect(heatMap.contains("data-date=\"2026-03-04\" x=\"240.29\" y=\"22\" width=\"85.14\""))
+        // Tuesday Mar 31 is in row 4 (the week of Mon Mar 30), column 1: y = 22 + 4 * 30.
+        #expect(heatMap.contains("data-date=\"2026-03-31\" x=\"151.14\" y=\"142\""))
+        // One label per row (its Monday), so no two labels share a line.
+        for label in ["Mar 2", "Mar 9", "Mar 16", "Mar 23", "Mar 30"] {
+            #expect(heatMap.contains(">\(label)</text>"), "\(label)")
+        }
+        // Done of due per week, by hand: Mar 4-7 done (4 of 4); Mar 9 missed, 10-12 and
+        // 14 done, 13 excused (4 of 5); Mar 16 missed, 17-21 done (5 of 6); 23-28 done
+        // (6 of 6); Mar 30-31 pending (nothing due yet).
+        let counts = heatMap.components(separatedBy: "week-count\"").dropFirst().compactMap {
+            $0.split(separator: ">").dropFirst().first?.split(separator: "<").first.map(String.init)
+        }
+        #expect(counts == ["4 of 4", "4 of 5", "5 of 6", "6 of 6", "\u{2013}"])
     }
 
     @Test func flagsComeFirstAndRiskLeads() throws {
         let html = HTMLReport.render(try SampleReport.make())
         let flags = try #require(html.range(of: "class=\"flags\""))
-        let adherence = try #require(html.range(of: "class=\"adherence\""))
-        #expect(flags.lowerBound < adherence.lowerBound)
+        let first = try #require(html.range(of: "class=\"assignment\""))
+        #expect(flags.lowerBound < first.lowerBound)
         let risk = try #require(html.range(of: "flag risk"))
         let attention = try #require(html.range(of: "flag attention"))
         let info = try #require(html.range(of: "flag info"))
@@ -148,7 +164,7 @@ import Testing
         // 28 days: 4 Sundays unscheduled, 2 pending, 2 missed, 1 excused -> 19 done.
         // Rate = done / (done + missed) = 19 / 21 = 0.9048 -> 90%.
         #expect(
-            ReportSections.summary(report.adherence[0])
+            ReportSections.summary(report.assignments[0].adherence)
                 == "19 done, 2 missed, 2 pending, 1 excused; 90% of due days done")
         let html = HTMLReport.render(report)
         #expect(html.contains("2 of 4 steps mastered"))

@@ -76,7 +76,7 @@ import Testing
 /// instead of running into the band names right of the plot (x > 610).
 @Test func reliableChangeLabelAtThePlotsEndStaysInsideIt() throws {
     let report = try SampleReport.make()
-    let series = try #require(report.measures.first)
+    let series = try #require(report.assignments.compactMap(\.measure).first)
     var last = try #require(series.administrations.last)
     last.date = report.periodEnd
     last.reliableChange = ReliableChange(rci: -3, standardDeviation: 5, reliability: 0.84)

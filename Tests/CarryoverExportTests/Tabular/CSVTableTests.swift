@@ -86,10 +86,12 @@ import Testing
             client: ReportClient(pseudonym: "c-017", timeZone: "Europe/Berlin"),
             periodStart: LocalDate(year: 2026, month: 3, day: 1)!,
             periodEnd: LocalDate(year: 2026, month: 3, day: 2)!,
-            adherence: [
-                AssignmentAdherence(
+            assignments: [
+                AssignmentReport(
                     assignmentID: "a1", title: "T",
-                    days: [LocalDate(year: 2026, month: 3, day: 2)!: .done])
+                    adherence: AssignmentAdherence(
+                        assignmentID: "a1", title: "T",
+                        days: [LocalDate(year: 2026, month: 3, day: 2)!: .done]))
             ])
         let json = try ClientArchive(client: client, assignments: [], entries: [], report: report)
             .canonicalJSON()
@@ -97,7 +99,7 @@ import Testing
             json.hasPrefix("{\"assignments\":[],\"client\":{\"displayName\":\"A\",\"id\":\"c-017\"")
         )
         #expect(json.contains("\"days\":{\"2026-03-02\":\"done\"}"))
-        #expect(json.contains("\"format\":\"carryover-client-export\",\"formatVersion\":1"))
+        #expect(json.contains("\"format\":\"carryover-client-export\",\"formatVersion\":2"))
         #expect(
             try ClientArchive(client: client, assignments: [], entries: [], report: report)
                 .canonicalJSON() == json)

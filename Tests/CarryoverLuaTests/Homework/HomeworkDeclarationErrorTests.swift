@@ -133,6 +133,45 @@ import Testing
         #expect(twice?.message == "homework: score 'n' is declared twice")
     }
 
+    /// Scores may carry the title people read: `{ name, title }`.
+    @Test func scoresCarryTheirTitles() throws {
+        let type = try HomeworkType(
+            source: """
+                homework { id = "org.example.walks", version = "1.0.0", title = "Walks",
+                  instructions = "Walk.",
+                  fields = { field.duration("minutes", { label = "Minutes walked" }), field.number("n") },
+                  scores = { { "pace", "Pace (km/h)" }, "minutes", "n_steps" },
+                  score = function(entry) return { pace = 5, minutes = entry.minutes, n_steps = 1 } end }
+                """, file: "walks.lua")
+        let declaration = type.declaration
+        #expect(declaration.scores == ["pace", "minutes", "n_steps"])
+        #expect(declaration.scoreTitles == ["pace": "Pace (km/h)"])
+        // Without a title: the same-named field's label, else the name in words.
+        #expect(
+            ["pace", "minutes", "n_steps"].map(declaration.scoreTitle)
+                == ["Pace (km/h)", "Minutes walked", "N steps"])
+        let untitled = loadError(
+            """
+            homework { id = "org.example.walks", version = "1.0.0", title = "Walks",
+              instructions = "Walk.", fields = { field.number("n") }, scores = { { "n" } },
+              score = function(entry) return { n = entry.n } end }
+            """)
+        #expect(
+            untitled?.message
+                == "homework: scores[1] must be a name or { name, title } with a title of 1-80 characters"
+        )
+        let extra = loadError(
+            """
+            homework { id = "org.example.walks", version = "1.0.0", title = "Walks",
+              instructions = "Walk.", fields = { field.number("n") },
+              scores = { { "n", "N", unit = "km" } },
+              score = function(entry) return { n = entry.n } end }
+            """)
+        #expect(
+            extra?.message.hasPrefix("homework: scores[1] must be a name or { name, title }")
+                == true)
+    }
+
     @Test func pluginThatNeverDeclares() {
         let error = loadError("local x = 1")
         #expect(

@@ -14,7 +14,8 @@ import Testing
         let scenario = try await ExportScenario.make()
         let report = try await scenario.practice.clientReport(
             clientID: ExportScenario.clientID, from: Self.period.0, to: Self.period.1)
-        let byID = Dictionary(uniqueKeysWithValues: report.adherence.map { ($0.assignmentID, $0) })
+        let byID = Dictionary(
+            uniqueKeysWithValues: report.assignments.map { ($0.assignmentID, $0.adherence) })
         // Thought record 19-26: done 19, 20, 22, 23, 24; missed 21 and 25
         // (Sunday 20:00 CET passed); 26 at 20:00 is still ahead at 13:00.
         let thought = try #require(byID[ExportScenario.thoughtRecord])
@@ -32,7 +33,9 @@ import Testing
         let scenario = try await ExportScenario.make()
         let report = try await scenario.practice.clientReport(
             clientID: ExportScenario.clientID, from: Self.period.0, to: Self.period.1)
-        let series = try #require(report.measures.first { $0.instrumentID == "phq-9" })
+        let series = try #require(
+            report.assignments.first { $0.assignmentID == ExportScenario.phq9 }?.measure)
+        #expect(series.instrumentID == "phq-9")
         #expect(series.maxTotal == 27)
         // Kroenke, Spitzer and Williams 2001: 0-4 minimal ... 20-27 severe.
         #expect(series.bands.map(\.lower) == [0, 5, 10, 15, 20])
@@ -51,17 +54,36 @@ import Testing
         let scenario = try await ExportScenario.make()
         let report = try await scenario.practice.clientReport(
             clientID: ExportScenario.clientID, from: Self.period.0, to: Self.period.1)
-        // Two sessions meeting the criterion at step 1 (sessions = 2) master it.
-        let ladder = try #require(report.ladders.first)
+        // Two sessions meeting the criterion at step 1 (sessions = 2) master it,
+        // on the second, Tuesday the 20th.
+        let byID = Dictionary(
+            uniqueKeysWithValues: report.assignments.map { ($0.assignmentID, $0) })
+        let ladder = try #require(byID[ExportScenario.ladder]?.ladder)
         #expect(ladder.steps.map(\.mastered) == [true, false, false])
+        #expect(ladder.steps.map(\.masteredOn) == [LocalDate("2026-10-20"), nil, nil])
         #expect(ladder.currentIndex == 2)
         #expect(ladder.steps[1].label == "Stand across the street from a dog")
-        // One token per thought record (5), minus the movie night (3).
-        let tokens = try #require(report.tokens)
-        #expect(tokens.balance == 2)
-        #expect(tokens.ledger.map(\.amount) == [1, 1, 1, 1, 1, -3])
-        #expect(tokens.rewards.first?.redeemedOn == LocalDate("2026-10-26"))
-        #expect(tokens.ledger.map(\.reason).suffix(2) == ["Thought record done", "Movie night"])
+        #expect(
+            byID[ExportScenario.ladder]?.milestones
+                == [
+                    Milestone(
+                        date: LocalDate("2026-10-20")!,
+                        text:
+                            "Step 1 mastered: next is step 2 of 3 (Stand across the street from a dog)."
+                    )
+                ])
+        // One token per thought record (5, all in the week of Monday the 19th, so one
+        // line), minus the movie night (3), not delivered yet.
+        let tokens = try #require(byID[ExportScenario.thoughtRecord]?.ledger)
+        #expect(tokens.kind == "tokens")
+        #expect(tokens.balance == "2 tokens")
+        #expect(tokens.lines.map(\.amount) == ["+5 tokens", "-3 tokens"])
+        #expect(
+            tokens.lines.first?.words
+                == "+5 tokens earned for 5 scheduled times in the week of 2026-10-19")
+        #expect(tokens.lines.last?.words == "-3 tokens: Movie night")
+        #expect(tokens.lines.last?.delivery == .pending)
+        #expect(tokens.rewards == [.init(name: "Movie night", price: "3 tokens")])
         // The latest PHQ-9 has item 9 at 1: the risk flag comes first.
         #expect(report.flags.first?.level == .risk)
         #expect(report.flags.first?.code == "phq9-item9")
@@ -71,14 +93,17 @@ import Testing
             report.flags.contains {
                 $0.code == "consecutive-misses" && $0.message.hasPrefix("Exposure ladder: ")
             })
-        // Score series per homework type, measures left out.
+        // One series per score, titled by the type, in its order; measures as totals.
+        let ladderScores = try #require(byID[ExportScenario.ladder]?.scores)
         #expect(
-            Set(report.scores.map(\.homeworkType)) == [
-                "org.carryover.thought-record", "org.carryover.exposure-ladder",
+            ladderScores.map(\.title) == [
+                "Peak distress (SUDS 0-100)", "Drop in distress within the session (%)",
+                "Minutes in the situation", "Safety behaviours used",
             ])
-        let peaks = report.scores.first { $0.homeworkType == "org.carryover.exposure-ladder" }?
-            .points.filter { $0.name == "suds_peak" }.map(\.value)
-        #expect(peaks == [60, 60])
+        #expect(ladderScores[0].points.map(\.value) == [60, 60])
+        // The line breaks at the days the ladder was missed (Wed 21 to Sun 25).
+        #expect(ladderScores[0].gaps == (21...25).map { LocalDate("2026-10-\($0)")! })
+        #expect(byID[ExportScenario.phq9]?.scores.isEmpty == true)
     }
 
     @Test func anUnknownClientOrAnInvertedPeriodIsRefused() async throws {

@@ -45,6 +45,9 @@ public struct AdherenceReport: Sendable, Hashable, Codable {
     public var overall: AdherenceCount
     /// Weeks with at least one counted occurrence, oldest first.
     public var weeks: [WeekAdherence]
+    /// The client's current week (the one holding `now` in their zone), even
+    /// when nothing in it was due yet.
+    public var currentWeek: WeekAdherence
 
     /// Counts adherence of `outcomes` at `now` in `timeZone`'s ISO weeks.
     public init(
@@ -60,10 +63,13 @@ public struct AdherenceReport: Sendable, Hashable, Codable {
             byWeek[start, default: AdherenceCount(done: 0, due: 0)].add(status)
         }
         self.overall = overall
-        self.weeks = byWeek.keys.sorted().map { start in
-            let (year, week) = calendar.isoWeek(of: start)
+        let week = { (start: Date) in
+            let (year, number) = calendar.isoWeek(of: start)
             return WeekAdherence(
-                weekStart: start, isoYear: year, isoWeek: week, count: byWeek[start]!)
+                weekStart: start, isoYear: year, isoWeek: number,
+                count: byWeek[start] ?? AdherenceCount(done: 0, due: 0))
         }
+        self.weeks = byWeek.keys.sorted().map(week)
+        self.currentWeek = week(calendar.weekStart(of: now))
     }
 }

@@ -9,7 +9,7 @@ extension BarrierRules {
         guard consecutiveMisses > 0, trailing >= consecutiveMisses else { return nil }
         return ProgressFlag(
             level: .attention, code: .consecutiveMisses,
-            message: "The last \(trailing) occurrences in a row were missed.",
+            message: "The last \(trailing) scheduled times in a row were missed.",
             suggestion: "Contact the client before the next session to find out what is in the way."
         )
     }
@@ -46,7 +46,8 @@ extension BarrierRules {
         let reasons =
             (rejectedAttempts > 0 && rejected >= rejectedAttempts
                 ? ["\(rejected) entries were rejected or left incomplete"] : [])
-            + (missedOpening ? ["the first \(missedFromStart) occurrences were all missed"] : [])
+            + (missedOpening
+                ? ["the first \(missedFromStart) scheduled times were all missed"] : [])
         guard !reasons.isEmpty else { return nil }
         return ProgressFlag(
             level: .info, code: .unclearInstructions,
