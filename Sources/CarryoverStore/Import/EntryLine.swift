@@ -55,11 +55,17 @@ struct EntryLine {
                 throw LineProblem("the homework type could not score it")
             }
         }
+        let flags: [PluginFlag]?
+        do {
+            flags = try validator.flags(assignment, .object(fields))
+        } catch {
+            throw LineProblem("the homework type could not check it for flags")
+        }
         return Entry(
             id: id, assignmentID: assignment.id, clientID: assignment.clientID,
             homeworkType: assignment.homeworkType, homeworkVersion: assignment.homeworkVersion,
             performedAt: performedAt, loggedAt: loggedAt, fields: .object(fields),
-            scores: scores)
+            scores: scores, flags: flags, source: .import)
     }
 
     private static func check(_ fields: [String: Value], against specs: [String: FieldShape]?)

@@ -51,6 +51,8 @@ public final class SQLiteStore: PracticeStore {
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.write(body)
+        } catch let error as EngineBodyError {
+            throw error.error
         } catch {
             throw SQLiteErrors.map(error, path: path)
         }

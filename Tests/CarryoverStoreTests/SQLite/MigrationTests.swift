@@ -41,6 +41,9 @@ import Testing
         #expect(try await store.assignment(id: "a-1") == assignment)
         let entries = try await store.entries(EntryQuery(clientID: "c-1"))
         #expect(entries.map(\.fields) == [["mood": 7]] && entries.map(\.scores) == [["mood": 7]])
+        // v3 reads who recorded an older entry from the journal; its flags were never known.
+        #expect(entries.map(\.recordedBy) == ["dr-old"] && entries.map(\.source) == [.therapist])
+        #expect(entries.map(\.flags) == [nil] && entries.map(\.revision) == [0])
         // v2's tables work on the migrated file, and the v1 audit rows stay first.
         _ = try await store.record(
             EntryRecording(
