@@ -21,10 +21,27 @@ enum ReportSections {
             Markup.text("h3", [], item.title)
                 + Markup.text("p", [("class", "summary")], summary(item))
                 + HeatMap(adherence: item, start: report.periodStart, end: report.periodEnd).svg()
+                + versions(item.versions)
         }
         return section(
             "adherence", "Adherence",
             parts.joined() + Markup.element("ul", [("class", "legend")], legend))
+    }
+
+    /// An assignment's versions, when it was changed: "Version 2 from 2026-12-14: ...".
+    static func versions(_ versions: [ReportVersion]) -> String {
+        guard versions.count > 1 else { return "" }
+        let items = versions.map { version in
+            let span =
+                switch (version.from, version.through) {
+                case (let from?, let through?): " (\(from) to \(through))"
+                case (let from?, nil): " (from \(from))"
+                case (nil, let through?): " (to \(through))"
+                case (nil, nil): ""
+                }
+            return Markup.text("li", [], "Version \(version.number)\(span): \(version.terms)")
+        }
+        return Markup.element("ul", [("class", "versions")], items.joined())
     }
 
     /// "12 done, 3 missed, 1 excused, 2 pending; 80% of due days done".

@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverExport
+import CarryoverStore
 import Foundation
 
 extension Practice {
@@ -44,9 +45,12 @@ extension Practice {
                 [ProgressMapping.exposureLadder, ProgressMapping.speechPractice]
                     .contains(assignment.homeworkType)
             else { continue }
-            let params = try homeworkType(
-                assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed
-            ).declaration.applyingParamDefaults(to: assignment.params)
+            // The declared defaults when the type still loads; the params as given if not.
+            let params =
+                (try? homeworkType(
+                    assignment.homeworkType, version: assignment.homeworkVersion,
+                    seed: assignment.seed))?.declaration.applyingParamDefaults(
+                    to: assignment.params) ?? assignment.params
             if assignment.homeworkType == ProgressMapping.exposureLadder {
                 ladders.append(
                     ProgressMapping.ladder(
@@ -69,6 +73,9 @@ extension Practice {
                 pseudonym: client.id, displayName: client.displayName, timeZone: client.timeZone),
             periodStart: start, periodEnd: end,
             flags: ProgressMapping.flags(
+                raised: try await store.flags(FlagQuery(clientID: client.id)).filter {
+                    $0.isOpen || period.contains($0.performedAt)
+                }, zone: zone,
                 pluginFlags: progress.flatMap(\.pluginFlags),
                 barrierFlags: progress.filter { $0.assignment.status == .active }
                     .flatMap { item in item.barrierFlags.map { (item.title, $0) } }),
@@ -90,18 +97,19 @@ extension Practice {
         zone: TimeZone
     ) -> AssignmentAdherence {
         let now = clock.now()
-        let schedule = assignment.schedule
+        // Each version's days by its own schedule: a change keeps the weeks before as they were.
+        let timeline = AssignmentTimeline(assignment)
         let pauses = assignment.pauses(until: now)
         var byIndex: [Int: [Entry]] = [:]
         for entry in entries {
-            if let occurrence = schedule.occurrence(for: entry.performedAt, excluding: pauses) {
+            if let occurrence = timeline.occurrence(for: entry.performedAt, excluding: pauses) {
                 byIndex[occurrence.index, default: []].append(entry)
             }
         }
-        let kept = Set(schedule.occurrences(in: period, excluding: pauses).map(\.index))
-        let grace = TimeInterval(schedule.graceMinutes * 60)
+        let kept = Set(timeline.occurrences(in: period, excluding: pauses).map(\.index))
+        let grace = TimeInterval(assignment.schedule.graceMinutes * 60)
         var days: [LocalDate: [AssignmentAdherence.DayStatus]] = [:]
-        for occurrence in schedule.occurrences(in: period) {
+        for occurrence in timeline.occurrences(in: period) {
             let status: AssignmentAdherence.DayStatus
             if kept.contains(occurrence.index) {
                 let outcome = OccurrenceOutcome(
@@ -116,7 +124,18 @@ extension Practice {
             assignmentID: assignment.id, title: title,
             days: days.mapValues { statuses in
                 [.missed, .pending, .excused].first(where: statuses.contains) ?? .done
-            })
+            }, versions: Self.versions(of: assignment, zone: zone))
+    }
+
+    /// The assignment's versions with their days and terms in words.
+    static func versions(of assignment: Assignment, zone: TimeZone) -> [ReportVersion] {
+        assignment.allVersions.map { version, current in
+            ReportVersion(
+                number: version.number, from: version.start?.date,
+                through: current ? nil : LocalDate(version.until, in: zone).adding(days: -1),
+                terms: "\(version.schedule); done when \(version.completion); "
+                    + "reinforcement: \(version.reinforcement.schedule)")
+        }
     }
 
     /// Homework type id -> its title, from the assignments' catalogue entries.

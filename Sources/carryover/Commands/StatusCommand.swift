@@ -66,7 +66,12 @@ struct CaseloadRowJSON: Encodable {
         let done = active.map(\.adherence.overall.done).reduce(0, +)
         let due = active.map(\.adherence.overall.due).reduce(0, +)
         adherence = due == 0 ? nil : Double(done) / Double(due)
-        riskFlags = active.flatMap(\.pluginFlags).filter { $0.level == .risk }.count
-        flags = active.map { $0.pluginFlags.count + $0.barrierFlags.count }.reduce(0, +)
+        // Every assignment, ended ones too: a risk stays until a therapist acknowledges it.
+        riskFlags = progress.flatMap(\.riskFlags).count
+        flags =
+            riskFlags
+            + active.map {
+                $0.pluginFlags.filter { !$0.needsAcknowledgement }.count + $0.barrierFlags.count
+            }.reduce(0, +)
     }
 }
