@@ -39,6 +39,7 @@ extension Practice {
     ///   error for a phrase it cannot read; nothing is written then.
     public func assign(_ request: AssignmentRequest) async throws -> Assignment {
         let client = try await client(request.clientID)
+        try Self.requireInTreatment(client)
         let source = try catalogue.source(id: request.homeworkType)
         let type = try homeworkType(source.id, version: source.version, seed: 0)
         let problems = type.validateParams(request.params)

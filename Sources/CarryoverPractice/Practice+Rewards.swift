@@ -53,22 +53,27 @@ extension Practice {
         }
     }
 
-    /// Applies a ledger change to the stored state and records it with its
-    /// ledger lines in one transaction.
+    /// Applies a ledger change to the state as stored and records it with
+    /// its ledger lines, in one write transaction: two redemptions at once
+    /// take turns, and the second sees the balance the first left.
     private func changeRewards(
         _ assignmentID: String, action: String,
-        _ change: (ReinforcementPlan, inout ReinforcementState, Date) throws -> [TokenLedger.Line]
+        _ change:
+            @escaping @Sendable (ReinforcementPlan, inout ReinforcementState, Date) throws
+            -> [TokenLedger.Line]
     ) async throws -> RewardsView {
         let assignment = try await assignment(assignmentID)
-        var state = try await assignmentState(assignment)
         let now = clock.now()
-        let lines = try change(assignment.reinforcement, &state.reinforcement, now)
-        _ = try await store.recordState(
-            StateRecording(
-                assignmentID: assignment.id, engineState: try Value(encoding: state),
+        _ = try await store.writeEngine(assignmentID: assignment.id, entryID: nil) { snapshot in
+            var state = try Self.assignmentState(snapshot.assignment, stored: snapshot.state)
+            let lines = try change(snapshot.assignment.reinforcement, &state.reinforcement, now)
+            let write = EngineWrite(
+                engineState: try Value(encoding: state),
                 events: try lines.map {
-                    NewLedgerEvent(at: now, kind: "ledger", payload: try Value(encoding: $0))
-                }, action: action))
+                    NewLedgerEvent(at: now, kind: Self.ledgerKind, payload: try Value(encoding: $0))
+                }, action: action)
+            return (write, ())
+        }
         return try await rewards(assignmentID: assignmentID)
     }
 }

@@ -40,6 +40,8 @@ public struct TokenLedger: Sendable, Hashable, Codable {
         case veto
         /// A therapist lifted a veto (amount 0).
         case allow
+        /// An earning taken back because its entry was voided (amount <= 0).
+        case reverse
     }
 
     /// One line of the ledger.
@@ -56,6 +58,22 @@ public struct TokenLedger: Sendable, Hashable, Codable {
         public let redemption: Int?
         /// Why, in words (e.g. "occurrence 4", the therapist's reason).
         public let note: String
+        /// The earning line a reversal takes back.
+        public let reverses: Int?
+
+        public init(
+            number: Int, kind: Kind, amount: Int, at: Date, rewardID: String? = nil,
+            redemption: Int? = nil, note: String, reverses: Int? = nil
+        ) {
+            self.number = number
+            self.kind = kind
+            self.amount = amount
+            self.at = at
+            self.rewardID = rewardID
+            self.redemption = redemption
+            self.note = note
+            self.reverses = reverses
+        }
     }
 
     public private(set) var lines: [Line] = []
@@ -146,13 +164,36 @@ public struct TokenLedger: Sendable, Hashable, Codable {
         return append(.adjust, amount, at: at, note: reason)
     }
 
+    /// Takes back earning line `number` because the entry that earned it
+    /// was voided: a new line, never a deletion. It takes back at most what
+    /// the balance still holds (what was spent stays spent), so the balance
+    /// never goes below zero; the line says how much of it was taken back.
+    ///
+    /// - Throws: ``CoreError`` `.invalidTransition` when the line is not an
+    ///   earning or was reversed already.
+    @discardableResult
+    public mutating func reverse(earning number: Int, at: Date, reason: String) throws -> Line {
+        try requireLedger(
+            lines.indices.contains(number) && lines[number].kind == .earn, .invalidTransition,
+            "Line \(number) is not an earning; only earnings are reversed.")
+        try requireLedger(
+            !lines.contains { $0.kind == .reverse && $0.reverses == number }, .invalidTransition,
+            "Earning \(number) was reversed already.")
+        let earned = lines[number].amount
+        let taken = min(earned, max(balance, 0))
+        let note =
+            taken == earned
+            ? reason : "\(reason) (\(taken) of \(earned) taken back; the rest was spent)"
+        return append(.reverse, -taken, at: at, note: note, reverses: number)
+    }
+
     private mutating func append(
         _ kind: Kind, _ amount: Int, at: Date, rewardID: String? = nil, redemption: Int? = nil,
-        note: String
+        note: String, reverses: Int? = nil
     ) -> Line {
         let line = Line(
             number: lines.count, kind: kind, amount: amount, at: at, rewardID: rewardID,
-            redemption: redemption, note: note)
+            redemption: redemption, note: note, reverses: reverses)
         lines.append(line)
         return line
     }

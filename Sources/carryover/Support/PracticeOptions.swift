@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarryoverCore
 import CarryoverPractice
+import CarryoverStore
 import Foundation
 
 /// Where the practice is: --practice, else CARRYOVER_PRACTICE, else ./practice.
@@ -19,6 +20,33 @@ struct PracticeOptions: ParsableArguments {
                 + "needs a build with --traits Postgres).", valueName: "url"))
     var databaseURL: String?
 
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "Who is acting, for the audit journal and the entries recorded (default: "
+                + "$CARRYOVER_ACTOR, else the operating-system user).", valueName: "name"))
+    var actorName: String?
+
+    /// The acting person: --as, else CARRYOVER_ACTOR, else the operating-system user.
+    func actor() throws -> Principal {
+        let given =
+            actorName
+            ?? ProcessInfo.processInfo.environment["CARRYOVER_ACTOR"].flatMap {
+                $0.isEmpty ? nil : $0
+            }
+        guard let given else { return .currentUser() }
+        let name = given.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100,
+            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw CommandFailure(
+                .usage,
+                "--as (or CARRYOVER_ACTOR) must be a name of 1 to 100 printable characters, "
+                    + "e.g. --as dr-ana")
+        }
+        return Principal(name: name)
+    }
+
     /// The PostgreSQL URL, if the practice's records are in PostgreSQL.
     var database: String? {
         databaseURL ?? ProcessInfo.processInfo.environment["CARRYOVER_DATABASE_URL"]
@@ -31,10 +59,12 @@ struct PracticeOptions: ParsableArguments {
     }
 
     func open() async throws -> Practice {
+        let actor = try actor()
         if let database {
-            return try await Practice.open(at: folder, databaseURL: database, clock: Self.clock)
+            return try await Practice.open(
+                at: folder, databaseURL: database, clock: Self.clock, actor: actor)
         }
-        return try Practice.open(at: folder, clock: Self.clock)
+        return try Practice.open(at: folder, clock: Self.clock, actor: actor)
     }
 
     /// The system clock, or a fixed instant from CARRYOVER_NOW (ISO 8601) so
