@@ -10,6 +10,9 @@ public struct RewardsView: Sendable {
     public var balance: Int
     public var vetoed: Set<String>
     public var ledger: [TokenLedger.Line]
+    /// The balance summed from the store's ledger events (every line that
+    /// moved the balance is one): equal to `balance`, which the engine keeps.
+    public var storedBalance: Int
 }
 
 extension Practice {
@@ -18,10 +21,19 @@ extension Practice {
         let assignment = try await assignment(assignmentID)
         let state = try await assignmentState(assignment)
         let ledger = state.reinforcement.ledger
+        let stored = try await store.ledger(assignmentID: assignment.id)
         return RewardsView(
             assignmentID: assignment.id, catalogue: assignment.reinforcement.catalogue,
             unit: assignment.reinforcement.schedule.ledgerUnit, balance: ledger.balance,
-            vetoed: ledger.vetoedRewards, ledger: ledger.lines)
+            vetoed: ledger.vetoedRewards, ledger: ledger.lines,
+            storedBalance: Self.storedLines(stored).reduce(0) { $0 + $1.amount })
+    }
+
+    /// The token ledger lines among an assignment's stored ledger events.
+    static func storedLines(_ events: [LedgerEvent]) -> [TokenLedger.Line] {
+        events.filter { $0.kind == ledgerKind }.compactMap {
+            try? $0.payload.decode(as: TokenLedger.Line.self)
+        }
     }
 
     /// Redeems a reward from the catalogue against the earned balance.

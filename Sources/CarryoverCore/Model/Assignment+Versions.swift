@@ -56,7 +56,8 @@ extension Assignment {
                 .invalidTransition,
                 "nothing to change in assignment \(id): the new values equal the current ones")
         }
-        let cut = zone.instant(of: date, at: .midnight)
+        // The day starts where the new terms run (a client who moved: their new zone).
+        let cut = next.schedule.zone.instant(of: date, at: .midnight)
         // The current version's occurrences due before the cut keep their indices.
         let kept = Self.dueBefore(cut, in: schedule, from: versionStart?.at, createdAt: createdAt)
         next.versions.append(

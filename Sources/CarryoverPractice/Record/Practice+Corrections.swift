@@ -87,9 +87,7 @@ extension Practice {
         let (reversed, state, assignment) = try await correct(entry) { snapshot in
             var state = try Self.assignmentState(snapshot.assignment, stored: snapshot.state)
             let before = state.reinforcement.ledger
-            let earned = snapshot.entryEvents.filter { $0.kind == Self.ledgerKind }
-                .compactMap { try? $0.payload.decode(as: TokenLedger.Line.self) }
-                .filter { $0.kind == .earn }
+            let earned = Self.storedLines(snapshot.entryEvents).filter { $0.kind == .earn }
             for line in earned {
                 try state.reinforcement.ledger.reverse(
                     earning: line.number, at: now, reason: "entry voided")

@@ -81,6 +81,8 @@ struct RewardsJSON: Encodable {
     let assignmentID: String
     let unit: String?
     let balance: Int
+    /// The balance summed from the stored ledger events; equal to `balance`.
+    let storedBalance: Int
     let rewards: [RewardJSON]
     let ledger: [TokenLedger.Line]
 
@@ -88,6 +90,7 @@ struct RewardsJSON: Encodable {
         assignmentID = view.assignmentID
         unit = view.unit?.rawValue
         balance = view.balance
+        storedBalance = view.storedBalance
         rewards = view.catalogue.map {
             RewardJSON(
                 id: $0.id, name: $0.name, price: $0.price, vetoed: view.vetoed.contains($0.id))

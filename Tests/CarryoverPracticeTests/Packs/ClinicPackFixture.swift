@@ -39,12 +39,16 @@ struct ClinicPackFixture {
     /// 1.0.0 is the example as committed. Later versions rename the `note`
     /// field to `reflection`; with `migrate` they also carry the hook that
     /// moves an old note across, without it old entries no longer fit.
-    func pack(version: String, migrate: Bool = true) throws -> URL {
-        let root = scratch.appendingPathComponent("pack-\(version)")
+    /// `lua`, when given, changes the plugin's Lua before the pack is signed.
+    func pack(version: String, migrate: Bool = true, lua: ((String) -> String)? = nil) throws
+        -> URL
+    {
+        let root = scratch.appendingPathComponent("pack-\(version)-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("activity-log")
         try FileManager.default.createDirectory(
             at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.activityLog, to: folder)
+        if let lua { try edit(folder.appendingPathComponent("activity_log.lua"), lua) }
         if version != "1.0.0" {
             try edit(folder.appendingPathComponent("homework.toml")) {
                 $0.replacingOccurrences(of: "version = \"1.0.0\"", with: "version = \"\(version)\"")
