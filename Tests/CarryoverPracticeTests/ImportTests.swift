@@ -46,13 +46,8 @@ import Testing
 extension ImportTests {
     /// An imported PHQ-9 with item 9 above 0 raises the same risk flag a logged one does.
     @Test func anImportedRiskIsKeptUntilAcknowledged() async throws {
-        let fixture = try PracticeFixture(now: instant("2026-12-08T08:00:00Z"))
-        let practice = fixture.practice
-        _ = try await practice.addClient(id: "c-017", displayName: "C", timeZone: "Europe/Berlin")
-        _ = try await practice.assign(
-            AssignmentRequest(
-                clientID: "c-017", homeworkType: "org.carryover.phq9",
-                schedule: "weekly on mon at 19:00"))
+        let (fixture, _) = try await RiskFlagTests.weeklyPHQ9()
+        let practice = try fixture.at(instant("2026-12-08T08:00:00Z"))
         let risky = RiskFlagTests.phq9(item9: 3).canonicalJSON()
         let calm = RiskFlagTests.phq9(item9: 0).canonicalJSON()
         let lines = [

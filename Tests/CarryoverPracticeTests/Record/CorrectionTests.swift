@@ -99,13 +99,7 @@ import Testing
     }
 
     @Test func anAmendmentThatRaisesARiskKeepsIt() async throws {
-        let fixture = try PracticeFixture(now: instant("2026-11-30T08:00:00Z"))
-        _ = try await fixture.practice.addClient(
-            id: "c-017", displayName: "Client 17", timeZone: "Europe/Berlin")
-        let assignment = try await fixture.practice.assign(
-            AssignmentRequest(
-                clientID: "c-017", homeworkType: "org.carryover.phq9",
-                schedule: "weekly on mon at 19:00"))
+        let (fixture, assignment) = try await RiskFlagTests.weeklyPHQ9()
         let practice = try fixture.at(instant("2026-11-30T17:00:00Z"))
         let logged = try await practice.log(
             assignmentID: assignment.id, fields: RiskFlagTests.phq9(item9: 0))

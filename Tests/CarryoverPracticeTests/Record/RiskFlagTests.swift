@@ -16,8 +16,8 @@ import Testing
         return .object(fields)
     }
 
-    /// c-017 with a weekly PHQ-9; the risky one Mon 2026-11-30, a calm one Mon 2026-12-07.
-    func setUp() async throws -> (PracticeFixture, Assignment) {
+    /// c-017 (Berlin) with a PHQ-9 every Monday at 19:00, assigned Mon 2026-11-30 08:00Z.
+    static func weeklyPHQ9() async throws -> (PracticeFixture, Assignment) {
         let fixture = try PracticeFixture(now: instant("2026-11-30T08:00:00Z"))
         _ = try await fixture.practice.addClient(
             id: "c-017", displayName: "Client 17", timeZone: "Europe/Berlin")
@@ -25,6 +25,12 @@ import Testing
             AssignmentRequest(
                 clientID: "c-017", homeworkType: "org.carryover.phq9",
                 schedule: "weekly on mon at 19:00"))
+        return (fixture, assignment)
+    }
+
+    /// The weekly PHQ-9; the risky one Mon 2026-11-30, a calm one Mon 2026-12-07.
+    func setUp() async throws -> (PracticeFixture, Assignment) {
+        let (fixture, assignment) = try await Self.weeklyPHQ9()
         let risky = try await fixture.at(instant("2026-11-30T17:00:00Z"))
             .log(assignmentID: assignment.id, fields: Self.phq9(item9: 2))
         #expect(risky.flags.map(\.code) == ["phq9-item9"])
@@ -43,7 +49,8 @@ import Testing
         // A report of the week after still shows the open risk, dated.
         let later = try await practice.clientReport(
             clientID: "c-017", from: LocalDate("2026-12-07"), to: LocalDate("2026-12-08"))
-        #expect(later.flags.filter { $0.level == .risk }.map(\.raisedOn) == [LocalDate("2026-11-30")])
+        #expect(
+            later.flags.filter { $0.level == .risk }.map(\.raisedOn) == [LocalDate("2026-11-30")])
     }
 
     @Test func anAcknowledgedRiskLeavesStatusButStaysInItsPeriod() async throws {
