@@ -113,8 +113,11 @@
 
         private func migrate(schema: String) async throws {
             try await transaction { db in
-                // One migrator at a time across every process of the clinic.
-                try await db.query("SELECT pg_advisory_xact_lock(7160417)", logger: self.logger)
+                // One migrator at a time per practice (schema), across every process of
+                // the clinic; practices in other schemas migrate side by side.
+                try await db.query(
+                    "SELECT pg_advisory_xact_lock(7160417, hashtext(\(schema)))",
+                    logger: self.logger)
                 try await db.query(
                     "CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: self.logger)
                 try await db.query(
