@@ -31,8 +31,12 @@ struct AuditCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let since = try self.since.map { TimeZone.gmt.instant(of: try parseDate($0), at: .midnight) }
-        let until = try self.until.map { TimeZone.gmt.instant(of: try parseDate($0), at: .midnight) }
+        let since = try self.since.map {
+            TimeZone.gmt.instant(of: try parseDate($0), at: .midnight)
+        }
+        let until = try self.until.map {
+            TimeZone.gmt.instant(of: try parseDate($0), at: .midnight)
+        }
         if let limit, limit < 1 {
             throw CommandFailure(.usage, "--limit must be 1 or more")
         }

@@ -50,7 +50,8 @@ struct EntryCommand: AsyncParsableCommand {
         @Argument(help: "The entry id.") var entry: String
         @Option(
             name: .customLong("set"),
-            help: ArgumentHelp("A field as name=value (repeat); JSON values allowed.", valueName: "name=value"))
+            help: ArgumentHelp(
+                "A field as name=value (repeat); JSON values allowed.", valueName: "name=value"))
         var fields: [String] = []
         @Option(help: "Why (kept with the entry's history).") var reason: String
         @OptionGroup var options: PracticeOptions
@@ -67,7 +68,8 @@ struct EntryCommand: AsyncParsableCommand {
             }
             if output.json { return try printJSON(EntryHistoryJSON(outcome.history)) }
             let amended = outcome.history.entry
-            print("Amended entry \(amended.id) (revision \(amended.revision)); the original is kept")
+            print(
+                "Amended entry \(amended.id) (revision \(amended.revision)); the original is kept")
             if !amended.scores.isEmpty { print("  Scores: \(scoresText(amended.scores))") }
             for flag in amended.flags ?? [] where flag.needsAcknowledgement {
                 print("  RISK \(flag.message)")
@@ -131,7 +133,8 @@ struct EntryHistoryJSON: Encodable {
 
     func printForPeople(timeZone: String) {
         let state = entry.voided ? " [void]" : entry.revision > 0 ? " [amended]" : ""
-        print("\(entry.id)\(state)  \(entry.assignmentID)  \(localText(entry.performedAt, timeZone))")
+        print(
+            "\(entry.id)\(state)  \(entry.assignmentID)  \(localText(entry.performedAt, timeZone))")
         print("  source: \(entry.source.rawValue), recorded by \(entry.recordedBy ?? "unknown")")
         print("  fields: \(entry.fields.canonicalJSON())")
         if !entry.scores.isEmpty { print("  scores: \(scoresText(entry.scores))") }

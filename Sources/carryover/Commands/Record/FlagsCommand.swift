@@ -38,10 +38,13 @@ struct FlagsCommand: AsyncParsableCommand {
                     zones[flag.clientID] = try await practice.client(flag.clientID).timeZone
                 }
                 let day = localText(flag.performedAt, zones[flag.clientID] ?? "UTC")
-                let state = flag.acknowledgement.map {
-                    "acknowledged by \($0.by) \($0.at.formatted(.iso8601)): \($0.note)"
-                } ?? "OPEN"
-                print("\(flag.id)  \(flag.clientID)  \(flag.assignmentID)  \(day)  \(flag.message)  [\(state)]")
+                let state =
+                    flag.acknowledgement.map {
+                        "acknowledged by \($0.by) \($0.at.formatted(.iso8601)): \($0.note)"
+                    } ?? "OPEN"
+                print(
+                    "\(flag.id)  \(flag.clientID)  \(flag.assignmentID)  \(day)  \(flag.message)  [\(state)]"
+                )
             }
         }
     }
@@ -62,7 +65,9 @@ struct FlagsCommand: AsyncParsableCommand {
         func run() async throws {
             let practice = try await options.open()
             for flag in try await practice.acknowledgeFlags(ids: flags, note: note) {
-                print("Acknowledged flag \(flag.id) (\(flag.clientID), \(flag.code)) as \(practice.actor.name)")
+                print(
+                    "Acknowledged flag \(flag.id) (\(flag.clientID), \(flag.code)) as \(practice.actor.name)"
+                )
             }
         }
     }
