@@ -39,4 +39,4 @@ export CARRYOVER_TEST_POSTGRES_URL="postgres://carryover:carryover-ci@127.0.0.1:
 # A build folder of its own, so the default build stays as it was.
 swift build --traits Postgres --scratch-path .build-postgres --build-tests
 swift test --skip-build --traits Postgres --scratch-path .build-postgres \
-    --filter CarryoverStoreTests
+    --filter "CarryoverStoreTests|ConcurrencyTests"

@@ -8,6 +8,7 @@
     enum PostgresErrors {
         static func map(_ error: any Error) -> any Error {
             if error is StoreError || error is ImportRolledBack { return error }
+            if let body = error as? EngineBodyError { return body.error }
             if let transaction = error as? PostgresTransactionError {
                 let inner =
                     transaction.closureError ?? transaction.beginError ?? transaction.commitError

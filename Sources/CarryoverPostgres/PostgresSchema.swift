@@ -8,6 +8,7 @@
             // The SQLite file's application id; a schema needs none.
             ("v3-application-id", []),
             ("v4-import-progress-stored-prefix", v4),
+            ("v5-flags-corrections-sources", v5),
         ]
 
         /// Statements that make a table append-only, even for TRUNCATE.
@@ -100,5 +101,77 @@
             "DELETE FROM import_progress WHERE rejected > 0",
             "ALTER TABLE import_progress DROP COLUMN rejected",
         ]
+
+        /// As SQLite's v5: sources, flags and corrections of entries, risk
+        /// flags with acknowledgements, ledger lines by entry, discharges.
+        static let v5: [String] =
+            [
+                "ALTER TABLE client ADD COLUMN discharged_at DOUBLE PRECISION",
+                "ALTER TABLE client ADD COLUMN discharge_reason TEXT",
+                "ALTER TABLE entry ADD COLUMN source TEXT NOT NULL DEFAULT 'therapist'",
+                "ALTER TABLE entry ADD COLUMN recorded_by TEXT",
+                "ALTER TABLE entry ADD COLUMN flags JSONB",
+                "ALTER TABLE entry ADD COLUMN revision BIGINT NOT NULL DEFAULT 0",
+                "ALTER TABLE entry ADD COLUMN voided BOOLEAN NOT NULL DEFAULT false",
+                """
+                UPDATE entry SET source = 'import'
+                WHERE id IN (SELECT object_id FROM audit WHERE action = 'entry.import')
+                """,
+                """
+                UPDATE entry SET recorded_by = (
+                    SELECT principal FROM audit WHERE audit.object_id = entry.id
+                        AND audit.action IN ('entry.record', 'entry.import') ORDER BY seq LIMIT 1)
+                """,
+                """
+                CREATE TABLE entry_revision (
+                    entry_id TEXT NOT NULL REFERENCES entry(id), number BIGINT NOT NULL,
+                    action TEXT NOT NULL, at DOUBLE PRECISION NOT NULL, actor TEXT NOT NULL,
+                    reason TEXT NOT NULL, fields JSONB NOT NULL, scores JSONB NOT NULL,
+                    flags JSONB, PRIMARY KEY (entry_id, number))
+                """,
+                """
+                CREATE TABLE flag (
+                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    entry_id TEXT NOT NULL REFERENCES entry(id),
+                    assignment_id TEXT NOT NULL REFERENCES assignment(id),
+                    client_id TEXT NOT NULL REFERENCES client(id), level TEXT NOT NULL,
+                    code TEXT NOT NULL, message TEXT NOT NULL,
+                    performed_at DOUBLE PRECISION NOT NULL, raised_at DOUBLE PRECISION NOT NULL,
+                    UNIQUE (entry_id, code))
+                """,
+                "CREATE INDEX flag_by_client ON flag(client_id, performed_at)",
+                """
+                CREATE TABLE flag_ack (
+                    flag_id BIGINT PRIMARY KEY REFERENCES flag(id),
+                    at DOUBLE PRECISION NOT NULL, actor TEXT NOT NULL, note TEXT NOT NULL)
+                """,
+                "ALTER TABLE ledger ADD COLUMN entry_id TEXT",
+                "CREATE INDEX ledger_by_entry ON ledger(entry_id)",
+                "CREATE INDEX audit_by_action ON audit(action)",
+                """
+                CREATE FUNCTION entry_changes_by_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'entries are never deleted'; END IF;
+                  IF NEW.id IS DISTINCT FROM OLD.id OR NEW.assignment_id IS DISTINCT FROM OLD.assignment_id
+                     OR NEW.client_id IS DISTINCT FROM OLD.client_id
+                     OR NEW.performed_at IS DISTINCT FROM OLD.performed_at
+                     OR NEW.logged_at IS DISTINCT FROM OLD.logged_at
+                     OR NEW.revision IS DISTINCT FROM OLD.revision + 1
+                     OR NOT EXISTS (SELECT 1 FROM entry_revision
+                                    WHERE entry_id = NEW.id AND number = NEW.revision) THEN
+                    RAISE EXCEPTION 'an entry changes only by a correction kept in entry_revision';
+                  END IF;
+                  RETURN NEW;
+                END $$
+                """,
+                """
+                CREATE TRIGGER entry_changes_by_revision BEFORE UPDATE OR DELETE ON entry
+                FOR EACH ROW EXECUTE FUNCTION entry_changes_by_revision()
+                """,
+                """
+                CREATE TRIGGER entry_no_truncate BEFORE TRUNCATE ON entry
+                FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
+                """,
+            ] + appendOnly("entry_revision") + appendOnly("flag") + appendOnly("flag_ack")
     }
 #endif

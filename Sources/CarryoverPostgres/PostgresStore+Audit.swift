@@ -5,13 +5,21 @@
 
     extension PostgresStore {
         public func auditJournal(_ query: AuditQuery) async throws -> [AuditRecord] {
-            try await transaction { db in
+            let since = query.since?.timeIntervalSince1970
+            let until = query.until?.timeIntervalSince1970
+            let prefix = query.action.map { $0 + "." }
+            return try await transaction { db in
                 let rows = try await db.query(
                     """
                     SELECT * FROM (
                         SELECT seq, at, principal, action, object_kind, object_id, client_id FROM audit
                         WHERE (\(query.clientID)::text IS NULL OR client_id = \(query.clientID))
                           AND (\(query.objectID)::text IS NULL OR object_id = \(query.objectID))
+                          AND (\(query.action)::text IS NULL OR action = \(query.action)
+                               OR left(action, length(\(prefix))) = \(prefix))
+                          AND (\(query.principal)::text IS NULL OR principal = \(query.principal))
+                          AND (\(since)::float8 IS NULL OR at >= \(since))
+                          AND (\(until)::float8 IS NULL OR at < \(until))
                         ORDER BY seq DESC LIMIT \(query.limit)
                     ) AS recent ORDER BY seq
                     """, logger: self.logger)

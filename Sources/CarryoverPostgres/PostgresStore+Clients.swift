@@ -1,6 +1,7 @@
 #if Postgres
     import CarryoverCore
     import CarryoverStore
+    import Foundation
     import PostgresNIO
 
     extension PostgresStore {
@@ -19,17 +20,43 @@
             }
         }
 
-        public func updateClient(_ client: Client) async throws {
+        public func updateClient(_ client: Client, assignments: [Assignment]) async throws {
+            try StoreChecks.assignments(assignments, of: client)
+            let encoded = try assignments.map { ($0, try StoreCoding.encode($0)) }
             try await transaction { db in
-                let updated = try await self.all(
-                    db,
+                let before = try await self.all(
+                    db, "SELECT discharged_at FROM client WHERE id = \(client.id) FOR UPDATE",
+                    as: Double?.self)
+                guard let dischargedBefore = before.first else {
+                    throw StoreError.notFound("client", client.id)
+                }
+                try await db.query(
                     """
-                    UPDATE client SET display_name = \(client.displayName), time_zone = \(client.timeZone)
-                    WHERE id = \(client.id) RETURNING 1
-                    """, as: Int.self)
-                guard updated.count == 1 else { throw StoreError.notFound("client", client.id) }
+                    UPDATE client SET display_name = \(client.displayName),
+                        time_zone = \(client.timeZone),
+                        discharged_at = \(client.dischargedAt?.timeIntervalSince1970),
+                        discharge_reason = \(client.dischargeReason)
+                    WHERE id = \(client.id)
+                    """, logger: self.logger)
+                for (assignment, json) in encoded {
+                    let updated = try await self.all(
+                        db,
+                        """
+                        UPDATE assignment SET homework_type = \(assignment.homeworkType),
+                            status = \(assignment.status.rawValue), json = \(json)::jsonb
+                        WHERE id = \(assignment.id) AND client_id = \(client.id) RETURNING 1
+                        """, as: Int.self)
+                    guard updated.count == 1 else {
+                        throw StoreError.notFound("assignment", assignment.id)
+                    }
+                    try await self.audit(
+                        db, "assignment.update", kind: "assignment", id: assignment.id,
+                        clientID: client.id)
+                }
+                let discharging = dischargedBefore == nil && client.isDischarged
                 try await self.audit(
-                    db, "client.update", kind: "client", id: client.id, clientID: client.id)
+                    db, discharging ? "client.discharge" : "client.update", kind: "client",
+                    id: client.id, clientID: client.id)
             }
         }
 
@@ -49,11 +76,17 @@
                 var clients: [Client] = []
                 let rows = try await db.query(
                     """
-                    SELECT id, display_name, time_zone FROM client
+                    SELECT id, display_name, time_zone, discharged_at, discharge_reason FROM client
                     WHERE \(id)::text IS NULL OR id = \(id) ORDER BY id
                     """, logger: self.logger)
-                for try await (id, name, zone) in rows.decode((String, String, String).self) {
-                    clients.append(Client(id: id, displayName: name, timeZone: zone))
+                for try await (id, name, zone, discharged, reason) in rows.decode(
+                    (String, String, String, Double?, String?).self)
+                {
+                    clients.append(
+                        Client(
+                            id: id, displayName: name, timeZone: zone,
+                            dischargedAt: discharged.map { Date(timeIntervalSince1970: $0) },
+                            dischargeReason: reason))
                 }
                 return clients
             }

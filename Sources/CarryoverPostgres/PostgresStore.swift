@@ -142,8 +142,11 @@
             try await transaction { db in
                 // A read-only store still migrates once (its later reads need the tables).
                 try await db.query("SET TRANSACTION READ WRITE", logger: self.logger)
-                // One migrator at a time across every process of the clinic.
-                try await db.query("SELECT pg_advisory_xact_lock(7160417)", logger: self.logger)
+                // One migrator at a time per practice (schema), across every process of
+                // the clinic; practices in other schemas migrate side by side.
+                try await db.query(
+                    "SELECT pg_advisory_xact_lock(7160417, hashtext(\(schema)))",
+                    logger: self.logger)
                 try await db.query(
                     "CREATE SCHEMA IF NOT EXISTS \(unescaped: schema)", logger: self.logger)
                 try await db.query(

@@ -100,3 +100,43 @@ public struct HomeworkCatalogue: Sendable {
         return va > vb
     }
 }
+
+extension HomeworkCatalogue {
+    /// Why homework type `id` at `version`, which an assignment was made
+    /// with, cannot be loaded now: its pack's key was revoked (`.revoked`),
+    /// or no installed pack carries it any more (`.notFound`). History made
+    /// with it stays readable; only new work with it is refused.
+    func unavailable(id: String, version: String) -> PracticeError {
+        let carrying = ((try? shelf.installed()) ?? []).filter { pack in
+            let url = pack.folder.appendingPathComponent(PackManifest.fileName)
+            let manifest = (try? Data(contentsOf: url)).flatMap { try? PackManifest(parsing: $0) }
+            return manifest?.homework.contains {
+                $0.id == id && $0.version.description == version
+            } == true
+        }
+        let keep =
+            "what was logged with it stays readable; to go on, upgrade the assignment "
+            + "to a trusted version ('carryover assignment upgrade') or make a new assignment"
+        for pack in carrying {
+            let key = try? shelf.trustStore.key(pack.keyID)
+            if key?.status == .revoked {
+                return PracticeError(
+                    .revoked,
+                    "homework type \(id) \(version) comes from pack \(pack.id) \(pack.version), "
+                        + "signed by key \(pack.keyID), which was revoked; new entries are "
+                        + "refused, \(keep)")
+            }
+            if key == nil {
+                return PracticeError(
+                    .revoked,
+                    "homework type \(id) \(version) comes from pack \(pack.id) \(pack.version), "
+                        + "signed by key \(pack.keyID), which this practice no longer trusts; "
+                        + "new entries are refused, \(keep)")
+            }
+        }
+        return PracticeError(
+            .notFound,
+            "homework type \(id) \(version) is no longer installed (its pack was removed); new "
+                + "entries are refused, \(keep)")
+    }
+}

@@ -43,6 +43,7 @@ extension Practice {
     ///   error for a phrase it cannot read; nothing is written then.
     public func assign(_ request: AssignmentRequest) async throws -> Assignment {
         let client = try await client(request.clientID)
+        try Self.requireInTreatment(client)
         let source = try catalogue.source(id: request.homeworkType)
         let type = try homeworkType(source.id, version: source.version, seed: 0)
         let problems = type.validateParams(request.params)
@@ -65,7 +66,8 @@ extension Practice {
             id: "\(client.id)-\(existing.count + 1)", clientID: client.id, taskID: request.taskID,
             homeworkType: source.id, homeworkVersion: source.version, params: request.params,
             schedule: schedule, completion: completion, reinforcement: plan,
-            seed: random.next(), createdAt: clock.now(), startsAfter: request.startsAfter)
+            seed: random.next(), createdAt: clock.now(), startsAfter: request.startsAfter,
+            homeworkTitle: type.declaration.title)
         try await store.saveAssignment(assignment)
         return assignment
     }
@@ -91,17 +93,26 @@ extension Practice {
         return assignment
     }
 
-    /// Changes an assignment's params, schedule, rule or reinforcement, keeping the reason.
+    /// Changes an assignment's params, schedule, rule or reinforcement as a
+    /// new version from local day `from` on (default: today in the client's
+    /// time zone), keeping the reason. The weeks before keep the terms,
+    /// occurrences and adherence they had; a new schedule phrase counts from `from`.
+    ///
+    /// - Throws: ``PracticeError`` `.invalidInput` for params the type
+    ///   refuses, a phrase it cannot read, a `from` before the last entry's
+    ///   day (those entries would move to other terms) or a change between a
+    ///   token and a voucher ledger; the core's error for an ended assignment
+    ///   or a `from` before the current version began. Nothing is written then.
     public func modify(
         _ id: String, params: Value?, schedule: String?, completion: String?,
-        reinforcement: String?, reason: String
+        reinforcement: String?, reason: String, from: LocalDate? = nil
     ) async throws -> Assignment {
         var assignment = try await assignment(id)
         let client = try await client(assignment.clientID)
+        let from = from ?? today(in: client.timeZone)
         var change = AssignmentModification()
         if let params {
-            let type = try homeworkType(
-                assignment.homeworkType, version: assignment.homeworkVersion, seed: 0)
+            let type = try loggableType(of: assignment)
             let problems = type.validateParams(params)
             guard problems.isEmpty else {
                 throw PracticeError(
@@ -112,7 +123,7 @@ extension Practice {
         }
         if let schedule {
             change.schedule = try Schedule(
-                phrase: schedule, timeZone: client.timeZone, today: today(in: client.timeZone))
+                phrase: schedule, timeZone: client.timeZone, today: from)
         }
         if let completion {
             let type = try homeworkType(
@@ -120,12 +131,50 @@ extension Practice {
             change.completion = try Self.completionRule(completion, for: type.declaration)
         }
         if let reinforcement {
-            change.reinforcement = try ReinforcementPlan(
+            let plan = try ReinforcementPlan(
                 phrase: reinforcement, catalogue: assignment.reinforcement.catalogue)
+            try await checkLedgerUnit(of: assignment, becomes: plan)
+            change.reinforcement = plan
         }
-        try assignment.modify(change, at: clock.now(), reason: reason)
+        try await checkNoEntriesAfter(from, in: assignment, zone: client.timeZone)
+        try assignment.modify(change, from: from, at: clock.now(), reason: reason)
         try await store.saveAssignment(assignment)
         return assignment
+    }
+
+    /// A new version may not take entries already logged on later days away
+    /// from the terms they were logged under.
+    private func checkNoEntriesAfter(_ from: LocalDate, in assignment: Assignment, zone: String)
+        async throws
+    {
+        let timeZone = TimeZone(identifier: zone) ?? .gmt
+        let later = try await store.entries(
+            .init(
+                assignmentID: assignment.id,
+                from: timeZone.instant(of: from.adding(days: 1), at: .midnight),
+                includeFields: false))
+        if let last = later.last {
+            let day = LocalDate(last.performedAt, in: timeZone)
+            throw PracticeError(
+                .invalidInput,
+                "assignment \(assignment.id) has entries up to \(day); a new version can start "
+                    + "on \(day) at the earliest (--from \(day))")
+        }
+    }
+
+    /// Tokens and voucher money are not one balance: a change from one to the
+    /// other is refused once anything was earned.
+    private func checkLedgerUnit(of assignment: Assignment, becomes plan: ReinforcementPlan)
+        async throws
+    {
+        let before = assignment.reinforcement.schedule.ledgerUnit
+        guard let before, before != plan.schedule.ledgerUnit,
+            try await !assignmentState(assignment).reinforcement.ledger.lines.isEmpty
+        else { return }
+        throw PracticeError(
+            .invalidInput,
+            "assignment \(assignment.id) keeps a ledger in \(before.rawValue); its reinforcement "
+                + "can change only to one with the same unit. Make a new assignment for the other.")
     }
 }
 

@@ -18,12 +18,7 @@ extension Practice {
                 "client id '\(id.prefix(64))' must be 1-64 letters, digits, '-', '_' or '.'; "
                     + "use a pseudonym such as c-017, never a real name")
         }
-        guard TimeZone(identifier: timeZone) != nil else {
-            throw PracticeError(
-                .invalidInput,
-                "unknown time zone '\(timeZone)'; use an IANA name such as Europe/Berlin or America/New_York"
-            )
-        }
+        try Self.checkTimeZone(timeZone)
         let client = Client(id: id, displayName: displayName, timeZone: timeZone)
         try await store.addClient(client)
         return client
@@ -42,6 +37,7 @@ extension Practice {
     /// Saves a goal for an existing client and returns its SMART findings.
     public func saveGoal(_ goal: Goal) async throws -> [SMARTFinding] {
         let client = try await client(goal.clientID)
+        try Self.requireInTreatment(client)
         try goal.validate()
         try await store.save(goal)
         return goal.smartCheck(today: today(in: client.timeZone))

@@ -5,8 +5,9 @@ import Foundation
 
 extension Practice {
     /// Imports entries from a JSON Lines file in batches, each line checked
-    /// by its homework type's fields and `validate` hook and scored by its
-    /// `score` hook (unless the line gives scores). A re-run of the same file
+    /// by its homework type's fields and `validate` hook, scored by its
+    /// `score` hook (unless the line gives scores) and flagged by its `flags`
+    /// hook (a risk flag waits for acknowledgement as for a logged entry). A re-run of the same file
     /// resumes after the last whole batch.
     ///
     /// Imported entries are history: they count for adherence, streaks,
@@ -33,9 +34,11 @@ extension Practice {
                 }
             },
             score: { assignment, fields in
-                let type = try loader.type(for: assignment)
-                let params = type.declaration.applyingParamDefaults(to: assignment.params)
-                return try type.score(entry: fields, params: params, scope: assignment.clientID)
+                try loader.hooks(for: assignment).score(fields)
+            },
+            // Imported history raises its risks like logged entries do.
+            flags: { assignment, fields in
+                try loader.hooks(for: assignment).flags(fields)
             })
         return try await EntryImporter(
             store: store, validator: validator, batchSize: batchSize, strict: strict, clock: clock
@@ -58,5 +61,12 @@ final class HomeworkTypeCache {
             assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)
         loaded[assignment.id] = type
         return type
+    }
+
+    /// The type's entry hooks with the assignment's params and client.
+    func hooks(for assignment: Assignment) throws -> EntryHooks {
+        EntryHooks(
+            try type(for: assignment), assignmentParams: assignment.params,
+            clientID: assignment.clientID)
     }
 }

@@ -8,6 +8,7 @@ import Foundation
 public struct LogOutcome: Sendable {
     public var entry: Entry
     public var feedback: String?
+    /// The plugin's flags on this entry, risk first (also stored with it).
     public var flags: [PluginFlag]
     public var reinforcement: [ReinforcementEvent]
     /// Token or voucher balance after this entry, formatted ("12 tokens", "$10.00").
@@ -29,102 +30,140 @@ public struct LogOutcome: Sendable {
 }
 
 extension Practice {
-    /// Validates, scores and records one entry with everything it changes,
-    /// in one store transaction.
+    /// Validates, scores and records one entry with everything it changes.
+    ///
+    /// Every hook (validate, score, feedback, flags, advance) runs before the
+    /// one write, and the entry, its flags, the engine state and the ledger
+    /// lines are written in one store transaction that reads the state it
+    /// changes: a failing hook or a concurrent writer can never leave half an
+    /// entry or a lost update.
     ///
     /// - Throws: ``PracticeError`` `.entryRejected` with every problem field
-    ///   by field (nothing is written), `.notActive` for a paused or ended
-    ///   assignment, or the plugin's ``SandboxError``.
+    ///   by field, `.pluginFailed` naming the plugin and hook, `.notActive`
+    ///   for a paused or ended assignment, `.revoked` / `.notFound` when its
+    ///   homework type's pack was revoked or removed; nothing is written then.
     ///
     /// Every hook sees the entry's moment (`performedAt`, else now) as
     /// `clock.now()` (``EntryMoment``).
-    public func log(assignmentID: String, fields: Value, performedAt: Date? = nil) async throws
-        -> LogOutcome
-    {
+    public func log(
+        assignmentID: String, fields: Value, performedAt: Date? = nil,
+        source: EntrySource = .therapist
+    ) async throws -> LogOutcome {
         try await EntryMoment.$current.withValue(performedAt ?? clock.now()) {
-            try await logEntry(assignmentID: assignmentID, fields: fields, performedAt: performedAt)
+            try await logEntry(
+                assignmentID: assignmentID, fields: fields, performedAt: performedAt,
+                source: source)
         }
     }
 
-    private func logEntry(assignmentID: String, fields: Value, performedAt: Date?) async throws
-        -> LogOutcome
-    {
+    private func logEntry(
+        assignmentID: String, fields: Value, performedAt: Date?, source: EntrySource
+    ) async throws -> LogOutcome {
         let assignment = try await assignment(assignmentID)
+        try Self.requireActive(assignment)
+        let now = clock.now()
+        let performed = performedAt ?? now
+        try Entry.checkPerformedAt(performed, now: now)
+        let type = try loggableType(of: assignment)
+        let params = type.declaration.applyingParamDefaults(to: assignment.params)
+        let hooks = EntryHooks(
+            type, assignmentParams: assignment.params, clientID: assignment.clientID)
+        let (scores, flags) = try hooks.check(fields)
+        let feedback = try hooks.feedback(fields)
+        let entry = Entry(
+            id: UUID().uuidString.lowercased(), assignmentID: assignment.id,
+            clientID: assignment.clientID, homeworkType: assignment.homeworkType,
+            homeworkVersion: assignment.homeworkVersion, performedAt: performed, loggedAt: now,
+            fields: fields, scores: scores, flags: flags, source: source,
+            recordedBy: actor.name)
+        let advances = type.declaration.hooks.contains(.advance)
+        let result = try await store.writeEngine(assignmentID: assignment.id, entryID: nil) {
+            snapshot in
+            let current = snapshot.assignment
+            try Self.requireActive(current)
+            var state = try Self.assignmentState(current, stored: snapshot.state)
+            let progressBefore = state.progress
+            if advances { state.progress = try hooks.advance(state.progress, fields) }
+            let occurrence = AssignmentTimeline(current).occurrence(
+                for: performed, excluding: current.pauses(until: now))
+            let before = state.reinforcement.ledger
+            let events = try Self.reinforce(
+                current, state: &state, occurrence: occurrence, at: performed)
+            let change = PluginProgressText.change(
+                homeworkType: current.homeworkType, params: params, from: progressBefore,
+                to: state.progress)
+            let write = EngineWrite(
+                entry: entry, engineState: try Value(encoding: state),
+                events: try events.map { try Self.ledgerEvent($0, at: now) }
+                    + Self.ledgerLines(of: state.reinforcement.ledger, after: before, at: now)
+                    + Self.progressEvent(
+                        change, from: progressBefore, to: state.progress, at: performed))
+            return (
+                write,
+                LoggedChange(
+                    assignment: current, state: state, occurrence: occurrence, events: events,
+                    progressChange: change)
+            )
+        }.value
+        let progress = try await progress(
+            of: result.assignment, now: now, withFields: false, loaded: type)
+        var outcome = LogOutcome(
+            entry: entry, feedback: feedback, flags: flags, reinforcement: result.events,
+            balance: Self.balance(result.assignment, result.state),
+            completion: progress.completion, occurrence: result.occurrence, next: progress.next,
+            progress: result.state.progress)
+        outcome.progressChange = result.progressChange
+        outcome.progressSummary = progress.progressSummary
+        outcome.scoreTitles = ScoreTitles(type.declaration)
+        return outcome
+    }
+
+    /// What the write of a logged entry computed from the stored state.
+    private struct LoggedChange: Sendable {
+        let assignment: Assignment
+        let state: AssignmentState
+        let occurrence: Occurrence?
+        let events: [ReinforcementEvent]
+        let progressChange: String?
+    }
+
+    /// Entries go to active assignments only.
+    static func requireActive(_ assignment: Assignment) throws {
         guard assignment.status == .active else {
             throw PracticeError(
                 .notActive,
                 "assignment \(assignment.id) is \(assignment.status.rawValue); "
                     + "resume it with 'carryover assignment resume \(assignment.id)' first")
         }
-        let now = clock.now()
-        let performed = performedAt ?? now
-        try Entry.checkPerformedAt(performed, now: now)
-        let type = try homeworkType(
-            assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)
-        let params = type.declaration.applyingParamDefaults(to: assignment.params)
-        let scope = assignment.clientID
-        let problems = try type.validate(entry: fields, params: params, scope: scope)
-        guard problems.isEmpty else {
-            throw PracticeError(
-                .entryRejected, "the entry has \(problems.count) problem(s); nothing was saved",
-                problems: problems)
-        }
-        let entry = Entry(
-            id: UUID().uuidString.lowercased(), assignmentID: assignment.id,
-            clientID: assignment.clientID, homeworkType: assignment.homeworkType,
-            homeworkVersion: assignment.homeworkVersion, performedAt: performed, loggedAt: now,
-            fields: fields, scores: try type.score(entry: fields, params: params, scope: scope))
-        var state = try await assignmentState(assignment)
-        let progressBefore = state.progress
-        if type.declaration.hooks.contains(.advance) {
-            state.progress = try type.advance(
-                state: state.progress, entry: fields, params: params, scope: scope)
-        }
-        let occurrence = assignment.schedule.occurrence(
-            for: performed, excluding: assignment.pauses(until: now))
-        let events = try reinforce(assignment, state: &state, occurrence: occurrence, at: performed)
-        let change = PluginProgressText.change(
-            homeworkType: assignment.homeworkType, params: params, from: progressBefore,
-            to: state.progress)
-        let stored = try await store.record(
-            EntryRecording(
-                entry: entry, engineState: try Value(encoding: state),
-                events: try events.map { try Self.ledgerEvent($0, at: now) }
-                    + Self.progressEvent(
-                        change, from: progressBefore, to: state.progress, at: performed)))
-        _ = stored
-        let progress = try await progress(
-            of: assignment, now: now, withFields: false, loaded: type)
-        var outcome = LogOutcome(
-            entry: entry, feedback: try type.feedback(entry: fields, params: params, scope: scope),
-            flags: try type.flags(entry: fields, params: params, scope: scope),
-            reinforcement: events, balance: Self.balance(assignment, state),
-            completion: progress.completion, occurrence: occurrence, next: progress.next,
-            progress: state.progress)
-        outcome.progressChange = change
-        outcome.progressSummary = progress.progressSummary
-        outcome.scoreTitles = ScoreTitles(type.declaration)
-        return outcome
     }
 
     /// Tells the reinforcement schedule about this response and about every
     /// occurrence since the last one reported: missed ones first, then the
-    /// one this entry completes.
-    func reinforce(
+    /// one this entry completes. Each event goes to the plan of the version
+    /// it belongs to.
+    static func reinforce(
         _ assignment: Assignment, state: inout AssignmentState, occurrence: Occurrence?, at: Date
     ) throws -> [ReinforcementEvent] {
-        var homeworkEvents: [HomeworkEvent] = [.entry(at: at)]
+        let timeline = AssignmentTimeline(assignment)
+        var homeworkEvents: [(HomeworkEvent, ReinforcementPlan)] = [
+            (.entry(at: at), timeline.period(at: at).reinforcement)
+        ]
         if let occurrence, occurrence.index >= state.reported {
             for missed in state.reported..<occurrence.index {
-                homeworkEvents.append(.missed(occurrence: missed, at: at))
+                homeworkEvents.append(
+                    (.missed(occurrence: missed, at: at), timeline.period(of: missed).reinforcement)
+                )
             }
-            homeworkEvents.append(.completed(occurrence: occurrence.index, at: at))
+            homeworkEvents.append(
+                (
+                    .completed(occurrence: occurrence.index, at: at),
+                    timeline.period(of: occurrence.index).reinforcement
+                ))
             state.reported = occurrence.index + 1
         }
         var events: [ReinforcementEvent] = []
-        for event in homeworkEvents {
-            let result = try assignment.reinforcement.apply(
-                event, to: state.reinforcement, seed: assignment.seed)
+        for (event, plan) in homeworkEvents {
+            let result = try plan.apply(event, to: state.reinforcement, seed: assignment.seed)
             state.reinforcement = result.state
             events += result.events
         }
@@ -133,10 +172,16 @@ extension Practice {
 
     /// The assignment's engine state, or a fresh one before its first entry.
     func assignmentState(_ assignment: Assignment) async throws -> AssignmentState {
-        guard let value = try await store.engineState(assignmentID: assignment.id) else {
-            return AssignmentState(startedAt: assignment.createdAt)
-        }
-        return try value.decode(as: AssignmentState.self)
+        try Self.assignmentState(
+            assignment, stored: try await store.engineState(assignmentID: assignment.id))
+    }
+
+    /// A stored engine state decoded, or a fresh one when there is none yet.
+    static func assignmentState(_ assignment: Assignment, stored: Value?) throws
+        -> AssignmentState
+    {
+        guard let stored else { return AssignmentState(startedAt: assignment.createdAt) }
+        return try stored.decode(as: AssignmentState.self)
     }
 
     /// A reinforcement event as a ledger line, named by its case.
@@ -161,6 +206,20 @@ extension Practice {
 
     /// The ledger event kind of a progress change.
     static let progressEventKind = "progress"
+
+    /// The token ledger's lines added since `before`, as ledger events of
+    /// kind `ledger`: every line that moves a balance is in the store's
+    /// ledger, so the balance can be summed from it.
+    static func ledgerLines(of ledger: TokenLedger, after before: TokenLedger, at: Date) throws
+        -> [NewLedgerEvent]
+    {
+        try ledger.lines.dropFirst(before.lines.count).map {
+            NewLedgerEvent(at: at, kind: ledgerKind, payload: try Value(encoding: $0))
+        }
+    }
+
+    /// The kind of the ledger events that hold token ledger lines.
+    public static let ledgerKind = "ledger"
 
     /// The balance line for token and voucher schedules.
     static func balance(_ assignment: Assignment, _ state: AssignmentState) -> String? {

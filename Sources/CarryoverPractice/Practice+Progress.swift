@@ -1,11 +1,13 @@
 import CarryoverCore
 import CarryoverLua
+import CarryoverStore
 import Foundation
 
 /// Where one assignment stands: adherence, streaks, scores, completion,
 /// rewards, flags and what is next.
 public struct AssignmentProgress: Sendable {
     public var assignment: Assignment
+    /// The homework type's title when it was assigned.
     public var title: String
     public var adherence: AdherenceReport
     public var streak: StreakSummary
@@ -15,8 +17,12 @@ public struct AssignmentProgress: Sendable {
     public var balance: String?
     /// Non-adherence flags with the likely barrier and a suggested change.
     public var barrierFlags: [ProgressFlag]
-    /// Flags the plugin raised on the latest entry (risk first).
+    /// The latest entry's flags that need no acknowledgement (its risk
+    /// flags are in ``openFlags`` until acknowledged). For an entry stored
+    /// before flags were kept: all its flags, risk first, as its plugin computes them.
     public var pluginFlags: [PluginFlag]
+    /// Risk flags on any of its entries that no therapist has acknowledged yet.
+    public var openFlags: [RaisedFlag]
     /// The next time due, for an active assignment only.
     public var next: Occurrence?
     /// The assignment's entries, oldest first; their `fields` are `.null`
@@ -29,12 +35,16 @@ public struct AssignmentProgress: Sendable {
     /// homework type keeps no progress state.
     public var progressSummary: String?
     /// The homework type's scores in its order with their titles (empty
-    /// when nothing was logged yet, as the type is then not loaded).
+    /// when nothing was logged yet, or its pack is gone).
     public var scoreTitles = ScoreTitles()
 }
 
 extension Practice {
     /// Progress of one assignment at the practice clock's now.
+    ///
+    /// It reads what was stored (scores, flags, the type's title), so it
+    /// works whatever happened to the homework type's pack since; score
+    /// titles and the progress summary come from the type when it still loads.
     public func progress(of assignment: Assignment, now: Date? = nil, withFields: Bool = false)
         async throws -> AssignmentProgress
     {
@@ -49,21 +59,21 @@ extension Practice {
         let clockNow = now ?? clock.now()
         // An ended assignment's progress stops where it ended: nothing after is due or missed.
         let now = assignment.endedAt.map { min($0, clockNow) } ?? clockNow
-        let schedule = assignment.schedule
-        let grace = TimeInterval(schedule.graceMinutes * 60)
+        let timeline = AssignmentTimeline(assignment)
+        let grace = TimeInterval(assignment.schedule.graceMinutes * 60)
         let pauses = assignment.pauses(until: now)
-        // Times and scores are all progress needs; fields only for the latest entry's flags.
+        // Times, scores and flags are all progress needs.
         let entries = try await store.entries(
             .init(assignmentID: assignment.id, includeFields: withFields))
         // Occurrences that have opened by now: an entry may complete one before it is due.
-        let opened = schedule.occurrences(
+        let opened = timeline.occurrences(
             in: .clamped(
-                assignment.createdAt.addingTimeInterval(-86_400), now.addingTimeInterval(2 * 86_400)
-            ),
+                assignment.createdAt.addingTimeInterval(-86_400),
+                max(now, assignment.createdAt).addingTimeInterval(2 * 86_400)),
             excluding: pauses
         ).filter { $0.start <= now }
         var byIndex: [Int: [Entry]] = [:]
-        let matches = schedule.matching(entries.map(\.performedAt), among: opened)
+        let matches = timeline.matching(entries.map(\.performedAt), among: opened)
         for (entry, occurrence) in zip(entries, matches) {
             if let occurrence { byIndex[occurrence.index, default: []].append(entry) }
         }
@@ -75,28 +85,23 @@ extension Practice {
         let outcomes = occurrences.map {
             OccurrenceOutcome(occurrence: $0, entries: byIndex[$0.index] ?? [])
         }
-        let zone = TimeZone(identifier: schedule.timeZone) ?? .gmt
+        let zone = TimeZone(identifier: assignment.schedule.timeZone) ?? .gmt
         let completion = try CompletionEvaluator().evaluate(
             assignment.completion,
             over: CompletionInput(
                 occurrences: occurrences, entries: byIndex, now: now.addingTimeInterval(-grace)))
         let state = try await assignmentState(assignment)
-        let source =
-            loaded == nil
-            ? try? catalogue.source(
-                id: assignment.homeworkType, version: assignment.homeworkVersion)
-            : nil
-        // The plugin is loaded only when there is a latest entry to flag.
+        // The type, when it still loads, gives score titles and the progress in words.
         let type =
-            try entries.isEmpty
+            entries.isEmpty
             ? nil
-            : loaded ?? source.map { try self.homeworkType(from: $0, seed: assignment.seed) }
-                ?? self.homeworkType(
+            : loaded
+                ?? (try? homeworkType(
                     assignment.homeworkType, version: assignment.homeworkVersion,
-                    seed: assignment.seed)
+                    seed: assignment.seed))
         var result = AssignmentProgress(
             assignment: assignment,
-            title: loaded?.declaration.title ?? source?.title ?? assignment.homeworkType,
+            title: title(of: assignment, loaded: loaded),
             adherence: AdherenceReport(outcomes: outcomes, now: now, grace: grace, timeZone: zone),
             streak: StreakSummary(outcomes: outcomes, now: now, grace: grace),
             trends: ScoreTrend.trends(in: entries), completion: completion,
@@ -105,10 +110,11 @@ extension Practice {
                 ? []
                 : BarrierRules.standard.flags(
                     for: outcomes, now: now, grace: grace, timeZone: zone),
-            pluginFlags: try await latestFlags(
-                assignment, entries: entries, withFields: withFields, type: type),
+            pluginFlags: try await latestFlags(assignment, entries: entries, type: type),
+            openFlags: try await store.flags(
+                FlagQuery(assignmentID: assignment.id, openOnly: true)),
             next: assignment.status == .active
-                ? next(of: schedule, after: now, done: byIndex) : nil,
+                ? next(of: timeline, after: now, done: byIndex) : nil,
             entries: entries)
         result.pluginProgress = state.progress
         let params =
@@ -127,34 +133,42 @@ extension Practice {
     }
 
     /// The first time due after `now` that no entry has done early, however far ahead.
-    private func next(of schedule: Schedule, after now: Date, done: [Int: [Entry]]) -> Occurrence? {
-        var candidate = schedule.firstOccurrence(dueAfter: now)
+    private func next(of timeline: AssignmentTimeline, after now: Date, done: [Int: [Entry]])
+        -> Occurrence?
+    {
+        var candidate = timeline.firstOccurrence(dueAfter: now)
         while let found = candidate, done[found.index] != nil {
-            candidate = schedule.occurrence(index: found.index + 1)
+            candidate = timeline.occurrence(index: found.index + 1)
         }
         return candidate
     }
 
-    /// The plugin's flags on the latest entry, risk first.
-    private func latestFlags(
-        _ assignment: Assignment, entries: [Entry], withFields: Bool, type: HomeworkType?
-    ) async throws -> [PluginFlag] {
+    /// The homework type's title as assigned; for assignments made before
+    /// titles were kept, the catalogue's (or its id when the pack is gone).
+    func title(of assignment: Assignment, loaded: HomeworkType? = nil) -> String {
+        assignment.homeworkTitle ?? loaded?.declaration.title
+            ?? (try? catalogue.source(
+                id: assignment.homeworkType, version: assignment.homeworkVersion))?.title
+            ?? assignment.homeworkType
+    }
+
+    /// The flags stored with the latest entry, risk first. An entry stored
+    /// before flags were kept has them computed by its plugin, when it still loads.
+    private func latestFlags(_ assignment: Assignment, entries: [Entry], type: HomeworkType?)
+        async throws -> [PluginFlag]
+    {
         // Entries come oldest first (performed, then id), as the store orders them.
-        guard let newest = entries.last, let type else { return [] }
-        // Without fields, read the latest entry again, in full.
-        let latest =
-            withFields
-            ? newest
-            : try await store.entries(
-                .init(assignmentID: assignment.id, from: newest.performedAt)
-            ).last ?? newest
-        guard type.declaration.hooks.contains(.flags) else { return [] }
-        let params = type.declaration.applyingParamDefaults(to: assignment.params)
+        guard let newest = entries.last else { return [] }
+        if let flags = newest.flags { return flags.filter { !$0.needsAcknowledgement } }
+        guard newest.homeworkVersion == assignment.homeworkVersion, let type else { return [] }
+        let latest = try await store.entry(id: newest.id)
         // As when it was logged, the hook sees the entry's own moment.
-        return try EntryMoment.$current.withValue(latest.performedAt) {
-            try type.flags(entry: latest.fields, params: params, scope: assignment.clientID)
+        let flags = EntryMoment.$current.withValue(latest.performedAt) {
+            try? EntryHooks(
+                type, assignmentParams: assignment.params, clientID: assignment.clientID
+            ).flags(latest.fields)
         }
-        .sorted { ($0.level == .risk ? 0 : 1) < ($1.level == .risk ? 0 : 1) }
+        return flags ?? []
     }
 
     /// Progress of every assignment of a client, active ones first.
@@ -170,5 +184,13 @@ extension Practice {
             ($0.assignment.status == .active ? 0 : 1, $0.assignment.id)
                 < ($1.assignment.status == .active ? 0 : 1, $1.assignment.id)
         }
+    }
+}
+
+extension AssignmentProgress {
+    /// Every risk to show: open risk flags, then risk flags computed for a
+    /// latest entry stored before flags were kept.
+    public var riskFlags: [PluginFlag] {
+        openFlags.map(\.flag) + pluginFlags.filter(\.needsAcknowledgement)
     }
 }

@@ -16,6 +16,9 @@ public struct RewardsView: Sendable {
     public var pending: [TokenLedger.Line]
     /// The client's time zone, for the lines' dates.
     public var timeZone: String
+    /// The balance summed from the store's ledger events (every line that
+    /// moved the balance is one): equal to `balance`, which the engine keeps.
+    public var storedBalance: Int
 }
 
 extension Practice {
@@ -29,12 +32,21 @@ extension Practice {
         let names = Dictionary(
             assignment.reinforcement.catalogue.map { ($0.id, $0.name) },
             uniquingKeysWith: { first, _ in first })
+        let stored = try await store.ledger(assignmentID: assignment.id)
         return RewardsView(
             assignmentID: assignment.id, catalogue: assignment.reinforcement.catalogue,
             unit: unit, balance: ledger.balance, vetoed: ledger.vetoedRewards,
             ledger: ledger.lines,
             lineWords: ledger.lines.map { ledger.words(for: $0, unit: unit, rewards: names) },
-            pending: ledger.pendingDeliveries, timeZone: client.timeZone)
+            pending: ledger.pendingDeliveries, timeZone: client.timeZone,
+            storedBalance: Self.storedLines(stored).reduce(0) { $0 + $1.amount })
+    }
+
+    /// The token ledger lines among an assignment's stored ledger events.
+    static func storedLines(_ events: [LedgerEvent]) -> [TokenLedger.Line] {
+        events.filter { $0.kind == ledgerKind }.compactMap {
+            try? $0.payload.decode(as: TokenLedger.Line.self)
+        }
     }
 
     /// Marks a redemption, prize or reinforcer as handed to the client.
@@ -76,22 +88,27 @@ extension Practice {
         }
     }
 
-    /// Applies a ledger change to the stored state and records it with its
-    /// ledger lines in one transaction.
+    /// Applies a ledger change to the state as stored and records it with
+    /// its ledger lines, in one write transaction: two redemptions at once
+    /// take turns, and the second sees the balance the first left.
     private func changeRewards(
         _ assignmentID: String, action: String,
-        _ change: (ReinforcementPlan, inout ReinforcementState, Date) throws -> [TokenLedger.Line]
+        _ change:
+            @escaping @Sendable (ReinforcementPlan, inout ReinforcementState, Date) throws
+            -> [TokenLedger.Line]
     ) async throws -> RewardsView {
         let assignment = try await assignment(assignmentID)
-        var state = try await assignmentState(assignment)
         let now = clock.now()
-        let lines = try change(assignment.reinforcement, &state.reinforcement, now)
-        _ = try await store.recordState(
-            StateRecording(
-                assignmentID: assignment.id, engineState: try Value(encoding: state),
+        _ = try await store.writeEngine(assignmentID: assignment.id, entryID: nil) { snapshot in
+            var state = try Self.assignmentState(snapshot.assignment, stored: snapshot.state)
+            let lines = try change(snapshot.assignment.reinforcement, &state.reinforcement, now)
+            let write = EngineWrite(
+                engineState: try Value(encoding: state),
                 events: try lines.map {
-                    NewLedgerEvent(at: now, kind: "ledger", payload: try Value(encoding: $0))
-                }, action: action))
+                    NewLedgerEvent(at: now, kind: Self.ledgerKind, payload: try Value(encoding: $0))
+                }, action: action)
+            return (write, ())
+        }
         return try await rewards(assignmentID: assignmentID)
     }
 }

@@ -17,35 +17,39 @@ public final class Practice: Sendable {
     public let clock: any WallClock
     /// Sandbox limits for every plugin call.
     public let limits: SandboxLimits
+    /// Who acts: recorded with every change in the audit journal and with every entry.
+    public let actor: Principal
 
     /// The database file inside a practice folder.
     public static let databaseName = "practice.sqlite"
 
     init(
         folder: URL, store: any PracticeStore, clock: any WallClock,
-        limits: SandboxLimits = .default
+        limits: SandboxLimits = .default, actor: Principal = .currentUser()
     ) {
         self.folder = folder
         self.store = store
         self.catalogue = HomeworkCatalogue(shelf: PackShelf(root: folder))
         self.clock = clock
         self.limits = limits
+        self.actor = actor
     }
 
     /// Creates a new practice in `folder` (made private to its owner).
     ///
     /// - Throws: ``PracticeError`` `.practiceExists` when one is there already.
-    public static func create(at folder: URL, clock: any WallClock = SystemClock()) throws
-        -> Practice
-    {
+    public static func create(
+        at folder: URL, clock: any WallClock = SystemClock(), actor: Principal = .currentUser()
+    ) throws -> Practice {
         let database = folder.appendingPathComponent(databaseName)
         if FileManager.default.fileExists(atPath: database.path) {
             throw PracticeError(
                 .practiceExists,
                 "a practice already exists in \(folder.path); use it, or choose another folder")
         }
-        let store = try SQLiteStore(path: database.path, create: true, clock: clock)
-        return Practice(folder: folder, store: store, clock: clock)
+        let store = try SQLiteStore(
+            path: database.path, create: true, principal: actor, clock: clock)
+        return Practice(folder: folder, store: store, clock: clock, actor: actor)
     }
 
     /// Opens the practice in `folder`; with `access` `.readOnly` (for
@@ -53,7 +57,8 @@ public final class Practice: Sendable {
     ///
     /// - Throws: ``PracticeError`` `.practiceMissing` with how to create one.
     public static func open(
-        at folder: URL, access: StoreAccess = .readWrite, clock: any WallClock = SystemClock()
+        at folder: URL, access: StoreAccess = .readWrite, clock: any WallClock = SystemClock(),
+        actor: Principal = .currentUser()
     ) throws -> Practice {
         let database = folder.appendingPathComponent(databaseName)
         guard FileManager.default.fileExists(atPath: database.path) else {
@@ -62,8 +67,9 @@ public final class Practice: Sendable {
                 "no practice in \(folder.path); create one with 'carryover init \(folder.path)' "
                     + "or point --practice (or CARRYOVER_PRACTICE) at yours")
         }
-        let store = try SQLiteStore(path: database.path, access: access, clock: clock)
-        return Practice(folder: folder, store: store, clock: clock)
+        let store = try SQLiteStore(
+            path: database.path, access: access, principal: actor, clock: clock)
+        return Practice(folder: folder, store: store, clock: clock, actor: actor)
     }
 
     /// Opens (or, with `create`, first makes) a practice whose records live in
@@ -71,7 +77,8 @@ public final class Practice: Sendable {
     /// lockfile. Needs a build with the `Postgres` package trait.
     public static func open(
         at folder: URL, databaseURL: String, create: Bool = false,
-        access: StoreAccess = .readWrite, clock: any WallClock = SystemClock()
+        access: StoreAccess = .readWrite, clock: any WallClock = SystemClock(),
+        actor: Principal = .currentUser()
     ) async throws -> Practice {
         #if Postgres
             if create {
@@ -80,8 +87,8 @@ public final class Practice: Sendable {
                     attributes: [.posixPermissions: 0o700])
             }
             let store = try await PostgresStore.connect(
-                url: databaseURL, access: access, clock: clock)
-            return Practice(folder: folder, store: store, clock: clock)
+                url: databaseURL, access: access, principal: actor, clock: clock)
+            return Practice(folder: folder, store: store, clock: clock, actor: actor)
         #else
             throw PracticeError(
                 .invalidInput,
@@ -93,6 +100,20 @@ public final class Practice: Sendable {
     /// Loads the homework type an assignment was made with.
     func homeworkType(_ id: String, version: String?, seed: UInt64) throws -> HomeworkType {
         try homeworkType(from: catalogue.source(id: id, version: version), seed: seed)
+    }
+
+    /// Loads the homework type an assignment was made with, for new work on
+    /// it (logging, amending): refused, naming the revocation or removal,
+    /// when its pack is revoked or gone.
+    func loggableType(of assignment: Assignment, version: String? = nil) throws -> HomeworkType {
+        let version = version ?? assignment.homeworkVersion
+        let source: HomeworkSource
+        do {
+            source = try catalogue.source(id: assignment.homeworkType, version: version)
+        } catch let error as PracticeError where error.code == .notFound {
+            throw catalogue.unavailable(id: assignment.homeworkType, version: version)
+        }
+        return try homeworkType(from: source, seed: assignment.seed)
     }
 
     /// Loads a homework type whose source was already looked up (and its pack verified).

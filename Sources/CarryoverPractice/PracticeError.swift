@@ -11,6 +11,12 @@ public struct PracticeError: Error, Sendable, Equatable, CustomStringConvertible
         case notActive = "not-active"
         case practiceMissing = "practice-missing"
         case practiceExists = "practice-exists"
+        /// A plugin hook failed or hit a sandbox limit; nothing was written.
+        case pluginFailed = "plugin-failed"
+        /// The homework type's pack is signed by a revoked key.
+        case revoked
+        /// A rule of the record refused the change (a void entry, a discharged client, ...).
+        case refused
     }
 
     public let code: Code

@@ -25,7 +25,8 @@ struct Carryover: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ClientCommand.self, GoalCommand.self, TypesCommand.self,
             AssignCommand.self, AssignmentCommand.self, LogCommand.self, ImportCommand.self,
-            StatusCommand.self, HistoryCommand.self, RewardsCommand.self, BackupCommand.self,
+            StatusCommand.self, HistoryCommand.self, EntryCommand.self, FlagsCommand.self,
+            RewardsCommand.self, AuditCommand.self, BackupCommand.self,
             PluginCommand.self, ReportCommand.self, ExportCommand.self, PackCommand.self,
         ]
     )

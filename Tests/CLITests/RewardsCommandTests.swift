@@ -26,8 +26,10 @@ import Testing
         #expect(
             Set(rewards.keys) == [
                 "assignmentID", "unit", "balance", "formattedBalance", "rewards", "ledger",
+                "storedBalance",
             ])
         #expect(rewards["balance"] as? Int == 5)
+        #expect(rewards["storedBalance"] as? Int == 5)
         let catalogue = try #require(rewards["rewards"] as? [[String: Any]])
         #expect(catalogue.first?["id"] as? String == "movie-night")
         #expect(catalogue.first?["price"] as? Int == 3)

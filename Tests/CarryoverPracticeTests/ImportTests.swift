@@ -44,3 +44,25 @@ import Testing
         #expect(try await practice.store.entries(.init(assignmentID: assignment.id)).count == 2)
     }
 }
+
+extension ImportTests {
+    /// An imported PHQ-9 with item 9 above 0 raises the same risk flag a logged one does.
+    @Test func anImportedRiskIsKeptUntilAcknowledged() async throws {
+        let (fixture, _) = try await RiskFlagTests.weeklyPHQ9()
+        let practice = try fixture.at(instant("2026-12-08T08:00:00Z"))
+        let risky = RiskFlagTests.phq9(item9: 3).canonicalJSON()
+        let calm = RiskFlagTests.phq9(item9: 0).canonicalJSON()
+        let lines = [
+            #"{"assignment":"c-017-1","performedAt":"2026-12-07T17:00:00Z","fields":\#(risky)}"#,
+            #"{"assignment":"c-017-1","performedAt":"2026-12-08T07:00:00Z","fields":\#(calm)}"#,
+        ]
+        let file = fixture.folder.appendingPathComponent("phq9.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        #expect(try await practice.importEntries(path: file.path, strict: false).imported == 2)
+        let stored = try await practice.store.entries(.init(clientID: "c-017"))
+        #expect(stored.map(\.source) == [.import, .import])
+        #expect(stored.map { $0.flags?.map(\.code) } == [["phq9-item9"], []])
+        let open = try await practice.flags(clientID: "c-017")
+        #expect(open.map(\.performedAt) == [instant("2026-12-07T17:00:00Z")])
+    }
+}

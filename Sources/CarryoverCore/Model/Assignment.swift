@@ -27,13 +27,25 @@ public struct Assignment: Sendable, Hashable, Codable, Identifiable {
     /// The assignment whose completion starts this one, for a schedule that
     /// starts relative to an anchor ("2 days after the previous step").
     public var startsAfter: String?
+    /// The homework type's title when the assignment was made, so history
+    /// reads the same after its pack is revoked or removed; `nil` for
+    /// assignments made before titles were kept.
+    public var homeworkTitle: String?
+    /// The versions before the current one, oldest first: the params,
+    /// schedule, rule and reinforcement in force until each was replaced.
+    /// `params`, `schedule`, `completion` and `reinforcement` above are the
+    /// current version's.
+    public var versions: [AssignmentVersion]
+    /// When the current version took effect; `nil` for the first version.
+    public var versionStart: VersionStart?
 
     public init(
         id: String, clientID: String, taskID: String? = nil, homeworkType: String,
         homeworkVersion: String, params: Value = .object([:]), schedule: Schedule,
         completion: CompletionRule, reinforcement: ReinforcementPlan,
         status: Status = .active, seed: UInt64, createdAt: Date,
-        history: [AssignmentChange] = [], startsAfter: String? = nil
+        history: [AssignmentChange] = [], startsAfter: String? = nil, homeworkTitle: String? = nil,
+        versions: [AssignmentVersion] = [], versionStart: VersionStart? = nil
     ) {
         self.id = id
         self.clientID = clientID
@@ -49,6 +61,41 @@ public struct Assignment: Sendable, Hashable, Codable, Identifiable {
         self.createdAt = createdAt
         self.history = history
         self.startsAfter = startsAfter
+        self.homeworkTitle = homeworkTitle
+        self.versions = versions
+        self.versionStart = versionStart
+    }
+
+    /// The current version's number (1 until the first versioned change).
+    public var versionNumber: Int { versions.count + 1 }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, clientID, taskID, homeworkType, homeworkVersion, params, schedule, completion
+        case reinforcement, status, seed, createdAt, history, homeworkTitle, versions
+        case versionStart, startsAfter
+    }
+
+    /// Reads assignments stored before titles and versions were kept, too.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            clientID: try c.decode(String.self, forKey: .clientID),
+            taskID: try c.decodeIfPresent(String.self, forKey: .taskID),
+            homeworkType: try c.decode(String.self, forKey: .homeworkType),
+            homeworkVersion: try c.decode(String.self, forKey: .homeworkVersion),
+            params: try c.decode(Value.self, forKey: .params),
+            schedule: try c.decode(Schedule.self, forKey: .schedule),
+            completion: try c.decode(CompletionRule.self, forKey: .completion),
+            reinforcement: try c.decode(ReinforcementPlan.self, forKey: .reinforcement),
+            status: try c.decode(Status.self, forKey: .status),
+            seed: try c.decode(UInt64.self, forKey: .seed),
+            createdAt: try c.decode(Date.self, forKey: .createdAt),
+            history: try c.decode([AssignmentChange].self, forKey: .history),
+            startsAfter: try c.decodeIfPresent(String.self, forKey: .startsAfter),
+            homeworkTitle: try c.decodeIfPresent(String.self, forKey: .homeworkTitle),
+            versions: try c.decodeIfPresent([AssignmentVersion].self, forKey: .versions) ?? [],
+            versionStart: try c.decodeIfPresent(VersionStart.self, forKey: .versionStart))
     }
 }
 

@@ -64,45 +64,12 @@ extension Assignment {
     }
 
     /// Applies a therapist's change of params, schedule, completion rule or
-    /// reinforcement, and records what changed with the reason.
-    ///
-    /// - Throws: ``CoreError`` `.invalidTransition` when the assignment has
-    ///   ended, the reason is empty, nothing would change, or the time is
-    ///   earlier than the last recorded change.
+    /// reinforcement as a new version from the local day of `time` on (see
+    /// ``modify(_:from:at:reason:)``).
     public mutating func modify(
         _ modification: AssignmentModification, at time: Date, reason: String
     ) throws(CoreError) {
-        guard !status.isFinal else {
-            throw CoreError(
-                .invalidTransition,
-                "assignment \(id) is \(status.rawValue) and cannot be changed; "
-                    + "make a new assignment")
-        }
-        try checkChange(at: time, reason: reason)
-        var changed: [String] = []
-        if let params = modification.params, params != self.params {
-            self.params = params
-            changed.append("params")
-        }
-        if let schedule = modification.schedule, schedule != self.schedule {
-            changed.append("schedule '\(self.schedule)' -> '\(schedule)'")
-            self.schedule = schedule
-        }
-        if let completion = modification.completion, completion != self.completion {
-            self.completion = completion
-            changed.append("completion rule")
-        }
-        if let reinforcement = modification.reinforcement, reinforcement != self.reinforcement {
-            self.reinforcement = reinforcement
-            changed.append("reinforcement")
-        }
-        guard !changed.isEmpty else {
-            throw CoreError(
-                .invalidTransition,
-                "nothing to change in assignment \(id): the new values equal the current ones")
-        }
-        history.append(
-            AssignmentChange(at: time, what: changed.joined(separator: "; "), reason: reason))
+        try modify(modification, from: LocalDate(time, in: schedule.zone), at: time, reason: reason)
     }
 
     /// The intervals the assignment was paused, from its history; a pause

@@ -1,6 +1,10 @@
 import Foundation
 
 /// One piece of homework a client logged.
+///
+/// An entry is never erased: a correction amends it (the version before is
+/// kept as an ``EntryRevision``) or voids it (it stays, marked void, and no
+/// longer counts).
 public struct Entry: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var assignmentID: String
@@ -16,11 +20,25 @@ public struct Entry: Sendable, Hashable, Codable, Identifiable {
     public var fields: Value
     /// Named numbers from the plugin's `score` hook.
     public var scores: [String: Double]
+    /// The plugin's `flags` on these fields, stored with the entry so
+    /// status and reports read them without loading the plugin; `nil` for
+    /// entries stored before flags were (their flags are not known).
+    public var flags: [PluginFlag]?
+    /// Where the entry came from.
+    public var source: EntrySource
+    /// Who recorded it (the acting therapist or user); `nil` when not known.
+    public var recordedBy: String?
+    /// How many corrections it has had (0: as logged).
+    public var revision: Int
+    /// Whether a correction voided it: kept in history, counted nowhere.
+    public var voided: Bool
 
     public init(
         id: String, assignmentID: String, clientID: String, homeworkType: String,
         homeworkVersion: String, performedAt: Date, loggedAt: Date, fields: Value,
-        scores: [String: Double] = [:]
+        scores: [String: Double] = [:], flags: [PluginFlag]? = nil,
+        source: EntrySource = .therapist, recordedBy: String? = nil, revision: Int = 0,
+        voided: Bool = false
     ) {
         self.id = id
         self.assignmentID = assignmentID
@@ -31,5 +49,48 @@ public struct Entry: Sendable, Hashable, Codable, Identifiable {
         self.loggedAt = loggedAt
         self.fields = fields
         self.scores = scores
+        self.flags = flags
+        self.source = source
+        self.recordedBy = recordedBy
+        self.revision = revision
+        self.voided = voided
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, assignmentID, clientID, homeworkType, homeworkVersion, performedAt, loggedAt
+        case fields, scores, flags, source, recordedBy, revision, voided
+    }
+
+    /// Reads entries written before sources, flags and corrections existed too.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            assignmentID: try c.decode(String.self, forKey: .assignmentID),
+            clientID: try c.decode(String.self, forKey: .clientID),
+            homeworkType: try c.decode(String.self, forKey: .homeworkType),
+            homeworkVersion: try c.decode(String.self, forKey: .homeworkVersion),
+            performedAt: try c.decode(Date.self, forKey: .performedAt),
+            loggedAt: try c.decode(Date.self, forKey: .loggedAt),
+            fields: try c.decode(Value.self, forKey: .fields),
+            scores: try c.decodeIfPresent([String: Double].self, forKey: .scores) ?? [:],
+            flags: try c.decodeIfPresent([PluginFlag].self, forKey: .flags),
+            source: try c.decodeIfPresent(EntrySource.self, forKey: .source) ?? .therapist,
+            recordedBy: try c.decodeIfPresent(String.self, forKey: .recordedBy),
+            revision: try c.decodeIfPresent(Int.self, forKey: .revision) ?? 0,
+            voided: try c.decodeIfPresent(Bool.self, forKey: .voided) ?? false)
+    }
+}
+
+/// Who an entry came from: the portal and supporters use `client` and
+/// `supporter`; the CLI records `therapist` unless told otherwise.
+public enum EntrySource: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Typed in by the therapist (in session, or from the client's paper form).
+    case therapist
+    /// Logged by the client.
+    case client
+    /// Logged by a supporter the therapist invited (parent, partner, carer).
+    case supporter
+    /// Read from a file by `carryover import`.
+    case `import`
 }

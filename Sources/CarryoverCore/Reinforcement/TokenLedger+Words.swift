@@ -41,6 +41,9 @@ extension TokenLedger {
             return "vetoed: \(reward ?? "a reward") (\(line.note))"
         case .allow:
             return "allowed again: \(reward ?? "a reward") (\(line.note))"
+        case .reverse:
+            let earning = line.reverses.map { " of line \($0)" } ?? ""
+            return "\(amount ?? String(line.amount)) taken back\(earning): \(line.note)"
         }
     }
 

@@ -46,6 +46,8 @@ public struct TokenLedger: Sendable, Hashable, Codable {
         /// A reinforcer given outside the balance (amount 0): a prize slip
         /// drawn (with its `value`) or an operant schedule's reinforcer.
         case reinforcer
+        /// An earning taken back because its entry was voided (amount <= 0).
+        case reverse
     }
 
     /// One line of the ledger.
@@ -67,6 +69,25 @@ public struct TokenLedger: Sendable, Hashable, Codable {
         public let item: String?
         /// A prize's approximate value in cents ("good job" slips: 0).
         public let value: Int?
+        /// The earning line a reversal takes back.
+        public let reverses: Int?
+
+        public init(
+            number: Int, kind: Kind, amount: Int, at: Date, rewardID: String? = nil,
+            redemption: Int? = nil, note: String, item: String? = nil, value: Int? = nil,
+            reverses: Int? = nil
+        ) {
+            self.number = number
+            self.kind = kind
+            self.amount = amount
+            self.at = at
+            self.rewardID = rewardID
+            self.redemption = redemption
+            self.note = note
+            self.item = item
+            self.value = value
+            self.reverses = reverses
+        }
 
         /// Whether the line is something to hand to the client: a reward
         /// bought, a prize of some value, or a named reinforcer.
@@ -183,13 +204,36 @@ public struct TokenLedger: Sendable, Hashable, Codable {
         return append(.adjust, amount, at: at, note: reason)
     }
 
+    /// Takes back earning line `number` because the entry that earned it
+    /// was voided: a new line, never a deletion. It takes back at most what
+    /// the balance still holds (what was spent stays spent), so the balance
+    /// never goes below zero; the line says how much of it was taken back.
+    ///
+    /// - Throws: ``CoreError`` `.invalidTransition` when the line is not an
+    ///   earning or was reversed already.
+    @discardableResult
+    public mutating func reverse(earning number: Int, at: Date, reason: String) throws -> Line {
+        try requireLedger(
+            lines.indices.contains(number) && lines[number].kind == .earn, .invalidTransition,
+            "Line \(number) is not an earning; only earnings are reversed.")
+        try requireLedger(
+            !lines.contains { $0.kind == .reverse && $0.reverses == number }, .invalidTransition,
+            "Earning \(number) was reversed already.")
+        let earned = lines[number].amount
+        let taken = min(earned, max(balance, 0))
+        let note =
+            taken == earned
+            ? reason : "\(reason) (\(taken) of \(earned) taken back; the rest was spent)"
+        return append(.reverse, -taken, at: at, note: note, reverses: number)
+    }
+
     private mutating func append(
         _ kind: Kind, _ amount: Int, at: Date, rewardID: String? = nil, redemption: Int? = nil,
-        note: String, item: String? = nil, value: Int? = nil
+        note: String, item: String? = nil, value: Int? = nil, reverses: Int? = nil
     ) -> Line {
         let line = Line(
             number: lines.count, kind: kind, amount: amount, at: at, rewardID: rewardID,
-            redemption: redemption, note: note, item: item, value: value)
+            redemption: redemption, note: note, item: item, value: value, reverses: reverses)
         lines.append(line)
         return line
     }

@@ -54,10 +54,14 @@ public enum HTMLReport {
             let label = flag.level == .risk ? "\u{26A0} RISK" : flag.level.rawValue.uppercased()
             var attributes = [("class", "flag \(flag.level.rawValue)")]
             if flag.level == .risk { attributes.append(("role", "alert")) }
+            let day = flag.raisedOn.map { "\($0): " } ?? ""
+            let acknowledged = flag.acknowledgement.map {
+                Markup.text("span", [("class", "acknowledged")], "Acknowledged: \($0)")
+            }
             return Markup.element(
                 "div", attributes,
-                Markup.text("span", [("class", "level")], label) + Markup.escape(flag.message)
-                    + Markup.text("code", [], flag.code))
+                Markup.text("span", [("class", "level")], label) + Markup.escape(day + flag.message)
+                    + Markup.text("code", [], flag.code) + (acknowledged ?? ""))
         }
         let content =
             items.isEmpty

@@ -34,7 +34,7 @@ enum ReportSections {
         body += Markup.text("p", [("class", "summary")], "Adherence: " + summary(item.adherence))
         body +=
             HeatMap(adherence: item.adherence, start: report.periodStart, end: report.periodEnd)
-            .svg() + legend()
+            .svg() + legend() + versions(item.adherence.versions)
         if let measure = item.measure { body += ReportParts.measure(measure, report) }
         if let ladder = item.ladder { body += ReportParts.ladder(ladder) }
         if let speech = item.speech { body += ReportParts.speech(speech, report) }
@@ -78,6 +78,22 @@ enum ReportSections {
 
     static func term(_ name: String, _ value: String) -> String {
         Markup.text("dt", [], name) + Markup.text("dd", [], value)
+    }
+
+    /// An assignment's versions, when it was changed: "Version 2 from 2026-12-14: ...".
+    static func versions(_ versions: [ReportVersion]) -> String {
+        guard versions.count > 1 else { return "" }
+        let items = versions.map { version in
+            let span =
+                switch (version.from, version.through) {
+                case (let from?, let through?): " (\(from) to \(through))"
+                case (let from?, nil): " (from \(from))"
+                case (nil, let through?): " (to \(through))"
+                case (nil, nil): ""
+                }
+            return Markup.text("li", [], "Version \(version.number)\(span): \(version.terms)")
+        }
+        return Markup.element("ul", [("class", "versions")], items.joined())
     }
 
     /// "12 done, 3 missed, 1 excused, 2 pending; 80% of due days done".

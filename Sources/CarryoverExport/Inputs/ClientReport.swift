@@ -61,11 +61,20 @@ public struct ReportFlag: Sendable, Hashable, Codable {
     public var code: String
     /// Shown as given; may name the likely barrier and a suggested change.
     public var message: String
+    /// The day of the entry that raised it, for a flag raised by an entry.
+    public var raisedOn: LocalDate?
+    /// Who acknowledged a risk flag, when, and their note; `nil` while it is open.
+    public var acknowledgement: String?
 
-    public init(level: Level, code: String, message: String) {
+    public init(
+        level: Level, code: String, message: String, raisedOn: LocalDate? = nil,
+        acknowledgement: String? = nil
+    ) {
         self.level = level
         self.code = code
         self.message = message
+        self.raisedOn = raisedOn
+        self.acknowledgement = acknowledgement
     }
 }
 
@@ -158,11 +167,18 @@ public struct AssignmentAdherence: Sendable, Hashable, Codable {
     public var title: String
     /// Days with an occurrence; days not listed had nothing scheduled.
     public var days: [LocalDate: DayStatus]
+    /// The assignment's versions, oldest first, when it was changed: each
+    /// version's days were scheduled by its own terms.
+    public var versions: [ReportVersion]
 
-    public init(assignmentID: String, title: String, days: [LocalDate: DayStatus]) {
+    public init(
+        assignmentID: String, title: String, days: [LocalDate: DayStatus],
+        versions: [ReportVersion] = []
+    ) {
         self.assignmentID = assignmentID
         self.title = title
         self.days = days
+        self.versions = versions
     }
 
     /// How many days have each status.
@@ -217,5 +233,23 @@ public struct Milestone: Sendable, Hashable, Codable {
     public init(date: LocalDate, text: String) {
         self.date = date
         self.text = text
+    }
+}
+
+/// One version of an assignment: the terms in force from a day on.
+public struct ReportVersion: Sendable, Hashable, Codable {
+    public var number: Int
+    /// Its first day; `nil` for the first version (from the assignment's start).
+    public var from: LocalDate?
+    /// Its last day; `nil` for the version in force.
+    public var through: LocalDate?
+    /// Schedule, rule and reinforcement in words.
+    public var terms: String
+
+    public init(number: Int, from: LocalDate?, through: LocalDate?, terms: String) {
+        self.number = number
+        self.from = from
+        self.through = through
+        self.terms = terms
     }
 }

@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverExport
+import CarryoverStore
 import Foundation
 
 extension Practice {
@@ -43,6 +44,9 @@ extension Practice {
                 pseudonym: client.id, displayName: client.displayName, timeZone: client.timeZone),
             periodStart: start, periodEnd: end,
             flags: ProgressMapping.flags(
+                raised: try await store.flags(FlagQuery(clientID: client.id)).filter {
+                    $0.isOpen || period.contains($0.performedAt)
+                }, zone: zone,
                 pluginFlags: progress.flatMap(\.pluginFlags),
                 barrierFlags: progress.filter { $0.assignment.status == .active }
                     .flatMap { item in item.barrierFlags.map { (item.title, $0) } }),
@@ -99,9 +103,12 @@ extension Practice {
             section.ladder = ProgressMapping.ladder(
                 params: params, state: state.progress, changes: changes)
         } else if assignment.homeworkType == ProgressMapping.speechPractice {
-            let withDefaults = try homeworkType(
-                assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed
-            ).declaration.applyingParamDefaults(to: params)
+            // The declared defaults when the type still loads; the params as given if not.
+            let withDefaults =
+                (try? homeworkType(
+                    assignment.homeworkType, version: assignment.homeworkVersion,
+                    seed: assignment.seed))?.declaration.applyingParamDefaults(to: params)
+                ?? params
             section.speech = ProgressMapping.speech(
                 params: withDefaults, state: state.progress, entries: item.entries,
                 changes: changes, zone: zone)
@@ -120,11 +127,12 @@ extension Practice {
         zone: TimeZone
     ) -> AssignmentAdherence {
         let now = min(clock.now(), assignment.endedAt ?? .distantFuture)
-        let schedule = assignment.schedule
+        // Each version's days by its own schedule: a change keeps the weeks before as they were.
+        let timeline = AssignmentTimeline(assignment)
         let pauses = assignment.pauses(until: now)
         var byIndex: [Int: [Entry]] = [:]
         for entry in entries {
-            if let occurrence = schedule.occurrence(for: entry.performedAt, excluding: pauses) {
+            if let occurrence = timeline.occurrence(for: entry.performedAt, excluding: pauses) {
                 byIndex[occurrence.index, default: []].append(entry)
             }
         }
@@ -132,10 +140,10 @@ extension Practice {
         let shown = DateInterval(
             start: period.start,
             end: max(period.start, min(period.end, assignment.endedAt ?? period.end)))
-        let kept = Set(schedule.occurrences(in: shown, excluding: pauses).map(\.index))
-        let grace = TimeInterval(schedule.graceMinutes * 60)
+        let kept = Set(timeline.occurrences(in: shown, excluding: pauses).map(\.index))
+        let grace = TimeInterval(assignment.schedule.graceMinutes * 60)
         var days: [LocalDate: [AssignmentAdherence.DayStatus]] = [:]
-        for occurrence in schedule.occurrences(in: shown)
+        for occurrence in timeline.occurrences(in: shown)
         where occurrence.due >= assignment.createdAt || byIndex[occurrence.index] != nil {
             let status: AssignmentAdherence.DayStatus
             if kept.contains(occurrence.index) {
@@ -151,7 +159,18 @@ extension Practice {
             assignmentID: assignment.id, title: title,
             days: days.mapValues { statuses in
                 [.missed, .pending, .excused].first(where: statuses.contains) ?? .done
-            })
+            }, versions: Self.versions(of: assignment, zone: zone))
+    }
+
+    /// The assignment's versions with their days and terms in words.
+    static func versions(of assignment: Assignment, zone: TimeZone) -> [ReportVersion] {
+        assignment.allVersions.map { version, current in
+            ReportVersion(
+                number: version.number, from: version.start?.date,
+                through: current ? nil : LocalDate(version.until, in: zone).adding(days: -1),
+                terms: "\(version.schedule); done when \(version.completion); "
+                    + "reinforcement: \(version.reinforcement.schedule)")
+        }
     }
 
     /// Homework type id -> its title, from the assignments' catalogue entries.

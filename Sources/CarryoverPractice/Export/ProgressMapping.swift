@@ -159,12 +159,23 @@ enum ProgressMapping {
             })
     }
 
-    /// Plugin flags (a risk first) then barrier flags, each named with its
-    /// assignment's title and with its suggested change, most urgent first;
-    /// the sort is stable so each group keeps its order.
+    /// Risk flags kept with their entries (open ones and those raised in
+    /// the period, each with its day and any acknowledgement), the latest
+    /// entries' other plugin flags, then barrier flags named with their
+    /// assignment's title and suggested change; most urgent first, the sort
+    /// stable so each group keeps its order.
     static func flags(
-        pluginFlags: [PluginFlag], barrierFlags: [(title: String, flag: ProgressFlag)]
+        raised: [RaisedFlag], zone: TimeZone, pluginFlags: [PluginFlag],
+        barrierFlags: [(title: String, flag: ProgressFlag)]
     ) -> [ReportFlag] {
+        let kept = raised.map { flag in
+            ReportFlag(
+                level: flag.level == .risk ? .risk : .attention, code: flag.code,
+                message: flag.message, raisedOn: LocalDate(flag.performedAt, in: zone),
+                acknowledgement: flag.acknowledgement.map {
+                    "\(LocalDate($0.at, in: zone)) by \($0.by): \($0.note)"
+                })
+        }
         let plugin = pluginFlags.map {
             ReportFlag(
                 level: $0.level == .risk ? .risk : .attention, code: $0.code, message: $0.message)
@@ -175,7 +186,7 @@ enum ProgressMapping {
                 code: flag.code.rawValue,
                 message: "\(title): \(flag.message) Suggestion: \(flag.suggestion)")
         }
-        return (plugin + barriers).enumerated()
+        return (kept + plugin + barriers).enumerated()
             .sorted { ($0.element.level, $0.offset) < ($1.element.level, $1.offset) }.map(\.element)
     }
 }

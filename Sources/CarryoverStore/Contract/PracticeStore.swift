@@ -13,8 +13,11 @@ public protocol PracticeStore: Sendable {
 
     /// Adds a client; throws `duplicate` when the id is taken.
     func addClient(_ client: Client) async throws
-    /// Replaces a client's name and time zone; throws `notFound` when missing.
-    func updateClient(_ client: Client) async throws
+    /// Replaces a client's name, time zone and discharge, together with
+    /// changes to the client's `assignments` (e.g. ended by a discharge), in
+    /// one transaction; throws `notFound` when missing. Audited as
+    /// `client.discharge` when it discharges the client, else `client.update`.
+    func updateClient(_ client: Client, assignments: [Assignment]) async throws
     func client(id: String) async throws -> Client
     /// Every client, by id.
     func clients() async throws -> [Client]
@@ -38,19 +41,36 @@ public protocol PracticeStore: Sendable {
 
     // MARK: Entries, engine state, ledger
 
-    /// Writes an entry with its scores, engine state, ledger events and an
-    /// audit record in one transaction, and returns the events as stored.
-    func record(_ recording: EntryRecording) async throws -> [LedgerEvent]
+    /// The one way the engine changes an assignment: in one write
+    /// transaction, reads the assignment's engine state (and, with
+    /// `entryID`, that entry and its ledger lines) as stored, lets `body`
+    /// compute the change from it, and writes the change (a new entry or a
+    /// correction, the new state, ledger lines, audit records). No other
+    /// writer can change the state in between, so no update is lost; when
+    /// `body` throws nothing is written. Returns `body`'s value and the
+    /// ledger events as stored.
+    func writeEngine<T: Sendable>(
+        assignmentID: String, entryID: String?,
+        _ body: @escaping @Sendable (EngineSnapshot) throws -> (EngineWrite, T)
+    ) async throws -> (value: T, events: [LedgerEvent])
     /// Entries matching the query, by time performed then id.
     func entries(_ query: EntryQuery) async throws -> [Entry]
-    /// Writes an assignment's new engine state with ledger events and an
-    /// audit record in one transaction, for changes that come without an
-    /// entry (a reward redeemed or vetoed).
-    func recordState(_ recording: StateRecording) async throws -> [LedgerEvent]
+    /// The entry with this id, voided or not.
+    func entry(id: String) async throws -> Entry
+    /// The corrections of an entry, oldest first, each with the version it replaced.
+    func entryRevisions(entryID: String) async throws -> [EntryRevision]
     /// The assignment's engine state, or `nil` before its first entry.
     func engineState(assignmentID: String) async throws -> Value?
     /// The assignment's ledger, oldest first.
     func ledger(assignmentID: String) async throws -> [LedgerEvent]
+
+    // MARK: Flags
+
+    /// Flags that wait for acknowledgement (risk), oldest entry first.
+    func flags(_ query: FlagQuery) async throws -> [RaisedFlag]
+    /// Acknowledges open flags by id, all or none, with the acting person,
+    /// the time and a note; each is audited as `flag.ack`.
+    func acknowledgeFlags(ids: [Int], note: String) async throws -> [RaisedFlag]
 
     // MARK: Imports
 
@@ -78,6 +98,33 @@ public enum StoreAccess: Sendable {
 }
 
 extension PracticeStore {
+    /// Replaces a client's name, time zone and discharge.
+    public func updateClient(_ client: Client) async throws {
+        try await updateClient(client, assignments: [])
+    }
+
+    /// Writes an entry whose engine state was computed beforehand, with its
+    /// scores, flags, ledger events and an audit record, in one transaction.
+    /// Prefer ``writeEngine(assignmentID:entryID:_:)`` when the state is
+    /// computed from the stored one.
+    @discardableResult
+    public func record(_ recording: EntryRecording) async throws -> [LedgerEvent] {
+        let write = recording.write
+        return try await writeEngine(assignmentID: recording.entry.assignmentID, entryID: nil) {
+            _ in (write, ())
+        }.events
+    }
+
+    /// Writes an engine state computed beforehand with ledger events and an
+    /// audit record, for changes without an entry.
+    @discardableResult
+    public func recordState(_ recording: StateRecording) async throws -> [LedgerEvent] {
+        let write = recording.write
+        return try await writeEngine(assignmentID: recording.assignmentID, entryID: nil) { _ in
+            (write, ())
+        }.events
+    }
+
     /// Inserts or replaces a typed document.
     public func save<D: StoredDocument>(_ document: D) async throws {
         try await saveDocument(DocumentRecord(document))

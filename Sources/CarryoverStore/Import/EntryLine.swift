@@ -60,6 +60,12 @@ struct EntryLine {
                 throw LineProblem("the homework type could not score it")
             }
         }
+        let flags: [PluginFlag]?
+        do {
+            flags = try validator.flags(assignment, .object(fields))
+        } catch {
+            throw LineProblem("the homework type could not check it for flags")
+        }
         let id =
             givesID
             ? try text("id")
@@ -68,7 +74,7 @@ struct EntryLine {
             id: id, assignmentID: assignment.id, clientID: assignment.clientID,
             homeworkType: assignment.homeworkType, homeworkVersion: assignment.homeworkVersion,
             performedAt: performedAt, loggedAt: loggedAt, fields: .object(fields),
-            scores: scores)
+            scores: scores, flags: flags, source: .import)
     }
 
     /// The id of a line that gives none: from what makes it the same entry

@@ -13,15 +13,20 @@ public struct EntryLineValidator {
     /// The scores of a valid entry (the plugin's `score`), used when the line
     /// gives none; a thrown error rejects the line.
     public var score: (Assignment, Value) throws -> [String: Double]
+    /// The flags of a valid entry (the plugin's `flags`), stored with it so a
+    /// risk in imported history is raised like a logged one; `nil` when not known.
+    public var flags: (Assignment, Value) throws -> [PluginFlag]?
 
     public init(
         fields: @escaping (Assignment) -> [String: FieldShape]? = { _ in nil },
         check: @escaping (Assignment, Value) -> [String] = { _, _ in [] },
-        score: @escaping (Assignment, Value) throws -> [String: Double] = { _, _ in [:] }
+        score: @escaping (Assignment, Value) throws -> [String: Double] = { _, _ in [:] },
+        flags: @escaping (Assignment, Value) throws -> [PluginFlag]? = { _, _ in nil }
     ) {
         self.fields = fields
         self.check = check
         self.score = score
+        self.flags = flags
     }
 }
 

@@ -32,16 +32,31 @@ public struct AuditRecord: Sendable, Hashable {
     }
 }
 
-/// Which audit records to list, oldest first.
+/// Which audit records to list, oldest first; every condition given must hold.
 public struct AuditQuery: Sendable, Hashable {
     public var clientID: String?
     public var objectID: String?
+    /// Actions equal to this, or starting with it and a dot ("entry" matches "entry.amend").
+    public var action: String?
+    /// Who acted (``AuditRecord/principal``).
+    public var principal: String?
+    /// Records at or after this instant.
+    public var since: Date?
+    /// Records before this instant.
+    public var until: Date?
     /// At most this many records, the most recent ones.
     public var limit: Int?
 
-    public init(clientID: String? = nil, objectID: String? = nil, limit: Int? = nil) {
+    public init(
+        clientID: String? = nil, objectID: String? = nil, action: String? = nil,
+        principal: String? = nil, since: Date? = nil, until: Date? = nil, limit: Int? = nil
+    ) {
         self.clientID = clientID
         self.objectID = objectID
+        self.action = action
+        self.principal = principal
+        self.since = since
+        self.until = until
         self.limit = limit
     }
 }

@@ -18,7 +18,6 @@ public struct EntryRecording: Sendable, Hashable {
     }
 }
 
-/// Which entries to list; every condition given must hold.
 /// An engine-state change without an entry (e.g. a reward redeemed).
 public struct StateRecording: Sendable, Hashable {
     public var assignmentID: String
@@ -36,6 +35,7 @@ public struct StateRecording: Sendable, Hashable {
     }
 }
 
+/// Which entries to list; every condition given must hold.
 public struct EntryQuery: Sendable, Hashable {
     public var assignmentID: String?
     public var clientID: String?
@@ -47,16 +47,19 @@ public struct EntryQuery: Sendable, Hashable {
     /// Whether to read each entry's fields; without them (`.null`) a query
     /// for times and scores reads a year of entries several times faster.
     public var includeFields: Bool
+    /// Whether voided entries are listed too (they count nowhere, so by default not).
+    public var includeVoided: Bool
 
     public init(
         assignmentID: String? = nil, clientID: String? = nil, from: Date? = nil,
-        until: Date? = nil, includeFields: Bool = true
+        until: Date? = nil, includeFields: Bool = true, includeVoided: Bool = false
     ) {
         self.assignmentID = assignmentID
         self.clientID = clientID
         self.from = from
         self.until = until
         self.includeFields = includeFields
+        self.includeVoided = includeVoided
     }
 }
 
@@ -66,6 +69,8 @@ package struct StateChange: Sendable {
     package var assignmentID: String
     package var engineState: Value?
     package var events: [NewLedgerEvent]
+    /// The entry written with the events; events without an entry of their own get it.
+    package var entryID: String?
 
     /// The engine state as the stores keep it (JSON text), if given.
     package func encodedState() throws -> String? {
@@ -78,21 +83,31 @@ package struct StateChange: Sendable {
             (
                 LedgerEvent(
                     assignmentID: assignmentID, seq: lastSeq + offset + 1, at: event.at,
-                    kind: event.kind, payload: event.payload),
+                    kind: event.kind, payload: event.payload, entryID: event.entryID ?? entryID),
                 try StoreCoding.encode(event.payload)
             )
         }
     }
 }
 
+extension EngineWrite {
+    /// The state and ledger part of the write, for `assignmentID`.
+    package func stateChange(_ assignmentID: String) -> StateChange {
+        StateChange(
+            assignmentID: assignmentID, engineState: engineState, events: events,
+            entryID: entry?.id ?? correction?.entryID)
+    }
+}
+
 extension EntryRecording {
-    package var stateChange: StateChange {
-        StateChange(assignmentID: entry.assignmentID, engineState: engineState, events: events)
+    /// The recording as an engine write whose state was computed beforehand.
+    package var write: EngineWrite {
+        EngineWrite(entry: entry, engineState: engineState, events: events)
     }
 }
 
 extension StateRecording {
-    package var stateChange: StateChange {
-        StateChange(assignmentID: assignmentID, engineState: engineState, events: events)
+    package var write: EngineWrite {
+        EngineWrite(engineState: engineState, events: events, action: action)
     }
 }

@@ -12,13 +12,19 @@ public struct LedgerEvent: Sendable, Hashable {
     public var kind: String
     /// The engine's record of the event.
     public var payload: Value
+    /// The entry the event was written with or is about (a reversal), if any.
+    public var entryID: String?
 
-    public init(assignmentID: String, seq: Int, at: Date, kind: String, payload: Value) {
+    public init(
+        assignmentID: String, seq: Int, at: Date, kind: String, payload: Value,
+        entryID: String? = nil
+    ) {
         self.assignmentID = assignmentID
         self.seq = seq
         self.at = at
         self.kind = kind
         self.payload = payload
+        self.entryID = entryID
     }
 }
 
@@ -27,10 +33,13 @@ public struct NewLedgerEvent: Sendable, Hashable {
     public var at: Date
     public var kind: String
     public var payload: Value
+    /// The entry it belongs to; an entry's own events get it from the entry.
+    public var entryID: String?
 
-    public init(at: Date, kind: String, payload: Value) {
+    public init(at: Date, kind: String, payload: Value, entryID: String? = nil) {
         self.at = at
         self.kind = kind
         self.payload = payload
+        self.entryID = entryID
     }
 }

@@ -14,6 +14,7 @@ enum SQLiteSchema {
         ("v2-documents-state-ledger-imports", v2),
         ("v3-application-id", v3),
         ("v4-import-progress-stored-prefix", v4),
+        ("v5-flags-corrections-sources", v5),
     ]
     static var versions: [String] { migrations.map(\.name) }
 
@@ -134,6 +135,71 @@ enum SQLiteSchema {
             rejected INTEGER NOT NULL
         );
         """ + appendOnly("ledger")
+
+    /// Entries learn where they came from, who recorded them and their
+    /// plugin's flags; corrections keep the version they replace; risk
+    /// flags wait for acknowledgement; ledger lines name their entry;
+    /// clients can be discharged. An entry is never deleted, and changes
+    /// only by a correction whose revision row holds what it replaced.
+    static let v5 =
+        """
+        ALTER TABLE client ADD COLUMN discharged_at REAL;
+        ALTER TABLE client ADD COLUMN discharge_reason TEXT;
+        ALTER TABLE entry ADD COLUMN source TEXT NOT NULL DEFAULT 'therapist';
+        ALTER TABLE entry ADD COLUMN recorded_by TEXT;
+        ALTER TABLE entry ADD COLUMN flags TEXT;
+        ALTER TABLE entry ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE entry ADD COLUMN voided INTEGER NOT NULL DEFAULT 0;
+        UPDATE entry SET source = 'import'
+            WHERE id IN (SELECT object_id FROM audit WHERE action = 'entry.import');
+        UPDATE entry SET recorded_by = (
+            SELECT principal FROM audit WHERE audit.object_id = entry.id
+                AND audit.action IN ('entry.record', 'entry.import') ORDER BY seq LIMIT 1);
+        CREATE TABLE entry_revision (
+            entry_id TEXT NOT NULL REFERENCES entry(id),
+            number INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            at REAL NOT NULL,
+            actor TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            scores TEXT NOT NULL,
+            flags TEXT,
+            PRIMARY KEY (entry_id, number)
+        );
+        CREATE TABLE flag (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            entry_id TEXT NOT NULL REFERENCES entry(id),
+            assignment_id TEXT NOT NULL REFERENCES assignment(id),
+            client_id TEXT NOT NULL REFERENCES client(id),
+            level TEXT NOT NULL,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            performed_at REAL NOT NULL,
+            raised_at REAL NOT NULL,
+            UNIQUE (entry_id, code)
+        );
+        CREATE INDEX flag_by_client ON flag(client_id, performed_at);
+        CREATE TABLE flag_ack (
+            flag_id INTEGER PRIMARY KEY NOT NULL REFERENCES flag(id),
+            at REAL NOT NULL,
+            actor TEXT NOT NULL,
+            note TEXT NOT NULL
+        );
+        ALTER TABLE ledger ADD COLUMN entry_id TEXT;
+        CREATE INDEX ledger_by_entry ON ledger(entry_id);
+        CREATE INDEX audit_by_action ON audit(action);
+        CREATE TRIGGER entry_no_delete BEFORE DELETE ON entry
+        BEGIN SELECT RAISE(ABORT, 'entries are never deleted'); END;
+        CREATE TRIGGER entry_changes_by_revision BEFORE UPDATE ON entry
+        WHEN NEW.id IS NOT OLD.id OR NEW.assignment_id IS NOT OLD.assignment_id
+            OR NEW.client_id IS NOT OLD.client_id OR NEW.performed_at IS NOT OLD.performed_at
+            OR NEW.logged_at IS NOT OLD.logged_at OR NEW.revision IS NOT OLD.revision + 1
+            OR NOT EXISTS (SELECT 1 FROM entry_revision
+                           WHERE entry_id = NEW.id AND number = NEW.revision)
+        BEGIN SELECT RAISE(ABORT, 'an entry changes only by a correction kept in entry_revision');
+        END;
+        """ + appendOnly("entry_revision") + appendOnly("flag") + appendOnly("flag_ack")
 }
 
 extension SQLiteSchema {

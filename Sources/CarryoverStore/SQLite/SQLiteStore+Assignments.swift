@@ -30,6 +30,20 @@ extension SQLiteStore {
         }
     }
 
+    /// Replaces a stored assignment of the same client, inside the caller's transaction.
+    static func update(_ assignment: Assignment, json: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE assignment SET homework_type = ?, status = ?, json = ?
+                WHERE id = ? AND client_id = ?
+                """,
+            arguments: [
+                assignment.homeworkType, assignment.status.rawValue, json, assignment.id,
+                assignment.clientID,
+            ])
+        guard db.changesCount == 1 else { throw StoreError.notFound("assignment", assignment.id) }
+    }
+
     public func assignment(id: String) async throws -> Assignment {
         try await read { db in try Self.assignment(db, id: id) }
     }

@@ -10,10 +10,17 @@ extension SQLiteStore {
                     SELECT * FROM (
                         SELECT * FROM audit
                         WHERE (?1 IS NULL OR client_id = ?1) AND (?2 IS NULL OR object_id = ?2)
-                        ORDER BY seq DESC LIMIT ?3
+                          AND (?3 IS NULL OR action = ?3 OR substr(action, 1, length(?3) + 1) = ?3 || '.')
+                          AND (?4 IS NULL OR principal = ?4)
+                          AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR at < ?6)
+                        ORDER BY seq DESC LIMIT ?7
                     ) ORDER BY seq
                     """,
-                arguments: [query.clientID, query.objectID, query.limit ?? -1])
+                arguments: [
+                    query.clientID, query.objectID, query.action, query.principal,
+                    query.since?.timeIntervalSince1970, query.until?.timeIntervalSince1970,
+                    query.limit ?? -1,
+                ])
             return rows.map { row in
                 AuditRecord(
                     seq: row["seq"], at: Self.date(row["at"]), principal: row["principal"],

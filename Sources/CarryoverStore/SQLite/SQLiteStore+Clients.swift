@@ -15,13 +15,33 @@ extension SQLiteStore {
         }
     }
 
-    public func updateClient(_ client: Client) async throws {
+    public func updateClient(_ client: Client, assignments: [Assignment]) async throws {
+        try StoreChecks.assignments(assignments, of: client)
+        let encoded = try assignments.map { ($0, try StoreCoding.encode($0)) }
         try await write { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM client WHERE id = ?", arguments: [client.id])
+            else { throw StoreError.notFound("client", client.id) }
+            let discharging = !Self.client(row).isDischarged && client.isDischarged
             try db.execute(
-                sql: "UPDATE client SET display_name = ?, time_zone = ? WHERE id = ?",
-                arguments: [client.displayName, client.timeZone, client.id])
-            guard db.changesCount == 1 else { throw StoreError.notFound("client", client.id) }
-            try self.audit(db, "client.update", kind: "client", id: client.id, clientID: client.id)
+                sql: """
+                    UPDATE client SET display_name = ?, time_zone = ?, discharged_at = ?,
+                        discharge_reason = ? WHERE id = ?
+                    """,
+                arguments: [
+                    client.displayName, client.timeZone,
+                    client.dischargedAt?.timeIntervalSince1970, client.dischargeReason, client.id,
+                ])
+            for (assignment, json) in encoded {
+                try Self.update(assignment, json: json, db)
+                try self.audit(
+                    db, "assignment.update", kind: "assignment", id: assignment.id,
+                    clientID: client.id)
+            }
+            try self.audit(
+                db, discharging ? "client.discharge" : "client.update", kind: "client",
+                id: client.id, clientID: client.id)
         }
     }
 
@@ -42,7 +62,10 @@ extension SQLiteStore {
     }
 
     static func client(_ row: Row) -> Client {
-        Client(id: row["id"], displayName: row["display_name"], timeZone: row["time_zone"])
+        Client(
+            id: row["id"], displayName: row["display_name"], timeZone: row["time_zone"],
+            dischargedAt: (row["discharged_at"] as Double?).map(date),
+            dischargeReason: row["discharge_reason"])
     }
 
     /// Throws `notFound` unless the client exists (clearer than a foreign-key error).

@@ -3,25 +3,6 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func record(_ recording: EntryRecording) async throws -> [LedgerEvent] {
-        let entry = recording.entry
-        return try await write { db in
-            var assignments: [String: Assignment] = [:]
-            try self.insert(entry, action: "entry.record", db, &assignments)
-            return try Self.write(recording.stateChange, db)
-        }
-    }
-
-    public func recordState(_ recording: StateRecording) async throws -> [LedgerEvent] {
-        try await write { db in
-            let assignment = try Self.assignment(db, id: recording.assignmentID)
-            try self.audit(
-                db, recording.action, kind: "assignment", id: assignment.id,
-                clientID: assignment.clientID)
-            return try Self.write(recording.stateChange, db)
-        }
-    }
-
     /// Replaces the assignment's engine state and appends its ledger lines,
     /// inside the caller's transaction.
     static func write(_ change: StateChange, _ db: Database) throws -> [LedgerEvent] {
@@ -39,17 +20,21 @@ extension SQLiteStore {
         let events = try change.numberedEvents(after: lastSeq ?? 0)
         for (event, json) in events {
             try db.execute(
-                sql:
-                    "INSERT INTO ledger (assignment_id, seq, at, kind, json) VALUES (?, ?, ?, ?, ?)",
+                sql: """
+                    INSERT INTO ledger (assignment_id, seq, at, kind, json, entry_id)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
                 arguments: [
                     event.assignmentID, event.seq, event.at.timeIntervalSince1970, event.kind, json,
+                    event.entryID,
                 ])
         }
         return events.map(\.event)
     }
 
-    /// Inserts an entry and its scores after the checks both stores make, and
-    /// audits it. `assignments` caches the assignments read in this transaction.
+    /// Inserts an entry with its scores and risk flags after the checks both
+    /// stores make, and audits it. `assignments` caches the assignments read
+    /// in this transaction.
     func insert(
         _ entry: Entry, action: String, _ db: Database, _ assignments: inout [String: Assignment]
     ) throws {
@@ -64,20 +49,19 @@ extension SQLiteStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version,
-                    performed_at, logged_at, fields)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    performed_at, logged_at, fields, source, recorded_by, flags)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 entry.id, entry.assignmentID, entry.clientID, entry.homeworkType,
                 entry.homeworkVersion, entry.performedAt.timeIntervalSince1970,
                 entry.loggedAt.timeIntervalSince1970, try StoreCoding.encode(entry.fields),
+                entry.source.rawValue, principal.name,
+                try entry.flags.map { try StoreCoding.encode($0) },
             ])
-        for (name, value) in entry.scores.sorted(by: { $0.key < $1.key }) {
-            try db.cachedStatement(
-                sql: "INSERT INTO entry_score (entry_id, name, value) VALUES (?, ?, ?)"
-            ).execute(arguments: [entry.id, name, value])
-        }
+        try insertScores(entry, db)
+        try raiseFlags(of: entry, at: entry.loggedAt, db)
         try audit(db, action, kind: "entry", id: entry.id, clientID: entry.clientID)
     }
 
@@ -103,6 +87,7 @@ extension SQLiteStore {
             conditions.append("e.performed_at < ?")
             values.append(until.timeIntervalSince1970)
         }
+        if !query.includeVoided { conditions.append("e.voided = 0") }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let arguments = StatementArguments(values)
         let sql = """
@@ -111,53 +96,118 @@ extension SQLiteStore {
             \(filter) ORDER BY e.performed_at, e.id
             """
         return try await read { db in
-            var entries: [Entry] = []
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                let id: String = row["id"]
-                if entries.last?.id != id {
-                    entries.append(
-                        Entry(
-                            id: id, assignmentID: row["assignment_id"], clientID: row["client_id"],
-                            homeworkType: row["homework_type"],
-                            homeworkVersion: row["homework_version"],
-                            performedAt: Self.date(row["performed_at"]),
-                            loggedAt: Self.date(row["logged_at"]),
-                            fields: query.includeFields
-                                ? try StoreCoding.decode(
-                                    Value.self, from: row["fields"], what: "entry")
-                                : .null))
-                }
-                if let name: String = row["score_name"] {
-                    entries[entries.count - 1].scores[name] = row["score_value"]
-                }
+            try Self.entries(db, sql: sql, arguments: arguments, fields: query.includeFields)
+        }
+    }
+
+    public func entry(id: String) async throws -> Entry {
+        try await read { db in try Self.entry(db, id: id) }
+    }
+
+    /// The entry with this id, voided or not.
+    static func entry(_ db: Database, id: String) throws -> Entry {
+        let entries = try entries(
+            db,
+            sql: """
+                SELECT e.*, s.name AS score_name, s.value AS score_value
+                FROM entry e LEFT JOIN entry_score s ON s.entry_id = e.id WHERE e.id = ?
+                """, arguments: [id], fields: true)
+        guard let entry = entries.first else { throw StoreError.notFound("entry", id) }
+        return entry
+    }
+
+    /// Entries from rows of `entry` joined with their scores, one row per score.
+    static func entries(
+        _ db: Database, sql: String, arguments: StatementArguments, fields: Bool
+    ) throws -> [Entry] {
+        var entries: [Entry] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            let id: String = row["id"]
+            if entries.last?.id != id {
+                let source: String = row["source"]
+                entries.append(
+                    Entry(
+                        id: id, assignmentID: row["assignment_id"], clientID: row["client_id"],
+                        homeworkType: row["homework_type"],
+                        homeworkVersion: row["homework_version"],
+                        performedAt: date(row["performed_at"]), loggedAt: date(row["logged_at"]),
+                        fields: fields
+                            ? try StoreCoding.decode(Value.self, from: row["fields"], what: "entry")
+                            : .null,
+                        flags: try (row["flags"] as String?).map {
+                            try StoreCoding.decode([PluginFlag].self, from: $0, what: "entry")
+                        },
+                        source: EntrySource(rawValue: source) ?? .therapist,
+                        recordedBy: row["recorded_by"], revision: row["revision"],
+                        voided: row["voided"]))
             }
-            return entries
+            if let name: String = row["score_name"] {
+                entries[entries.count - 1].scores[name] = row["score_value"]
+            }
+        }
+        return entries
+    }
+
+    public func entryRevisions(entryID: String) async throws -> [EntryRevision] {
+        try await read { db in
+            _ = try Self.entry(db, id: entryID)
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM entry_revision WHERE entry_id = ? ORDER BY number",
+                arguments: [entryID]
+            ).map { row in
+                let action: String = row["action"]
+                return EntryRevision(
+                    entryID: row["entry_id"], number: row["number"],
+                    action: EntryRevision.Action(rawValue: action) ?? .amend,
+                    at: Self.date(row["at"]), actor: row["actor"], reason: row["reason"],
+                    previousFields: try StoreCoding.decode(
+                        Value.self, from: row["fields"], what: "entry revision"),
+                    previousScores: try StoreCoding.decode(
+                        [String: Double].self, from: row["scores"], what: "entry revision"),
+                    previousFlags: try (row["flags"] as String?).map {
+                        try StoreCoding.decode([PluginFlag].self, from: $0, what: "entry revision")
+                    })
+            }
         }
     }
 
     public func engineState(assignmentID: String) async throws -> Value? {
         try await read { db in
             _ = try Self.assignment(db, id: assignmentID)
-            return try String.fetchOne(
-                db, sql: "SELECT json FROM assignment_state WHERE assignment_id = ?",
-                arguments: [assignmentID]
-            ).map { try StoreCoding.decode(Value.self, from: $0, what: "engine state") }
+            return try Self.engineState(db, assignmentID)
         }
     }
 
+    static func engineState(_ db: Database, _ assignmentID: String) throws -> Value? {
+        try String.fetchOne(
+            db, sql: "SELECT json FROM assignment_state WHERE assignment_id = ?",
+            arguments: [assignmentID]
+        ).map { try StoreCoding.decode(Value.self, from: $0, what: "engine state") }
+    }
+
     public func ledger(assignmentID: String) async throws -> [LedgerEvent] {
-        try await read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM ledger WHERE assignment_id = ? ORDER BY seq",
-                arguments: [assignmentID]
-            ).map { row in
-                LedgerEvent(
-                    assignmentID: row["assignment_id"], seq: row["seq"], at: Self.date(row["at"]),
-                    kind: row["kind"],
-                    payload: try StoreCoding.decode(
-                        Value.self, from: row["json"], what: "ledger event"))
-            }
+        try await read { db in try Self.ledger(db, assignmentID, entryID: nil) }
+    }
+
+    /// The assignment's ledger (only the lines of `entryID`, when given), oldest first.
+    static func ledger(_ db: Database, _ assignmentID: String, entryID: String?) throws
+        -> [LedgerEvent]
+    {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM ledger WHERE assignment_id = ?1 AND (?2 IS NULL OR entry_id = ?2)
+                ORDER BY seq
+                """,
+            arguments: [assignmentID, entryID]
+        ).map { row in
+            LedgerEvent(
+                assignmentID: row["assignment_id"], seq: row["seq"], at: date(row["at"]),
+                kind: row["kind"],
+                payload: try StoreCoding.decode(
+                    Value.self, from: row["json"], what: "ledger event"),
+                entryID: row["entry_id"])
         }
     }
 }

@@ -155,6 +155,9 @@ public final class SQLiteStore: PracticeStore {
             {
                 tries += 1
                 try? await Task.sleep(for: .milliseconds(20 * tries))
+            } catch let error as EngineBodyError {
+                // The engine's own error, thrown inside the transaction: passed on as it is.
+                throw error.error
             } catch {
                 throw SQLiteErrors.map(error, path: path)
             }

@@ -55,3 +55,60 @@ extension StoreChecks {
                 + "of it ran at the same time?); run the import again to resume.")
     }
 }
+
+extension StoreChecks {
+    package static func entryElsewhere(_ entryID: String, _ assignmentID: String) -> StoreError {
+        StoreError(
+            .conflict,
+            "Entry '\(entryID)' belongs to another assignment than '\(assignmentID)'; "
+                + "check the entry id.")
+    }
+
+    /// A correction must start from the entry as stored, which must not be void.
+    package static func correction(_ correction: EntryCorrection, of entry: Entry) throws {
+        guard !entry.voided else {
+            throw StoreError(
+                .conflict,
+                "Entry '\(entry.id)' is void and cannot be corrected again; log a new entry instead."
+            )
+        }
+        guard correction.revision == entry.revision else {
+            throw StoreError(
+                .conflict,
+                "Entry '\(entry.id)' was corrected by someone else meanwhile; look at it again "
+                    + "with 'carryover entry show' and retry.")
+        }
+        guard !correction.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError(
+                .invalidInput, "A correction needs a reason; it is kept with the entry's history.")
+        }
+        if correction.action == .amend, correction.fields == nil {
+            throw StoreError(.invalidInput, "An amendment needs the entry's new fields.")
+        }
+    }
+
+    package static func acknowledgement(ids: [Int], note: String) throws {
+        guard !ids.isEmpty, Set(ids).count == ids.count else {
+            throw StoreError(.invalidInput, "Name each flag to acknowledge once.")
+        }
+        guard !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError(
+                .invalidInput,
+                "Say what was done about the flag (--note); it is kept with the acknowledgement.")
+        }
+    }
+
+    package static func alreadyAcknowledged(_ flag: RaisedFlag) -> StoreError {
+        StoreError(
+            .conflict,
+            "Flag \(flag.id) was already acknowledged by \(flag.acknowledgement?.by ?? "someone"); "
+                + "see 'carryover flags list --all'.")
+    }
+
+    /// An assignment saved with a client must be that client's.
+    package static func assignments(_ assignments: [Assignment], of client: Client) throws {
+        if let other = assignments.first(where: { $0.clientID != client.id }) {
+            throw clientChange("assignment", other.id)
+        }
+    }
+}

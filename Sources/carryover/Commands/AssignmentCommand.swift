@@ -1,6 +1,7 @@
 import ArgumentParser
 import CarryoverCore
 import CarryoverPractice
+import Foundation
 
 struct AssignmentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,7 @@ struct AssignmentCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show an assignment with its progress and its history of changes.",
+            abstract: "Show an assignment with its progress, versions and history of changes.",
             discussion: "Example:\n  carryover assignment show c-017-1")
 
         @Argument(help: "The assignment id.") var id: String
@@ -36,6 +37,16 @@ struct AssignmentCommand: AsyncParsableCommand {
             printPlan(assignment)
             print("  params:        \(assignment.params.canonicalJSON())")
             if let summary = progress.progressSummary { print("  progress:      \(summary)") }
+            if !assignment.versions.isEmpty {
+                print("  versions:")
+                for (version, current) in assignment.allVersions {
+                    print(
+                        "    \(AssignmentCommand.span(version, current: current, in: assignment))")
+                    print("      schedule: \(version.schedule.description)")
+                    print("      done when: \(version.completion.description)")
+                    print("      reinforcement: \(version.reinforcement.schedule.description)")
+                }
+            }
             for change in assignment.history {
                 print("  \(change.at.formatted(.iso8601)): \(change.what) (\(change.reason))")
             }
@@ -74,13 +85,32 @@ struct AssignmentCommand: AsyncParsableCommand {
         }
     }
 
+    /// "version 2: 2026-12-14 to 2026-12-20" / "version 3: from 2026-12-21 (current)".
+    static func span(_ version: AssignmentVersion, current: Bool, in assignment: Assignment)
+        -> String
+    {
+        let zone = TimeZone(identifier: assignment.schedule.timeZone) ?? .gmt
+        let from = version.start?.date ?? LocalDate(assignment.createdAt, in: zone)
+        guard !current else { return "version \(version.number): from \(from) (current)" }
+        let through = LocalDate(version.until, in: zone).adding(days: -1)
+        return through < from
+            ? "version \(version.number): never in force (replaced the day it began, \(from))"
+            : "version \(version.number): \(from) to \(through)"
+    }
+
     struct Modify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change params, schedule, rule or reinforcement, with the reason kept.",
+            abstract:
+                "Change params, schedule, rule or reinforcement as a new version from a day on.",
             discussion: """
+                The weeks before the change keep their terms, occurrences and adherence; the
+                new version starts on --from (default: today in the client's time zone), and a
+                new schedule phrase counts from that day.
                 Example, a smaller step after repeated misses:
                   carryover assignment modify c-017-1 --schedule "every 2 days at 20:00 for 3 weeks" \\
                     --reason "missed 4 evenings in a row; smaller step"
+                  carryover assignment modify c-017-1 --rule "3 in a row" --from 2026-12-14 \\
+                    --reason "agreed in session"
                 """)
 
         @Argument(help: "The assignment id.") var id: String
@@ -94,9 +124,15 @@ struct AssignmentCommand: AsyncParsableCommand {
         @Option(help: "A new completion rule, in words.") var rule: String?
         @Option(help: "New reinforcement, in words.") var reinforce: String?
         @Option(help: "Why (kept in the assignment's history).") var reason: String
+        @Option(
+            help: ArgumentHelp(
+                "The new version's first day (default: today in the client's time zone).",
+                valueName: "YYYY-MM-DD"))
+        var from: String?
         @OptionGroup var options: PracticeOptions
 
         func run() async throws {
+            let firstDay = try from.map(parseDate)
             let practice = try await options.open()
             var newParams: Value?
             if !params.isEmpty {
@@ -107,7 +143,7 @@ struct AssignmentCommand: AsyncParsableCommand {
             let assignment = try await reportingProblems {
                 try await practice.modify(
                     id, params: newParams, schedule: schedule, completion: rule,
-                    reinforcement: reinforce, reason: reason)
+                    reinforcement: reinforce, reason: reason, from: firstDay)
             }
             print("Modified \(assignment.id): \(assignment.history.last?.what ?? "")")
         }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import CarryoverCore
 import CarryoverPractice
+import Foundation
 
 struct ClientCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client",
-        abstract: "Add and list clients (pseudonymous ids, display names, time zones).",
-        subcommands: [Add.self, List.self])
+        abstract: "Add, list, edit and discharge clients (pseudonymous ids, names, time zones).",
+        subcommands: [Add.self, List.self, Edit.self, Discharge.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -46,7 +47,63 @@ struct ClientCommand: AsyncParsableCommand {
             if output.json { return try printJSON(clients) }
             if clients.isEmpty { print("No clients yet: add one with 'carryover client add'.") }
             for client in clients {
-                print("\(client.id)  \(client.displayName)  (\(client.timeZone))")
+                let discharged =
+                    client.dischargedAt.map {
+                        "  discharged \(LocalDate($0, in: TimeZone(identifier: client.timeZone) ?? .gmt))"
+                    } ?? ""
+                print("\(client.id)  \(client.displayName)  (\(client.timeZone))\(discharged)")
+            }
+        }
+    }
+
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a client's name or time zone.",
+            discussion: """
+                A new time zone moves every open assignment by a new version from today on,
+                at the same local times; the weeks before keep theirs.
+                Examples:
+                  carryover client edit c-017 --name "Client 17 (Sam)"
+                  carryover client edit c-017 --time-zone America/New_York
+                """)
+
+        @Argument(help: "The client id.") var id: String
+        @Option(help: "A new name only you see.") var name: String?
+        @Option(help: "A new IANA time zone.") var timeZone: String?
+        @OptionGroup var options: PracticeOptions
+
+        func run() async throws {
+            let change = try await options.open().editClient(
+                id, displayName: name, timeZone: timeZone)
+            print("Changed client \(change.client.id) (\(change.client.timeZone))")
+            for assignment in change.assignments {
+                print(
+                    "  \(assignment.id): version \(assignment.versionNumber) from today in \(change.client.timeZone)"
+                )
+            }
+        }
+    }
+
+    struct Discharge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Discharge a client: open assignments end, everything recorded stays.",
+            discussion: """
+                Each open assignment ends with the reason: completed when its rule is met,
+                abandoned otherwise. The record can still be read, reported and exported;
+                open risk flags stay in status until acknowledged.
+                Example:
+                  carryover client discharge c-017 --reason "treatment goals met"
+                """)
+
+        @Argument(help: "The client id.") var id: String
+        @Option(help: "Why (kept with the client and each assignment).") var reason: String
+        @OptionGroup var options: PracticeOptions
+
+        func run() async throws {
+            let change = try await options.open().dischargeClient(id, reason: reason)
+            print("Discharged client \(change.client.id)")
+            for assignment in change.assignments {
+                print("  \(assignment.id) is now \(assignment.status.rawValue)")
             }
         }
     }

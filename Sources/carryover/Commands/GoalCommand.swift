@@ -6,7 +6,9 @@ struct GoalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "goal",
         abstract: "SMART goals broken into phases and tasks.",
-        subcommands: [Add.self, Phase.self, Task.self, List.self])
+        subcommands: [
+            Add.self, Phase.self, Task.self, List.self, Edit.self, EditPhase.self,
+        ])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -141,6 +143,82 @@ struct GoalCommand: AsyncParsableCommand {
                     }
                 }
             }
+        }
+    }
+}
+
+extension GoalCommand {
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a goal's title, SMART fields, time bound or GROW notes.",
+            discussion: """
+                Options left out keep their values; the SMART check runs again.
+                Example, set the time bound its phases need:
+                  carryover goal edit c-017-g1 --by 2027-03-31
+                """)
+
+        @Argument(help: "The goal id.") var goal: String
+        @Option(help: "A short title.") var title: String?
+        @Option(help: "S: the specific behaviour.") var specific: String?
+        @Option(help: "M: how it is measured, with a number.") var measure: String?
+        @Option(help: "A: why it is achievable now.") var achievable: String?
+        @Option(help: "R: the treatment problem it serves.") var relevant: String?
+        @Option(help: ArgumentHelp("T: the date it is due.", valueName: "YYYY-MM-DD")) var by:
+            String?
+        @Option(help: "GROW: goal.") var growGoal: String?
+        @Option(help: "GROW: reality.") var growReality: String?
+        @Option(help: "GROW: options.") var growOptions: String?
+        @Option(help: "GROW: way forward.") var growWayForward: String?
+        @OptionGroup var options: PracticeOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let timeBound = try by.map(parseDate)
+            let practice = try await options.open()
+            var grow: GROWNotes?
+            if [growGoal, growReality, growOptions, growWayForward].contains(where: { $0 != nil }) {
+                let current = try await practice.goal(goal).grow
+                grow = GROWNotes(
+                    goal: growGoal ?? current.goal, reality: growReality ?? current.reality,
+                    options: growOptions ?? current.options,
+                    wayForward: growWayForward ?? current.wayForward)
+            }
+            let (edited, findings) = try await practice.editGoal(
+                goal,
+                GoalEdit(
+                    title: title, specific: specific, measure: measure, achievable: achievable,
+                    relevant: relevant, timeBound: timeBound, grow: grow))
+            if output.json { return try printJSON(GoalJSON(goal: edited, findings: findings)) }
+            print(
+                "Changed goal \(edited.id): \(edited.title)\(edited.timeBound.map { " (by \($0))" } ?? "")"
+            )
+            printSMART(findings)
+        }
+    }
+
+    struct EditPhase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "edit-phase",
+            abstract: "Change a phase's title or days.",
+            discussion: """
+                Example:
+                  carryover goal edit-phase c-017-g1 --phase c-017-g1-p1 --to 2026-12-27
+                """)
+
+        @Argument(help: "The goal id.") var goal: String
+        @Option(help: "The phase id.") var phase: String
+        @Option(help: "A short title.") var title: String?
+        @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
+        @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
+        @OptionGroup var options: PracticeOptions
+
+        func run() async throws {
+            let start = try from.map(parseDate)
+            let end = try to.map(parseDate)
+            let (_, edited, findings) = try await options.open().editPhase(
+                goalID: goal, phaseID: phase, title: title, start: start, end: end)
+            printSMART(findings)
+            print("Changed phase \(edited.id): \(edited.title) (\(edited.start) to \(edited.end))")
         }
     }
 }

@@ -8,13 +8,17 @@ struct HistoryCommand: AsyncParsableCommand {
         commandName: "history",
         abstract: "A client's entries, oldest first, with their scores.",
         discussion: """
+            Voided entries are left out unless --all is given; amended ones show their
+            current values (see 'carryover entry show ID' for what they replaced).
             Examples:
               carryover history c-017
               carryover history c-017 --assignment c-017-1 --json
+              carryover history c-017 --all
             """)
 
     @Argument(help: "The client id.") var client: String
     @Option(help: "Only this assignment's entries.") var assignment: String?
+    @Flag(help: "Voided entries too.") var all = false
     @OptionGroup var options: PracticeOptions
     @OptionGroup var output: OutputOptions
 
@@ -23,13 +27,14 @@ struct HistoryCommand: AsyncParsableCommand {
         let found = try await practice.client(client)
         if let assignment { _ = try await practice.assignment(assignment) }
         let entries = try await practice.store.entries(
-            EntryQuery(assignmentID: assignment, clientID: found.id))
+            EntryQuery(assignmentID: assignment, clientID: found.id, includeVoided: all))
         if output.json { return try printJSON(entries) }
         if entries.isEmpty { print("No entries yet.") }
         for entry in entries {
+            let state = entry.voided ? "  [void]" : entry.revision > 0 ? "  [amended]" : ""
             print(
-                "\(localText(entry.performedAt, found.timeZone))  \(entry.assignmentID)  \(scoresText(entry.scores))"
-            )
+                "\(localText(entry.performedAt, found.timeZone))  \(entry.assignmentID)  "
+                    + "\(scoresText(entry.scores))\(state)")
         }
     }
 }

@@ -35,10 +35,20 @@ struct LogCommand: AsyncParsableCommand {
             "When it was done: \"YYYY-MM-DD HH:MM\" in the client's time, or ISO 8601.",
             valueName: "time"))
     var at: String?
+    @Option(
+        help: ArgumentHelp(
+            "Who the entry came from: therapist (default), client or supporter.",
+            valueName: "source"))
+    var source: String = EntrySource.therapist.rawValue
     @OptionGroup var options: PracticeOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
+        guard let source = EntrySource(rawValue: source), source != .import else {
+            throw CommandFailure(
+                .usage,
+                "--source must be therapist, client or supporter (imports say so themselves)")
+        }
         let practice = try await options.open()
         let assignment = try await practice.assignment(self.assignment)
         let client = try await practice.client(assignment.clientID)
@@ -46,7 +56,8 @@ struct LogCommand: AsyncParsableCommand {
         let performedAt = try at.map { try parseInstant($0, timeZone: client.timeZone) }
         let outcome = try await reportingProblems {
             try await practice.log(
-                assignmentID: assignment.id, fields: entry, performedAt: performedAt)
+                assignmentID: assignment.id, fields: entry, performedAt: performedAt,
+                source: source)
         }
         if output.json { return try printJSON(LogJSON(outcome)) }
         LogRendering(

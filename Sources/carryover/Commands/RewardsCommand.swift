@@ -116,6 +116,8 @@ struct RewardsJSON: Encodable {
     let assignmentID: String
     let unit: String?
     let balance: Int
+    /// The balance summed from the stored ledger events; equal to `balance`.
+    let storedBalance: Int
     let rewards: [RewardJSON]
     let ledger: [LineJSON]
     private let timeZone: String
@@ -124,6 +126,7 @@ struct RewardsJSON: Encodable {
         assignmentID = view.assignmentID
         unit = view.unit?.rawValue
         balance = view.balance
+        storedBalance = view.storedBalance
         rewards = view.catalogue.map {
             RewardJSON(
                 id: $0.id, name: $0.name, price: $0.price, vetoed: view.vetoed.contains($0.id))
@@ -143,7 +146,7 @@ struct RewardsJSON: Encodable {
     var balanceText: String { formattedBalance.map { "Balance: \($0)." } ?? "" }
 
     private enum CodingKeys: String, CodingKey {
-        case assignmentID, unit, balance, rewards, ledger, formattedBalance
+        case assignmentID, unit, balance, storedBalance, rewards, ledger, formattedBalance
     }
 
     func printForPeople() {

@@ -33,7 +33,10 @@ struct StatusCommand: AsyncParsableCommand {
         var rows: [CaseloadRowJSON] = []
         for client in try await practice.store.clients() {
             let progress = try await practice.progress(clientID: client.id)
-            rows.append(CaseloadRowJSON(client: client, progress: progress))
+            let row = CaseloadRowJSON(client: client, progress: progress)
+            // A discharged client stays on the caseload while a risk is open.
+            if client.isDischarged && row.riskFlags == 0 { continue }
+            rows.append(row)
         }
         if output.json { return try printJSON(rows) }
         if rows.isEmpty { Swift.print("No clients yet: add one with 'carryover client add'.") }
@@ -45,7 +48,7 @@ struct StatusCommand: AsyncParsableCommand {
             let adherence = row.adherence.map { "\(Int(($0 * 100).rounded()))%" } ?? "-"
             Swift.print(
                 "\(risk)\(row.clientID)  active \(row.activeAssignments)  adherence \(adherence)  "
-                    + "flags \(row.flags)")
+                    + "flags \(row.flags)\(row.discharged == true ? "  (discharged)" : "")")
         }
     }
 }
@@ -58,15 +61,23 @@ struct CaseloadRowJSON: Encodable {
     let adherence: Double?
     let riskFlags: Int
     let flags: Int
+    /// Present (true) for a discharged client, listed while a risk flag is open.
+    let discharged: Bool?
 
     init(client: Client, progress: [AssignmentProgress]) {
         clientID = client.id
+        discharged = client.isDischarged ? true : nil
         let active = progress.filter { $0.assignment.status == .active }
         activeAssignments = active.count
         let done = active.map(\.adherence.overall.done).reduce(0, +)
         let due = active.map(\.adherence.overall.due).reduce(0, +)
         adherence = due == 0 ? nil : Double(done) / Double(due)
-        riskFlags = active.flatMap(\.pluginFlags).filter { $0.level == .risk }.count
-        flags = active.map { $0.pluginFlags.count + $0.barrierFlags.count }.reduce(0, +)
+        // Every assignment, ended ones too: a risk stays until a therapist acknowledges it.
+        riskFlags = progress.flatMap(\.riskFlags).count
+        flags =
+            riskFlags
+            + active.map {
+                $0.pluginFlags.filter { !$0.needsAcknowledgement }.count + $0.barrierFlags.count
+            }.reduce(0, +)
     }
 }

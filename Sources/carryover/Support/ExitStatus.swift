@@ -42,8 +42,10 @@ func describe(_ error: any Error) -> (line: String, status: ExitStatus)? {
             switch error.code {
             case .notFound, .practiceMissing: .notFound
             case .invalidInput, .entryRejected: .invalidInput
-            case .notActive: .refused
+            case .notActive, .refused: .refused
             case .practiceExists: .cannotCreate
+            case .pluginFailed: .pluginFailed
+            case .revoked: .untrusted
             }
         return (error.message, status)
     case let error as CoreError:

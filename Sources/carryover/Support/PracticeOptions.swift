@@ -20,6 +20,33 @@ struct PracticeOptions: ParsableArguments {
                 + "needs a build with --traits Postgres).", valueName: "url"))
     var databaseURL: String?
 
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "Who is acting, for the audit journal and the entries recorded (default: "
+                + "$CARRYOVER_ACTOR, else the operating-system user).", valueName: "name"))
+    var actorName: String?
+
+    /// The acting person: --as, else CARRYOVER_ACTOR, else the operating-system user.
+    func actor() throws -> Principal {
+        let given =
+            actorName
+            ?? ProcessInfo.processInfo.environment["CARRYOVER_ACTOR"].flatMap {
+                $0.isEmpty ? nil : $0
+            }
+        guard let given else { return .currentUser() }
+        let name = given.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100,
+            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw CommandFailure(
+                .usage,
+                "--as (or CARRYOVER_ACTOR) must be a name of 1 to 100 printable characters, "
+                    + "e.g. --as dr-ana")
+        }
+        return Principal(name: name)
+    }
+
     /// The PostgreSQL URL, if the practice's records are in PostgreSQL.
     var database: String? {
         databaseURL ?? ProcessInfo.processInfo.environment["CARRYOVER_DATABASE_URL"]
@@ -31,15 +58,16 @@ struct PracticeOptions: ParsableArguments {
         return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
     }
 
-    /// Opens the practice; commands that only read pass `.readOnly`, so they
-    /// leave its database exactly as it was (Docs/storage.md).
+    /// Opens the practice as the acting person; commands that only read pass
+    /// `.readOnly`, so they leave its database exactly as it was (Docs/storage.md).
     func open(_ access: StoreAccess = .readWrite) async throws -> Practice {
         let clock = try Self.clock()
+        let actor = try actor()
         if let database {
             return try await Practice.open(
-                at: folder, databaseURL: database, access: access, clock: clock)
+                at: folder, databaseURL: database, access: access, clock: clock, actor: actor)
         }
-        return try Practice.open(at: folder, access: access, clock: clock)
+        return try Practice.open(at: folder, access: access, clock: clock, actor: actor)
     }
 }
 

@@ -11,13 +11,21 @@ struct StatusRendering {
     func print(_ progress: [AssignmentProgress]) {
         Swift.print(
             terminal.paint("\(client.id)  \(client.displayName)  (\(client.timeZone))", .bold))
-        let risks = progress.flatMap { item in
-            item.pluginFlags.filter { $0.level == .risk }.map { (item, $0) }
-        }
-        for (item, flag) in risks {
-            Swift.print(
-                terminal.paint(" RISK ", .redBackground) + " "
-                    + terminal.paint("\(flag.message) [\(item.assignment.id)]", .red, .bold))
+        // Open risk flags stay here, whatever came later, until acknowledged.
+        for item in progress {
+            for flag in item.openFlags {
+                let day = localText(flag.performedAt, client.timeZone)
+                Swift.print(
+                    terminal.paint(" RISK ", .redBackground) + " "
+                        + terminal.paint(
+                            "\(flag.message) [\(item.assignment.id), \(day)]", .red, .bold)
+                        + " (acknowledge: carryover flags ack \(flag.id) --note ...)")
+            }
+            for flag in item.pluginFlags where flag.needsAcknowledgement {
+                Swift.print(
+                    terminal.paint(" RISK ", .redBackground) + " "
+                        + terminal.paint("\(flag.message) [\(item.assignment.id)]", .red, .bold))
+            }
         }
         if progress.isEmpty { Swift.print("No assignments yet: give one with 'carryover assign'.") }
         for item in progress { print(item) }
@@ -112,6 +120,7 @@ struct ClientStatusJSON: Encodable {
         let scores: [ScoreJSON]
         let balance: String?
         let flags: [PluginFlag]
+        let openFlags: [RaisedFlag]
         let barriers: [ProgressFlag]
     }
 
@@ -150,7 +159,8 @@ struct ClientStatusJSON: Encodable {
                         name: $0.name, title: item.scoreTitles.title($0.name), last: $0.last,
                         mean: $0.mean, min: $0.min, max: $0.max, slopePerWeek: $0.slopePerWeek,
                         sparkline: $0.sparkline)
-                }, balance: item.balance, flags: item.pluginFlags, barriers: item.barrierFlags)
+                }, balance: item.balance, flags: item.pluginFlags, openFlags: item.openFlags,
+                barriers: item.barrierFlags)
         }
     }
 }

@@ -9,7 +9,8 @@ struct ClinicA {
     /// Makes `clinic-pack-<version>.tar` from `Examples/clinic-pack`, signed
     /// with `clinic.sec` (made on first use). Versions after 1.0.0 rename the
     /// activity log's `note` to `reflection` and carry a `migrate` hook.
-    func publish(version: String) throws {
+    /// `edits` (file in the pack, text, replacement) change it before it is signed.
+    func publish(version: String, edits: [(String, String, String)] = []) throws {
         if !FileManager.default.fileExists(atPath: cli.path("clinic.pub")) {
             let keygen = try cli.run([
                 "pack", "keygen", "--public", cli.path("clinic.pub"), "--secret",
@@ -25,6 +26,9 @@ struct ClinicA {
             try cli.remove("\(folder)/\(file)")
         }
         if version != "1.0.0" { try bump(folder, to: version) }
+        for (file, old, new) in edits {
+            try cli.edit("\(folder)/\(file)", replacing: old, with: new)
+        }
         let steps: [[String]] = [
             [
                 "pack", "create", cli.path(folder), "--id", "org.exampleclinic.clinic-pack",

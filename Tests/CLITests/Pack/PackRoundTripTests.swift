@@ -116,7 +116,8 @@ import Testing
         #expect(
             try cli.run(["pack", "verify", archive, "--key", cli.path("clinic.pub")]).status == 0)
 
-        // Revoked after install: the pack's types stop loading, for new work and old.
+        // Revoked after install: the pack's types stop loading for new work; what
+        // was logged with them stays readable, also once the assignment is abandoned.
         #expect(try cli.run(["init", cli.path("e")]).status == 0)
         _ = try cli.run(["pack", "trust", cli.path("clinic.pub"), "--name", "A"], practice: "e")
         #expect(try cli.run(["pack", "install", archive], practice: "e").status == 0)
@@ -126,7 +127,62 @@ import Testing
         #expect(types.status == 0)
         #expect(types.stdout.contains("org.carryover.thought-record"))
         #expect(!types.stdout.contains("org.exampleclinic"))
-        #expect(try logEntry(Self.entry, in: "e", at: "2026-12-01T18:30:00Z").status == 66)
+        let refused = try logEntry(Self.entry, in: "e", at: "2026-12-01T18:30:00Z")
+        #expect(refused.status == 77)
+        #expect(refused.stderr.contains("which was revoked") && refused.errorLines.count == 1)
+        try historyReads(in: "e")
+        #expect(
+            try cli.run(
+                ["assignment", "abandon", "c-017-1", "--reason", "pack withdrawn"], practice: "e"
+            ).status == 0)
+        try historyReads(in: "e")
+    }
+
+    /// Status, the caseload, the report and the JSON export of c-017 work and
+    /// name the activity log by its title.
+    private func historyReads(in practice: String) throws {
+        let status = try json(cli.run(["status", "c-017", "--json"], practice: practice))
+        let assignments = (status as? [String: Any])?["assignments"] as? [[String: Any]]
+        #expect(assignments?.first?["title"] as? String == "Activity log")
+        #expect(try cli.run(["status"], practice: practice).status == 0)
+        let report = try cli.run(
+            ["report", "c-017", "--out", cli.path("report-\(practice).html")], practice: practice)
+        #expect(report.status == 0, "\(report.stderr)")
+        let export = try cli.run(["export", "json", "c-017", "--out", "-"], practice: practice)
+        #expect(export.status == 0 && export.stdout.contains("Felt better after the walk"))
+    }
+
+    @Test func aFeedbackHookThatFailsStoresNothing() throws {
+        let clinicA = ClinicA(cli: cli)
+        try clinicA.publish(
+            version: "1.0.0",
+            edits: [
+                (
+                    "activity-log/activity_log.lua",
+                    "  feedback = function(entry, params, scores)\n",
+                    "  feedback = function(entry, params, scores)\n    while true do end\n"
+                )
+            ])
+        #expect(try cli.run(["init", cli.path("f")]).status == 0)
+        _ = try cli.run(["pack", "trust", cli.path("clinic.pub"), "--name", "A"], practice: "f")
+        #expect(
+            try cli.run(["pack", "install", cli.path("clinic-pack-1.0.0.tar")], practice: "f")
+                .status == 0)
+        _ = try cli.run(
+            ["client", "add", "c-017", "--name", "Client 17", "--time-zone", "Europe/Berlin"],
+            practice: "f")
+        _ = try cli.run(
+            ["assign", "c-017", "org.exampleclinic.activity-log", "--schedule", "daily at 20:00"],
+            practice: "f")
+        let audit = try cli.run(["audit", "--json"], practice: "f").stdout
+        let failed = try logEntry(Self.entry, in: "f", at: "2026-11-30T18:30:00Z")
+        #expect(failed.status == 69)
+        #expect(failed.errorLines.count == 1)
+        #expect(failed.stderr.contains("the feedback hook of org.exampleclinic.activity-log 1.0.0"))
+        #expect(failed.stderr.contains("limit") && failed.stderr.contains("nothing was saved"))
+        let history = try json(cli.run(["history", "c-017", "--all", "--json"], practice: "f"))
+        #expect((history as? [Any])?.isEmpty == true)
+        #expect(try cli.run(["audit", "--json"], practice: "f").stdout == audit)
     }
 
     @Test func upgradeKeepsOldEntriesAndMigratesCopies() throws {

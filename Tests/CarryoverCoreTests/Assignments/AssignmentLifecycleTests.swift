@@ -4,7 +4,7 @@ import Testing
 @testable import CarryoverCore
 
 /// A daily 20:00 Berlin assignment created 2026-03-01 08:00Z (CET: 20:00 = 19:00Z).
-private func thoughtRecords() throws -> Assignment {
+func thoughtRecords() throws -> Assignment {
     let schedule = try Schedule(
         timeZone: "Europe/Berlin", start: .on(day("2026-03-01")), pattern: .daily(interval: 1),
         timing: .at([at("20:00")]))
@@ -85,7 +85,8 @@ private func thoughtRecords() throws -> Assignment {
         let change = try #require(assignment.history.last)
         #expect(
             change.what
-                == "params; schedule 'daily at 20:00, from 2026-03-01 (Europe/Berlin)' -> "
+                == "version 2 from 2026-03-04: params; "
+                + "schedule 'daily at 20:00, from 2026-03-01 (Europe/Berlin)' -> "
                 + "'daily at 21:00, from 2026-03-05 (Europe/Berlin)'")
         #expect(change.reason == "evenings are busy; smaller step")
         #expect(change.status == nil)

@@ -130,3 +130,38 @@ import Testing
         #expect(bonus.log.last == [.reset(occurrence: 3, run: 3)])
     }
 }
+
+/// A voided entry's earning is taken back by a line of its own, never by
+/// changing or deleting the earning, and never below a zero balance.
+@Suite struct TokenLedgerReversalTests {
+    static let at = Date(timeIntervalSince1970: 1_780_000_000)
+    static let sticker = Reward(id: "sticker", name: "Sticker", price: 2)
+
+    @Test func aReversalTakesBackAnEarningWithANewLine() throws {
+        var ledger = TokenLedger()
+        try ledger.earn(2, at: Self.at, note: "occurrence 0")  // line 0
+        try ledger.earn(1, at: Self.at, note: "occurrence 1")  // line 1, balance 3
+        let line = try ledger.reverse(earning: 1, at: Self.at, reason: "entry voided")
+        #expect(line.kind == .reverse && line.amount == -1 && line.reverses == 1)
+        #expect(ledger.balance == 2)  // 3 - 1
+        #expect(ledger.lines.map(\.amount) == [2, 1, -1])
+        #expect(throws: CoreError.self) {
+            try ledger.reverse(earning: 1, at: Self.at, reason: "twice")
+        }
+    }
+
+    @Test func whatWasSpentStaysSpent() throws {
+        var ledger = TokenLedger()
+        try ledger.earn(2, at: Self.at, note: "occurrence 0")  // line 0
+        try ledger.earn(1, at: Self.at, note: "occurrence 1")  // line 1, balance 3
+        try ledger.redeem(Self.sticker, at: Self.at, unit: .tokens)  // line 2, balance 1
+        // Line 0 earned 2, but only 1 is left: 1 of 2 is taken back.
+        let line = try ledger.reverse(earning: 0, at: Self.at, reason: "entry voided")
+        #expect(line.amount == -1)
+        #expect(line.note == "entry voided (1 of 2 taken back; the rest was spent)")
+        #expect(ledger.balance == 0)
+        #expect(throws: CoreError.self) {
+            try ledger.reverse(earning: 2, at: Self.at, reason: "not an earning")
+        }
+    }
+}

@@ -40,11 +40,11 @@ struct ClinicPackFixture {
     /// 1.0.0 is the example as committed. Later versions rename the `note`
     /// field to `reflection`; with `migrate` they also carry the hook that
     /// moves an old note across, without it old entries no longer fit.
-    /// `lua` changes the Lua further (any version).
+    /// `lua`, when given, changes the plugin's Lua before the pack is signed.
     func pack(version: String, migrate: Bool = true, lua: ((String) -> String)? = nil) throws
         -> URL
     {
-        let root = scratch.appendingPathComponent("pack-\(version)")
+        let root = scratch.appendingPathComponent("pack-\(version)-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("activity-log")
         try FileManager.default.createDirectory(
             at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)

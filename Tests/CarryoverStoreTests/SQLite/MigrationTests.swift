@@ -39,7 +39,7 @@ import Testing
             #expect(
                 try await v1.read { try SQLiteSchema.pending($0) } == [
                     "v2-documents-state-ledger-imports", "v3-application-id",
-                    "v4-import-progress-stored-prefix",
+                    "v4-import-progress-stored-prefix", "v5-flags-corrections-sources",
                 ])
             try v1.close()
         }
@@ -54,6 +54,9 @@ import Testing
         #expect(try await store.assignment(id: "a-1") == assignment)
         let entries = try await store.entries(EntryQuery(clientID: "c-1"))
         #expect(entries.map(\.fields) == [["mood": 7]] && entries.map(\.scores) == [["mood": 7]])
+        // v3 reads who recorded an older entry from the journal; its flags were never known.
+        #expect(entries.map(\.recordedBy) == ["dr-old"] && entries.map(\.source) == [.therapist])
+        #expect(entries.map(\.flags) == [nil] && entries.map(\.revision) == [0])
         // v2's tables work on the migrated file, and the v1 audit rows stay first.
         _ = try await store.record(
             EntryRecording(

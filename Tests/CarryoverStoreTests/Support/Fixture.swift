@@ -16,7 +16,8 @@ enum Fixture {
 
     // A valid schedule always constructs; `try!` keeps the fixture a one-liner.
     static let dailySchedule = try! Schedule(
-        timeZone: "Europe/Berlin", start: .on(LocalDate("2026-03-01")!), pattern: .daily(interval: 1),
+        timeZone: "Europe/Berlin", start: .on(LocalDate("2026-03-01")!),
+        pattern: .daily(interval: 1),
         timing: .at([LocalTime("20:00")!]))
 
     static func assignment(
@@ -29,6 +30,7 @@ enum Fixture {
             reinforcement: ReinforcementPlan(), status: status, seed: 42, createdAt: createdAt)
     }
 
+    /// An entry as the fixture stores (principal "dr-test") record it.
     static func entry(
         _ id: String, assignment: Assignment, at offset: TimeInterval = 0,
         fields: Value = ["mood": 7, "note": "felt calmer"], scores: [String: Double] = ["mood": 7]
@@ -38,7 +40,7 @@ enum Fixture {
             homeworkType: assignment.homeworkType, homeworkVersion: assignment.homeworkVersion,
             performedAt: t0.addingTimeInterval(offset),
             loggedAt: t0.addingTimeInterval(offset + 60),
-            fields: fields, scores: scores)
+            fields: fields, scores: scores, recordedBy: "dr-test")
     }
 
     /// A store with client c-1 and its assignment a-1.
