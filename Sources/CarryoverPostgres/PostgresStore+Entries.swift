@@ -10,6 +10,9 @@
             return try await transaction { db in
                 var assignments: [String: Assignment] = [:]
                 try await self.insert(entry, action: "entry.record", db, &assignments)
+                if let key = recording.idempotencyKey {
+                    try await self.claim(key, for: entry, db)
+                }
                 return try await self.write(recording.stateChange, db)
             }
         }
@@ -75,17 +78,19 @@
             try await db.query(
                 """
                 INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version,
-                    performed_at, logged_at, fields)
+                    performed_at, logged_at, fields, source)
                 VALUES (\(entry.id), \(entry.assignmentID), \(entry.clientID), \(entry.homeworkType),
                     \(entry.homeworkVersion), \(entry.performedAt.timeIntervalSince1970),
-                    \(entry.loggedAt.timeIntervalSince1970), \(fields)::jsonb)
+                    \(entry.loggedAt.timeIntervalSince1970), \(fields)::jsonb, \(entry.source?.rawValue))
                 """, logger: logger)
             for (name, value) in entry.scores.sorted(by: { $0.key < $1.key }) {
                 try await db.query(
                     "INSERT INTO entry_score (entry_id, name, value) VALUES (\(entry.id), \(name), \(value))",
                     logger: logger)
             }
-            try await audit(db, action, kind: "entry", id: entry.id, clientID: entry.clientID)
+            try await audit(
+                db, action, kind: "entry", id: entry.id, clientID: entry.clientID,
+                principal: entry.source?.auditPrincipal)
         }
 
         public func entries(_ query: EntryQuery) async throws -> [Entry] {
@@ -97,7 +102,7 @@
                     SELECT e.id, e.assignment_id, e.client_id, e.homework_type, e.homework_version,
                         e.performed_at, e.logged_at, e.fields::text,
                         coalesce((SELECT json_object_agg(s.name, s.value) FROM entry_score s
-                                  WHERE s.entry_id = e.id)::text, '{}')
+                                  WHERE s.entry_id = e.id)::text, '{}'), e.source
                     FROM entry e
                     WHERE (\(query.assignmentID)::text IS NULL OR e.assignment_id = \(query.assignmentID))
                       AND (\(query.clientID)::text IS NULL OR e.client_id = \(query.clientID))
@@ -107,7 +112,8 @@
                     """, logger: self.logger)
                 var entries: [Entry] = []
                 for try await row in rows.decode(
-                    (String, String, String, String, String, Double, Double, String, String).self)
+                    (String, String, String, String, String, Double, Double, String, String, String?)
+                        .self)
                 {
                     entries.append(
                         Entry(
@@ -118,7 +124,8 @@
                                 ? try StoreCoding.decode(Value.self, from: row.7, what: "entry")
                                 : .null,
                             scores: try StoreCoding.decode(
-                                [String: Double].self, from: row.8, what: "entry")))
+                                [String: Double].self, from: row.8, what: "entry"),
+                            source: row.9.flatMap(EntrySource.init)))
                 }
                 return entries
             }

@@ -19,6 +19,11 @@ public struct LogOutcome: Sendable {
     public var next: Occurrence?
     /// The plugin's progress state after this entry.
     public var progress: Value
+    /// The current streak after this entry (occurrences done in a row).
+    public var streak = 0
+    /// Whether the entry was stored before (a portal form sent twice): then
+    /// nothing new was stored and `reinforcement` is empty.
+    public var replayed = false
 }
 
 extension Practice {
@@ -28,10 +33,20 @@ extension Practice {
     /// - Throws: ``PracticeError`` `.entryRejected` with every problem field
     ///   by field (nothing is written), `.notActive` for a paused or ended
     ///   assignment, or the plugin's ``SandboxError``.
-    public func log(assignmentID: String, fields: Value, performedAt: Date? = nil) async throws
-        -> LogOutcome
-    {
+    ///
+    /// `source` is recorded with the entry and in the audit journal. With an
+    /// `idempotencyKey` (a portal form's), a second call with the same key
+    /// stores nothing and answers for the entry stored the first time.
+    public func log(
+        assignmentID: String, fields: Value, performedAt: Date? = nil,
+        source: EntrySource? = nil, idempotencyKey: String? = nil
+    ) async throws -> LogOutcome {
         let assignment = try await assignment(assignmentID)
+        if let key = idempotencyKey,
+            let stored = try await store.entryID(idempotencyKey: key, clientID: assignment.clientID)
+        {
+            return try await replay(stored, of: assignment)
+        }
         guard assignment.status == .active else {
             throw PracticeError(
                 .notActive,
@@ -54,7 +69,8 @@ extension Practice {
             id: UUID().uuidString.lowercased(), assignmentID: assignment.id,
             clientID: assignment.clientID, homeworkType: assignment.homeworkType,
             homeworkVersion: assignment.homeworkVersion, performedAt: performed, loggedAt: now,
-            fields: fields, scores: try type.score(entry: fields, params: params, scope: scope))
+            fields: fields, scores: try type.score(entry: fields, params: params, scope: scope),
+            source: source)
         var state = try await assignmentState(assignment)
         if type.declaration.hooks.contains(.advance) {
             state.progress = try type.advance(
@@ -63,11 +79,20 @@ extension Practice {
         let occurrence = assignment.schedule.occurrence(
             for: performed, excluding: assignment.pauses(until: now))
         let events = try reinforce(assignment, state: &state, occurrence: occurrence, at: performed)
-        let stored = try await store.record(
-            EntryRecording(
-                entry: entry, engineState: try Value(encoding: state),
-                events: try events.map { try Self.ledgerEvent($0, at: now) }))
-        _ = stored
+        do {
+            _ = try await store.record(
+                EntryRecording(
+                    entry: entry, engineState: try Value(encoding: state),
+                    events: try events.map { try Self.ledgerEvent($0, at: now) },
+                    idempotencyKey: idempotencyKey))
+        } catch let error as StoreError where error.code == .duplicate && idempotencyKey != nil {
+            // The same form, sent twice at once: the other request stored it.
+            guard
+                let stored = try await store.entryID(
+                    idempotencyKey: idempotencyKey!, clientID: assignment.clientID)
+            else { throw error }
+            return try await replay(stored, of: assignment)
+        }
         let progress = try await progress(
             of: assignment, now: now, withFields: false, loaded: type)
         return LogOutcome(
@@ -75,7 +100,7 @@ extension Practice {
             flags: try type.flags(entry: fields, params: params, scope: scope),
             reinforcement: events, balance: Self.balance(assignment, state),
             completion: progress.completion, occurrence: occurrence, next: progress.next,
-            progress: state.progress)
+            progress: state.progress, streak: progress.streak.current)
     }
 
     /// Tells the reinforcement schedule about this response and about every

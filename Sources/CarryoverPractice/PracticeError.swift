@@ -11,6 +11,10 @@ public struct PracticeError: Error, Sendable, Equatable, CustomStringConvertible
         case notActive = "not-active"
         case practiceMissing = "practice-missing"
         case practiceExists = "practice-exists"
+        /// A portal link that was good once: used, expired or revoked.
+        case gone = "gone"
+        /// Too many wrong portal links from one address: locked out for a while.
+        case rateLimited = "rate-limited"
     }
 
     public let code: Code

@@ -26,6 +26,7 @@ struct Carryover: AsyncParsableCommand {
             InitCommand.self, ClientCommand.self, GoalCommand.self, TypesCommand.self,
             AssignCommand.self, AssignmentCommand.self, LogCommand.self, ImportCommand.self,
             StatusCommand.self, HistoryCommand.self, RewardsCommand.self, BackupCommand.self,
+            ServeCommand.self,
             PluginCommand.self, ReportCommand.self, ExportCommand.self, PackCommand.self,
         ]
     )

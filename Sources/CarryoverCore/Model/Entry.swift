@@ -16,11 +16,13 @@ public struct Entry: Sendable, Hashable, Codable, Identifiable {
     public var fields: Value
     /// Named numbers from the plugin's `score` hook.
     public var scores: [String: Double]
+    /// Who made the entry and through what; `nil` for entries the therapist logged.
+    public var source: EntrySource?
 
     public init(
         id: String, assignmentID: String, clientID: String, homeworkType: String,
         homeworkVersion: String, performedAt: Date, loggedAt: Date, fields: Value,
-        scores: [String: Double] = [:]
+        scores: [String: Double] = [:], source: EntrySource? = nil
     ) {
         self.id = id
         self.assignmentID = assignmentID
@@ -31,5 +33,22 @@ public struct Entry: Sendable, Hashable, Codable, Identifiable {
         self.loggedAt = loggedAt
         self.fields = fields
         self.scores = scores
+        self.source = source
+    }
+}
+
+/// Who made an entry: the therapist (CLI or import) or the client on the portal.
+public enum EntrySource: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Logged or imported by the therapist.
+    case therapist
+    /// Submitted by the client on the portal (`carryover serve`).
+    case clientPortal = "client-portal"
+
+    /// The source in words, for status, history and the audit journal.
+    public var label: String {
+        switch self {
+        case .therapist: "therapist"
+        case .clientPortal: "client via portal"
+        }
     }
 }

@@ -3,12 +3,15 @@ import GRDB
 /// The practice file's schema, as versioned migrations. A migration, once
 /// released, never changes: new versions add a migration.
 enum SQLiteSchema {
-    static let versions = ["v1-clients-assignments-entries", "v2-documents-state-ledger-imports"]
+    static let versions = [
+        "v1-clients-assignments-entries", "v2-documents-state-ledger-imports", "v3-portal",
+    ]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(versions[0]) { db in try db.execute(sql: v1) }
         migrator.registerMigration(versions[1]) { db in try db.execute(sql: v2) }
+        migrator.registerMigration(versions[2]) { db in try db.execute(sql: v3) }
         return migrator
     }
 
@@ -100,4 +103,47 @@ enum SQLiteSchema {
             rejected INTEGER NOT NULL
         );
         """ + appendOnly("ledger")
+
+    // The client portal. Secrets and addresses are stored as SHA-256 hashes.
+    static let v3 =
+        """
+        ALTER TABLE entry ADD COLUMN source TEXT;
+        CREATE TABLE portal_invite (
+            id TEXT PRIMARY KEY NOT NULL,
+            client_id TEXT NOT NULL REFERENCES client(id),
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at REAL NOT NULL,
+            expires_at REAL NOT NULL,
+            used_at REAL,
+            revoked_at REAL
+        );
+        CREATE INDEX portal_invite_by_client ON portal_invite(client_id);
+        CREATE TABLE portal_session (
+            key_hash TEXT PRIMARY KEY NOT NULL,
+            client_id TEXT NOT NULL REFERENCES client(id),
+            expires_at REAL NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX portal_session_by_client ON portal_session(client_id);
+        CREATE TABLE portal_attempt (
+            address_hash TEXT PRIMARY KEY NOT NULL,
+            failures INTEGER NOT NULL,
+            window_start REAL NOT NULL,
+            locked_until REAL
+        );
+        CREATE TABLE portal_calendar (
+            client_id TEXT PRIMARY KEY NOT NULL REFERENCES client(id),
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at REAL NOT NULL
+        );
+        CREATE TABLE portal_activity (
+            client_id TEXT PRIMARY KEY NOT NULL REFERENCES client(id),
+            last_opened_at REAL NOT NULL
+        );
+        CREATE TABLE portal_submission (
+            idempotency_key TEXT PRIMARY KEY NOT NULL,
+            client_id TEXT NOT NULL REFERENCES client(id),
+            entry_id TEXT NOT NULL UNIQUE REFERENCES entry(id)
+        );
+        """ + appendOnly("portal_submission")
 }

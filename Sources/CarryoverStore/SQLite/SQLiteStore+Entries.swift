@@ -8,6 +8,9 @@ extension SQLiteStore {
         return try await write { db in
             var assignments: [String: Assignment] = [:]
             try self.insert(entry, action: "entry.record", db, &assignments)
+            if let key = recording.idempotencyKey {
+                try Self.claim(key, for: entry, db)
+            }
             return try Self.write(recording.stateChange, db)
         }
     }
@@ -64,21 +67,24 @@ extension SQLiteStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version,
-                    performed_at, logged_at, fields)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    performed_at, logged_at, fields, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 entry.id, entry.assignmentID, entry.clientID, entry.homeworkType,
                 entry.homeworkVersion, entry.performedAt.timeIntervalSince1970,
                 entry.loggedAt.timeIntervalSince1970, try StoreCoding.encode(entry.fields),
+                entry.source?.rawValue,
             ])
         for (name, value) in entry.scores.sorted(by: { $0.key < $1.key }) {
             try db.cachedStatement(
                 sql: "INSERT INTO entry_score (entry_id, name, value) VALUES (?, ?, ?)"
             ).execute(arguments: [entry.id, name, value])
         }
-        try audit(db, action, kind: "entry", id: entry.id, clientID: entry.clientID)
+        try audit(
+            db, action, kind: "entry", id: entry.id, clientID: entry.clientID,
+            principal: entry.source?.auditPrincipal)
     }
 
     public func entries(_ query: EntryQuery) async throws -> [Entry] {
@@ -126,7 +132,8 @@ extension SQLiteStore {
                             fields: query.includeFields
                                 ? try StoreCoding.decode(
                                     Value.self, from: row["fields"], what: "entry")
-                                : .null))
+                                : .null,
+                            source: (row["source"] as String?).flatMap(EntrySource.init)))
                 }
                 if let name: String = row["score_name"] {
                     entries[entries.count - 1].scores[name] = row["score_value"]

@@ -5,8 +5,8 @@ import CarryoverPractice
 struct ClientCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client",
-        abstract: "Add and list clients (pseudonymous ids, display names, time zones).",
-        subcommands: [Add.self, List.self])
+        abstract: "Add and list clients; invite them to the portal, sign them out, give calendar links.",
+        subcommands: [Add.self, List.self, Invite.self, SignOut.self, CalendarLink.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

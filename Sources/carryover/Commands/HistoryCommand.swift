@@ -6,7 +6,7 @@ import CarryoverStore
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "A client's entries, oldest first, with their scores.",
+        abstract: "A client's entries, oldest first, with their scores and where they came from.",
         discussion: """
             Examples:
               carryover history c-017
@@ -27,9 +27,10 @@ struct HistoryCommand: AsyncParsableCommand {
         if output.json { return try printJSON(entries) }
         if entries.isEmpty { print("No entries yet.") }
         for entry in entries {
+            let source = entry.source == .clientPortal ? "  [client via portal]" : ""
             print(
-                "\(localText(entry.performedAt, found.timeZone))  \(entry.assignmentID)  \(scoresText(entry.scores))"
-            )
+                "\(localText(entry.performedAt, found.timeZone))  \(entry.assignmentID)  "
+                    + "\(scoresText(entry.scores))\(source)")
         }
     }
 }

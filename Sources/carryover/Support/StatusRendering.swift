@@ -6,10 +6,16 @@ import Foundation
 struct StatusRendering {
     let terminal: Terminal
     let client: Client
+    /// When the client last opened the portal (`carryover serve`), if ever.
+    let portalLastOpened: Date?
 
     func print(_ progress: [AssignmentProgress]) {
         Swift.print(
             terminal.paint("\(client.id)  \(client.displayName)  (\(client.timeZone))", .bold))
+        Swift.print(
+            "Portal: "
+                + (portalLastOpened.map { "last opened \(localText($0, client.timeZone))" }
+                    ?? "not opened yet"))
         let risks = progress.flatMap { item in
             item.pluginFlags.filter { $0.level == .risk }.map { (item, $0) }
         }
@@ -35,6 +41,12 @@ struct StatusRendering {
         let overall = item.adherence.overall
         let percent = overall.fraction.map { " (\(Int(($0 * 100).rounded()))%)" } ?? ""
         Swift.print("  Adherence: \(overall.done) of \(overall.due) due\(percent)")
+        let fromPortal = item.entries.filter { $0.source == .clientPortal }
+        if let latest = fromPortal.last {
+            Swift.print(
+                "  From the portal: \(fromPortal.count) of \(item.entries.count) entries, "
+                    + "latest \(localText(latest.loggedAt, client.timeZone))")
+        }
         if let week = item.adherence.weeks.last {
             Swift.print(
                 "  This week (\(week.isoYear)-W\(week.isoWeek)): \(week.count.done) of \(week.count.due)"
@@ -73,6 +85,8 @@ struct ClientStatusJSON: Encodable {
         let balance: String?
         let flags: [PluginFlag]
         let barriers: [ProgressFlag]
+        /// Entries the client submitted on the portal.
+        let portalEntries: Int
     }
 
     struct StreakJSON: Encodable {
@@ -88,9 +102,11 @@ struct ClientStatusJSON: Encodable {
 
     let client: Client
     let assignments: [AssignmentJSON]
+    let portalLastOpened: Date?
 
-    init(client: Client, progress: [AssignmentProgress]) {
+    init(client: Client, progress: [AssignmentProgress], portalLastOpened: Date?) {
         self.client = client
+        self.portalLastOpened = portalLastOpened
         assignments = progress.map { item in
             AssignmentJSON(
                 id: item.assignment.id, homeworkType: item.assignment.homeworkType,
@@ -104,7 +120,8 @@ struct ClientStatusJSON: Encodable {
                     ScoreJSON(
                         name: $0.name, last: $0.last, mean: $0.mean, min: $0.min, max: $0.max,
                         slopePerWeek: $0.slopePerWeek, sparkline: $0.sparkline)
-                }, balance: item.balance, flags: item.pluginFlags, barriers: item.barrierFlags)
+                }, balance: item.balance, flags: item.pluginFlags, barriers: item.barrierFlags,
+                portalEntries: item.entries.filter { $0.source == .clientPortal }.count)
         }
     }
 }
