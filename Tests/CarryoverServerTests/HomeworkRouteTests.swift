@@ -51,7 +51,7 @@ import Testing
                 "/homework/\(ref)",
                 Self.thoughtRecord(csrf: form.input("_csrf")!, key: form.input("_key")!))
             #expect(result.status == .ok)
-            #expect(result.html.contains("Your feelings eased by 35 points on average"))
+            #expect(result.html.contains("your feelings eased by 35 points on average"))
             #expect(result.html.contains("token"))
             #expect(result.html.contains("Your balance"))
         }
@@ -101,7 +101,7 @@ import Testing
             #expect(page.status == .unprocessableContent)
             #expect(page.html.contains("rate again only the emotions listed at the time"))
             #expect(page.html.contains(#"id="f-emotions-after-2-name-error""#))
-            #expect(page.html.contains(#"href="#f-emotions-after-2-name""#))
+            #expect(page.html.contains(##"href="#f-emotions-after-2-name""##))
         }
         #expect(try await harness.practice.store.entries(.init(clientID: "c-1")).isEmpty)
     }

@@ -55,12 +55,17 @@ import Testing
         let harness = try await PortalHarness()
         let token = try await harness.inviteToken()
         try await harness.test { browser in
+            // Two tabs opened the link before either continued.
+            let otherTab = Browser(client: browser.client)
+            let other = try await otherTab.get("/invite/\(token)")
             _ = try await Self.signIn(browser, token: token)
             let again = try await Browser(client: browser.client).get("/invite/\(token)")
             #expect(again.status == .gone)
             #expect(again.html.contains("used already") && again.html.contains("new link"))
-            let reuse = try await Self.signIn(Browser(client: browser.client), token: token)
+            let reuse = try await otherTab.post(
+                "/invite", [("_csrf", other.input("_csrf") ?? ""), ("token", token)])
             #expect(reuse.status == .gone)
+            #expect(otherTab.cookies["carryover"] == nil)
         }
     }
 

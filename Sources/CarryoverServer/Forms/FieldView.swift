@@ -103,11 +103,16 @@ struct FieldView: Sendable {
 
     /// An HTML id from a field path: letters and digits kept, the rest '-'.
     static func elementID(_ path: String) -> String {
-        "f-"
-            + String(
-                path.unicodeScalars.map {
-                    CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-"
-                })
+        var body = ""
+        for scalar in path.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                body.unicodeScalars.append(scalar)
+            } else if !body.isEmpty, body.last != "-" {
+                body.append("-")
+            }
+        }
+        if body.last == "-" { body.removeLast() }
+        return "f-" + body
     }
 }
 

@@ -6,7 +6,14 @@ import Foundation
 struct TodayView {
     let todayText: String
     let homework: [HomeworkCard]
-    var hasHomework: Bool { !homework.isEmpty }
+    // Stored, not computed: Mustache reads stored properties only (Mirror).
+    let hasHomework: Bool
+
+    init(todayText: String, homework: [HomeworkCard]) {
+        self.todayText = todayText
+        self.homework = homework
+        hasHomework = !homework.isEmpty
+    }
 }
 
 /// One homework on today's page: what is due by when, and the client's progress.
@@ -60,8 +67,8 @@ struct FormView {
     let key: String
     let fields: [FieldView]
     let problems: [ProblemView]
-    var hasProblems: Bool { !problems.isEmpty }
-    var problemCount: Int { problems.count }
+    let hasProblems: Bool
+    let problemCount: Int
 
     init(
         declaration: HomeworkDeclaration, ref: String, csrf: String, key: String,
@@ -74,6 +81,8 @@ struct FormView {
         self.key = key
         self.fields = fields
         self.problems = problems
+        hasProblems = !problems.isEmpty
+        problemCount = problems.count
     }
 }
 

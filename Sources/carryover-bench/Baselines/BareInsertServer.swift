@@ -14,7 +14,7 @@ enum BareInsertServer {
     static func run(_ http: HTTPClient, clients: Int, entries: Int, path: String) async throws
         -> LoadTimes
     {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let database = LockedDatabase(try RawSQLite(path: path))
         try database.run { db in
             try db.execute("PRAGMA journal_mode = WAL")
@@ -22,14 +22,14 @@ enum BareInsertServer {
             try db.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
         }
         try database.prepareInsert("INSERT INTO entry (body) VALUES (?)")
-        let router = Router()
-        router.post("/entries") { request, context -> HTTPResponse.Status in
-            var request = request
-            let body = try await request.collectBody(upTo: 64 * 1024)
-            try database.insert(String(buffer: body))
-            return .ok
-        }
         let (port, running) = try await PortalLoad.start { logger, onRunning in
+            let router = Router()
+            router.post("/entries") { request, context -> HTTPResponse.Status in
+                var request = request
+                let body = try await request.collectBody(upTo: 64 * 1024)
+                try database.insert(String(buffer: body))
+                return .ok
+            }
             try await Application(
                 router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                 onServerRunning: { await onRunning($0.localAddress?.port ?? 0) }, logger: logger

@@ -61,8 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
             behindTLSProxy: behindTLSProxy, crisisMessage: crisis, clinicName: clinicName)
         let scheme = configuration.tls == nil ? "http" : "https"
         try await PortalServer(practice: practice, configuration: configuration).run { port in
-            print("Portal listening on \(scheme)://\(host):\(port)/")
-            fflush(stdout)
+            // Unbuffered: scripts wait for this line to learn the port.
+            FileHandle.standardOutput.write(
+                Data("Portal listening on \(scheme)://\(host):\(port)/\n".utf8))
         }
     }
 }

@@ -104,6 +104,6 @@ final class Browser: Sendable {
         }
         return Page(
             status: response.status, headers: response.headers,
-            html: response.body.map { String(buffer: $0) } ?? "")
+            html: String(buffer: response.body))
     }
 }
