@@ -53,10 +53,25 @@ def carryover(practice, *arguments):
     return result.stdout
 
 
-def page_check(page, axe, mode, name):
-    """A screenshot and an axe run of the page as it is now."""
+def page_check(page, axe, mode, name, checker=None):
+    """A screenshot and an axe run of the page as it is now.
+
+    Without JavaScript axe cannot run in the page itself: `checker`, a page
+    of a JavaScript-enabled context on the same origin, gets the same HTML.
+    """
     page.screenshot(path=os.path.join(SHOTS, f"{mode}-{name}.png"), full_page=True)
-    results = axe.run(page, options=AXE_OPTIONS)
+    if mode.startswith("phone"):
+        # A phone's screenfuls, at their real size, for a person to look at.
+        height = page.evaluate("document.documentElement.scrollHeight")
+        size = page.viewport_size
+        for index, top in enumerate(range(0, min(height, 6 * size["height"]), size["height"])):
+            clip = {"x": 0, "y": top, "width": size["width"], "height": min(size["height"], height - top)}
+            page.screenshot(path=os.path.join(SHOTS, f"{mode}-{name}-screen{index + 1}.png"), full_page=True, clip=clip)
+    target = page
+    if checker is not None:
+        checker.set_content(page.content(), wait_until="load")
+        target = checker
+    results = axe.run(target, options=AXE_OPTIONS)
     violations = results.response.get("violations", [])
     summary = "; ".join(f"{v['id']} ({len(v['nodes'])}): {v['help']}" for v in violations)
     check(f"{mode}: axe finds no violations on {name}", not violations, summary)
@@ -89,60 +104,65 @@ def flow(browser, practice, port, mode, *, javascript=True, viewport=None, keybo
     context = browser.new_context(java_script_enabled=javascript, viewport=viewport or {"width": 1280, "height": 900})
     page = context.new_page()
     axe = Axe()
+    checker = None
+    if not javascript:
+        checker = browser.new_context().new_page()
+        checker.goto(f"http://127.0.0.1:{port}/help")
     invite = json.loads(carryover(practice, "client", "invite", "c-017", "--json", "--base-url", f"http://127.0.0.1:{port}"))
     check(f"{mode}: the invite is a link to this portal", invite["url"].startswith(f"http://127.0.0.1:{port}/invite/"))
 
     page.goto(invite["url"])
     check(f"{mode}: the link opens the welcome page", page.get_by_role("heading", name="Welcome").is_visible())
-    page_check(page, axe, mode, "1-welcome")
+    page_check(page, axe, mode, checker=checker, name="1-welcome")
     if keyboard_only:
         page.get_by_label("Keep me signed in on this device for 30 days").focus()
         page.keyboard.press("Space")
         page.keyboard.press("Tab")
-        page.keyboard.press("Enter")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
     else:
         page.get_by_label("Keep me signed in on this device for 30 days").check()
         page.get_by_role("button", name="Open my homework").click()
     page.wait_for_url(f"http://127.0.0.1:{port}/")
     check(f"{mode}: signed in, today's homework is shown", page.get_by_role("heading", name="Today's homework").is_visible())
-    page_check(page, axe, mode, "2-today")
+    page_check(page, axe, mode, checker=checker, name="2-today")
 
     page.get_by_role("link", name="Do “Thought record” now").click()
     check(f"{mode}: the thought record form is shown", page.get_by_role("heading", name="Thought record").is_visible())
-    page_check(page, axe, mode, "3-form")
+    page_check(page, axe, mode, checker=checker, name="3-form")
 
     # Sending it half done shows every problem beside its field, nothing lost.
     page.locator('[name="situation"]').fill("Meeting at work")
     page.get_by_role("button", name="Save my answers").click()
     check(f"{mode}: problems are listed", page.get_by_role("heading", name=re.compile("Please check")).is_visible())
     check(f"{mode}: what was typed is kept", page.locator('[name="situation"]').input_value() == "Meeting at work")
-    page_check(page, axe, mode, "4-problems")
+    page_check(page, axe, mode, checker=checker, name="4-problems")
 
     page.locator('[name="situation"]').fill("")
     fill_thought_record(page, keyboard_only)
-    if keyboard_only:
-        page.get_by_role("button", name="Save my answers").focus()
-        page.keyboard.press("Enter")
-    else:
-        page.get_by_role("button", name="Save my answers").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        if keyboard_only:
+            page.get_by_role("button", name="Save my answers").focus()
+            page.keyboard.press("Enter")
+        else:
+            page.get_by_role("button", name="Save my answers").click()
     body = page.locator("main").inner_text()
     check(f"{mode}: saved", "Saved" in body, body[:200])
     check(f"{mode}: the plugin's feedback is shown", "feelings eased by 35 points" in body, body[:300])
     check(f"{mode}: the token is shown", "token" in body.lower(), body[:300])
-    page_check(page, axe, mode, "5-feedback")
+    page_check(page, axe, mode, checker=checker, name="5-feedback")
 
     if page.get_by_role("link", name="My safety plan").count():
         page.get_by_role("link", name="My safety plan").click()
         check(f"{mode}: the safety plan is one tap away", page.get_by_role("heading", name="My safety plan").is_visible())
-        page_check(page, axe, mode, "6-safety-plan")
+        page_check(page, axe, mode, checker=checker, name="6-safety-plan")
     page.goto(f"http://127.0.0.1:{port}/help")
-    page_check(page, axe, mode, "7-help")
+    page_check(page, axe, mode, checker=checker, name="7-help")
 
     # The same link again: 410 with what to do.
     response = page.goto(invite["url"])
     check(f"{mode}: a used link answers 410", response.status == 410, str(response.status))
-    page_check(page, axe, mode, "8-used-link")
+    page_check(page, axe, mode, checker=checker, name="8-used-link")
     context.close()
 
 

@@ -81,7 +81,7 @@ import Testing
             // Field check (as `log` makes it) beside its field ...
             #expect(page.html.contains(#"id="f-thought_belief-error""#) == false)
             #expect(page.html.contains(#"id="f-thought-belief-error""#))
-            #expect(page.html.contains("expected a number"))
+            #expect(page.html.contains("Please enter a number."))
             // ... and the plugin's own validate, once field checks pass, is not reached here;
             // what was typed comes back escaped.
             #expect(page.html.contains("Bus &lt;stop&gt; &amp; &quot;rain&quot;"))
@@ -99,7 +99,7 @@ import Testing
             fields.append(("emotions_after[2].name", "Angry"))
             let page = try await browser.post("/homework/\(ref)", fields)
             #expect(page.status == .unprocessableContent)
-            #expect(page.html.contains("rate again only the emotions listed at the time"))
+            #expect(page.html.contains("Rate again only the emotions listed at the time"))
             #expect(page.html.contains(#"id="f-emotions-after-2-name-error""#))
             #expect(page.html.contains(##"href="#f-emotions-after-2-name""##))
         }

@@ -127,7 +127,7 @@ import Testing
             let page = try await browser.get("/safety-plan")
             #expect(page.status == .ok)
             #expect(page.html.contains("CALL-112-NOW") && page.html.contains("Walk the dog"))
-            #expect(page.html.contains("Crisis line – 116 123"))
+            #expect(page.html.contains(#"Crisis line – <a href="tel:116123">call 116 123</a>"#))
             let help = try await browser.get("/help")
             #expect(help.html.contains("CALL-112-NOW") && help.html.contains("Open my safety plan"))
         }

@@ -107,9 +107,8 @@ extension Practice {
         case .used:
             throw PracticeError(
                 .gone,
-                "This link has been used already: each link works once. If you are signed in on "
-                    + "this device, open the portal's start page; otherwise ask your therapist "
-                    + "for a new link.")
+                "This link has been used already: each link works once. If you signed in on this "
+                    + "device, go to today's homework; otherwise ask your therapist for a new link.")
         case .expired:
             throw PracticeError(
                 .gone, "This link has expired. Ask your therapist for a new one.")

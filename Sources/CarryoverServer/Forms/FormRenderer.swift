@@ -28,7 +28,8 @@ struct FormRenderer {
         var errors: [String: String] = [:]
         for problem in problems {
             let path = FieldPath.control(for: problem.field, in: fields)
-            errors[path] = errors[path].map { "\($0); \(problem.message)" } ?? problem.message
+            let message = ClientWording.message(problem.message)
+            errors[path] = errors[path].map { "\($0) \(message)" } ?? message
         }
         self.errors = errors
     }

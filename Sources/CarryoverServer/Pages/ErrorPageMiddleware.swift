@@ -51,7 +51,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .conflict: "Not available"
             default: "Something went wrong"
             }
-        let home = error.code != .signedOut && error.code != .gone && error.code != .rateLimited
+        // A used link's page links the start page: a client signed in on this
+        // device who taps the old link again is one tap from their homework.
+        let home = error.code != .signedOut && error.code != .rateLimited
         return pages.message(
             heading: heading, error.message, status: error.status, chrome: .visitor,
             showHome: home)

@@ -61,7 +61,9 @@ enum ProgressText {
 /// A homework form with its problems, if any.
 struct FormView {
     let title: String
-    let instructions: String
+    /// Paragraphs: blank lines split them, single line breaks (as a Lua
+    /// long string has them) join words.
+    let instructions: [String]
     let ref: String
     let csrf: String
     let key: String
@@ -76,6 +78,9 @@ struct FormView {
     ) {
         title = declaration.title
         instructions = declaration.instructions
+            .components(separatedBy: "\n\n")
+            .map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         self.ref = ref
         self.csrf = csrf
         self.key = key

@@ -55,7 +55,7 @@ struct SafetyPlanView {
         self.crisisMessage = crisisMessage
         let members = plan.plan?.object ?? [:]
         sections = plan.fields.compactMap { field in
-            let items = PlanSection.lines(members[field.name] ?? .null)
+            let items = PlanSection.items(members[field.name] ?? .null)
             return items.isEmpty ? nil : PlanSection(heading: field.label, items: items)
         }
         hasPlan = plan.plan != nil
@@ -64,15 +64,39 @@ struct SafetyPlanView {
 
 struct PlanSection {
     let heading: String
-    let items: [String]
+    let items: [PlanItem]
 
-    /// A stored value as lines: list items one each, a record's parts joined.
-    static func lines(_ value: Value) -> [String] {
+    /// A stored value as items: list items one each; a contact's phone
+    /// number becomes a link the phone can call.
+    static func items(_ value: Value) -> [PlanItem] {
         switch value {
-        case .array(let items): items.flatMap(lines)
-        case .object: [value.sortedMembers!.flatMap { lines($0.value) }.joined(separator: " – ")]
-        case .null: []
-        default: [FieldPath.text(value)]
+        case .array(let items):
+            return items.flatMap(Self.items)
+        case .object(let members):
+            let phone = members["phone"]?.string ?? ""
+            let rest = value.sortedMembers!.filter { $0.key != "phone" }
+                .flatMap { items($0.value).map(\.text) }
+            return [PlanItem(text: rest.joined(separator: " – "), phone: phone)]
+        case .null:
+            return []
+        default:
+            return [PlanItem(text: FieldPath.text(value), phone: "")]
         }
+    }
+}
+
+/// One line of the safety plan, with a number to call when there is one.
+struct PlanItem {
+    let text: String
+    let phone: String
+    let hasPhone: Bool
+    /// The number as a `tel:` link takes it: digits and a leading '+'.
+    let dial: String
+
+    init(text: String, phone: String) {
+        self.text = text
+        self.phone = phone
+        hasPhone = !phone.isEmpty
+        dial = phone.filter { $0.isNumber || $0 == "+" }
     }
 }

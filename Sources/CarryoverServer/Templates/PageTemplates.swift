@@ -10,7 +10,7 @@ enum PageTemplates {
         <li class="card">
         <h2>{{title}}</h2>
         <ul class="due">
-        {{#due}}<li>{{#done}}<span class="done">Done</span> – {{/done}}{{text}}</li>
+        {{#due}}<li>{{text}} – {{#done}}<span class="done">done</span>{{/done}}{{^done}}not done yet{{/done}}</li>
         {{/due}}
         {{^hasDueToday}}<li>Nothing due today.</li>{{/hasDueToday}}
         {{#hasNext}}<li>Next: {{nextText}}</li>{{/hasNext}}
@@ -24,7 +24,7 @@ enum PageTemplates {
 
     static let form = #"""
         <h1>{{title}}</h1>
-        <p class="instructions">{{instructions}}</p>
+        <div class="instructions">{{#instructions}}<p>{{.}}</p>{{/instructions}}</div>
         {{#hasProblems}}
         <section class="summary" aria-labelledby="summary-heading" tabindex="-1">
         <h2 id="summary-heading">Please check {{problemCount}} answer(s)</h2>
@@ -78,7 +78,7 @@ enum PageTemplates {
         {{#sections}}
         <section class="plan">
         <h2>{{heading}}</h2>
-        <ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>
+        <ul>{{#items}}<li>{{text}}{{#hasPhone}} – <a href="tel:{{dial}}">call {{phone}}</a>{{/hasPhone}}</li>{{/items}}</ul>
         </section>
         {{/sections}}
         """#

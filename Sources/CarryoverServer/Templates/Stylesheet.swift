@@ -24,8 +24,7 @@ enum Stylesheet {
         a:focus, button:focus, input:focus, textarea:focus, .skip:focus {
           outline: 3px solid #b35900; outline-offset: 2px; }
         .lead { font-size: 1.05rem; }
-        .instructions { white-space: pre-line; background: #eef3f8; border-left: 4px solid #0b4f8a;
-          padding: .75rem 1rem; }
+        .instructions { background: #eef3f8; border-left: 4px solid #0b4f8a; padding: .1rem 1rem; }
         .button, button { display: inline-block; min-height: 44px; padding: .6rem 1.1rem; border-radius: .4rem;
           border: 2px solid #0b4f8a; background: #0b4f8a; color: #fff; font: inherit; font-weight: 600;
           text-decoration: none; cursor: pointer; }
