@@ -4,10 +4,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps test-tools demo test bench format lint
 
-# liblua5.4-dev (and pkg-config) from Debian's packages, when missing.
+# liblua5.4-dev (and pkg-config) from Debian's packages, when missing; curl for
+# the walkthrough's portal part.
 deps:
 	@pkg-config --exists lua5.4 2>/dev/null || { \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; }
+	@command -v curl >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y curl; }
 
 # The tests' own tools: signify (checks pack signatures with a stock tool) and
 # chromium (the portal's browser tests) from Debian's packages, and the Python
