@@ -91,7 +91,7 @@
                     imported BIGINT NOT NULL, rejected BIGINT NOT NULL)
                 """,
             ] + appendOnly("ledger")
-    
+
         // The client portal. Secrets and addresses are stored as SHA-256 hashes.
         static let v3: [String] =
             [

@@ -112,8 +112,11 @@
                     """, logger: self.logger)
                 var entries: [Entry] = []
                 for try await row in rows.decode(
-                    (String, String, String, String, String, Double, Double, String, String, String?)
-                        .self)
+                    (
+                        String, String, String, String, String, Double, Double, String, String,
+                        String?
+                    )
+                    .self)
                 {
                     entries.append(
                         Entry(

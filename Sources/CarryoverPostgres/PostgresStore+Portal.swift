@@ -139,7 +139,8 @@
                     SELECT client_id, expires_at, data FROM portal_session
                     WHERE key_hash = \(keyHash) AND expires_at > \(at.timeIntervalSince1970)
                     """, logger: self.logger)
-                for try await (client, expires, data) in rows.decode((String, Double, String).self) {
+                for try await (client, expires, data) in rows.decode((String, Double, String).self)
+                {
                     return PortalSession(
                         keyHash: keyHash, clientID: client,
                         expiresAt: Date(timeIntervalSince1970: expires), data: data)
@@ -182,7 +183,8 @@
                     SELECT failures, window_start, locked_until FROM portal_attempt
                     WHERE address_hash = \(addressHash)
                     """, logger: self.logger)
-                for try await (failures, start, locked) in rows.decode((Int, Double, Double?).self) {
+                for try await (failures, start, locked) in rows.decode((Int, Double, Double?).self)
+                {
                     previous = AttemptCount(
                         failures: failures, windowStart: Date(timeIntervalSince1970: start),
                         lockedUntil: locked.map(Date.init(timeIntervalSince1970:)))

@@ -10,7 +10,8 @@ import Testing
         let link = result.stdout.trimmingCharacters(in: .newlines)
         #expect(link.hasPrefix("https://portal.example.org/invite/"))
         #expect(link.count == "https://portal.example.org/invite/".count + 43)
-        #expect(result.stderr.contains("Single-use link for c-017, valid until Mon 2026-12-07 09:00"))
+        #expect(
+            result.stderr.contains("Single-use link for c-017, valid until Mon 2026-12-07 09:00"))
         // The practice keeps only a hash: the token is nowhere in the database file.
         let database = try Data(contentsOf: fixture.practice.appending(path: "practice.sqlite"))
         let token = String(link.split(separator: "/").last!)
@@ -27,7 +28,8 @@ import Testing
         #expect((invite["inviteID"] as? String)?.hasPrefix("inv-") == true)
         let revoked = try fixture.ok(["client", "invite", "c-017", "--revoke", "--json"]).object()
         #expect(revoked["revoked"] as? Int == 1)
-        #expect(try fixture.ok(["client", "invite", "c-017", "--revoke"]).stdout.contains("Withdrew 0"))
+        #expect(
+            try fixture.ok(["client", "invite", "c-017", "--revoke"]).stdout.contains("Withdrew 0"))
     }
 
     @Test func badInviteRequestsAreOneLineAndWriteNothing() throws {
@@ -43,8 +45,9 @@ import Testing
             saying: "not a portal address")
         try fixture.fails(
             ["client", "invite", "c-099"], status: Exit.notFound, saying: "no client 'c-099'")
-        #expect(try fixture.ok(["client", "invite", "c-017", "--revoke", "--json"]).object()["revoked"]
-            as? Int == 0)
+        #expect(
+            try fixture.ok(["client", "invite", "c-017", "--revoke", "--json"]).object()["revoked"]
+                as? Int == 0)
     }
 
     @Test func signOutAndCalendarLinks() throws {
@@ -58,7 +61,8 @@ import Testing
         let url = try #require(calendar["url"] as? String)
         #expect(url.hasPrefix("https://portal.example.org/calendar/") && url.hasSuffix(".ics"))
         #expect(calendar["webcal"] as? String == "webcal://" + url.dropFirst("https://".count))
-        #expect(try fixture.ok(["client", "calendar", "c-017", "--revoke"]).stdout.contains("Removed"))
+        #expect(
+            try fixture.ok(["client", "calendar", "c-017", "--revoke"]).stdout.contains("Removed"))
         #expect(
             try fixture.ok(["client", "calendar", "c-017", "--revoke"]).stdout
                 == "c-017 had no calendar link.\n")

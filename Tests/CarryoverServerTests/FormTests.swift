@@ -8,15 +8,21 @@ import Testing
     static let fields: [FieldSpec] = [
         FieldSpec(name: "note", kind: .text(maxLength: 500), label: "Note", help: "Anything"),
         FieldSpec(name: "word", kind: .text(maxLength: 40), label: "Word"),
-        FieldSpec(name: "hours", kind: .number(NumberBounds(min: 0, max: 24, step: 0.5)), label: "Hours"),
-        FieldSpec(name: "mood", kind: .rating(min: 0, max: 10, anchors: [Choice(value: 0, label: "Low")])),
-        FieldSpec(name: "suds", kind: .rating(min: 0, max: 100, anchors: [Choice(value: 100, label: "Worst")])),
         FieldSpec(
-            name: "place", kind: .choice([Choice(value: "home", label: "Home"), Choice(value: 2, label: "Work")])),
+            name: "hours", kind: .number(NumberBounds(min: 0, max: 24, step: 0.5)), label: "Hours"),
+        FieldSpec(
+            name: "mood", kind: .rating(min: 0, max: 10, anchors: [Choice(value: 0, label: "Low")])),
+        FieldSpec(
+            name: "suds",
+            kind: .rating(min: 0, max: 100, anchors: [Choice(value: 100, label: "Worst")])),
+        FieldSpec(
+            name: "place",
+            kind: .choice([Choice(value: "home", label: "Home"), Choice(value: 2, label: "Work")])),
         FieldSpec(
             name: "traps",
             kind: .multiChoice(
-                [Choice(value: "a", label: "A"), Choice(value: "b", label: "B")], count: CountBounds()),
+                [Choice(value: "a", label: "A"), Choice(value: "b", label: "B")],
+                count: CountBounds()),
             optional: true),
         FieldSpec(name: "done", kind: .boolean),
         FieldSpec(name: "minutes", kind: .duration(NumberBounds(min: 1, integer: true))),
@@ -51,8 +57,11 @@ import Testing
         #expect(byName["done"]!.isRadios && byName["done"]!.options.map(\.label) == ["Yes", "No"])
         #expect(byName["minutes"]!.isNumber && byName["minutes"]!.unit == "minutes")
         #expect(byName["day"]!.isDate && byName["at"]!.isTime)
-        #expect(byName["feeling"]!.isGroup && byName["feeling"]!.children.map(\.name)
-            == ["feeling.name", "feeling.intensity"])
+        #expect(
+            byName["feeling"]!.isGroup
+                && byName["feeling"]!.children.map(\.name)
+                    == ["feeling.name", "feeling.intensity"]
+        )
         let people = byName["people"]!
         #expect(people.isList && people.rows.count == 2 && people.canAddRow)
         #expect(people.rows[1].children.map(\.id) == ["f-people-2-name", "f-people-2-phone"])
@@ -110,7 +119,8 @@ import Testing
 
     @Test func theFieldChecksSpeakToTheClient() {
         #expect(ClientWording.message("is required") == "Please answer this.")
-        #expect(ClientWording.message("needs at least 1 items; has 0") == "Please fill in at least 1.")
+        #expect(
+            ClientWording.message("needs at least 1 items; has 0") == "Please fill in at least 1.")
         #expect(ClientWording.message("must be at most 10") == "This must be at most 10.")
         #expect(ClientWording.message("list at least 1 piece") == "List at least 1 piece")
     }

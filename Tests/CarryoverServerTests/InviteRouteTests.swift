@@ -26,7 +26,8 @@ import Testing
         try await harness.test { browser in
             let welcome = try await browser.get("/invite/\(token)")
             #expect(welcome.status == .ok)
-            let preCookie = try #require(welcome.setCookies.first { $0.hasPrefix("carryover_invite=") })
+            let preCookie = try #require(
+                welcome.setCookies.first { $0.hasPrefix("carryover_invite=") })
             #expect(preCookie.contains("HttpOnly") && preCookie.contains("SameSite=Strict"))
             // Opening the link alone uses nothing: a link preview cannot spend it.
             #expect(try await harness.practice.invites(clientID: "c-1").first?.usedAt == nil)
@@ -45,7 +46,8 @@ import Testing
             #expect(!today.html.contains("c-1") && !today.html.contains("Secret Name"))
         }
         let audit = try await harness.practice.store.auditJournal(.init(clientID: "c-1"))
-        #expect(audit.contains { $0.action == "invite.redeem" && $0.principal == "client via portal" })
+        #expect(
+            audit.contains { $0.action == "invite.redeem" && $0.principal == "client via portal" })
         // Only the hash is stored.
         #expect(try await harness.practice.invites(clientID: "c-1").first?.tokenHash != token)
         #expect(try await harness.practice.portalLastOpened(clientID: "c-1") == PortalHarness.start)
@@ -111,7 +113,9 @@ import Testing
 
     @Test func keepingTheDeviceSignedInLasts30DaysOtherwise12Hours() async throws {
         let harness = try await PortalHarness()
-        for (keep, lifetime) in [(true, Practice.keptSessionLifetime), (false, Practice.sessionLifetime)] {
+        for (keep, lifetime) in [
+            (true, Practice.keptSessionLifetime), (false, Practice.sessionLifetime),
+        ] {
             let token = try await harness.inviteToken()
             try await harness.test { browser in
                 _ = try await Self.signIn(browser, token: token, keep: keep)
@@ -130,7 +134,8 @@ import Testing
         let token = try await harness.inviteToken()
         try await harness.test { browser in
             let signedIn = try await Self.signIn(browser, token: token)
-            let session = try #require(signedIn.setCookies.first { $0.hasPrefix("__Host-carryover=") })
+            let session = try #require(
+                signedIn.setCookies.first { $0.hasPrefix("__Host-carryover=") })
             #expect(session.contains("Secure") && session.contains("HttpOnly"))
             #expect(session.contains("SameSite=Strict") && session.contains("Path=/"))
             #expect(signedIn.headers[.strictTransportSecurity] == "max-age=31536000")

@@ -63,7 +63,8 @@ import Testing
             for uri in ["/", "/help", "/invite/nope", "/portal.css", "/no-such-page"] {
                 let page = try await browser.get(uri)
                 let policy = try #require(page.headers[.contentSecurityPolicy], "\(uri)")
-                #expect(policy.contains("default-src 'none'") && policy.contains("style-src 'self'"))
+                #expect(
+                    policy.contains("default-src 'none'") && policy.contains("style-src 'self'"))
                 #expect(!policy.contains("unsafe-inline") && !policy.contains("script-src"))
                 #expect(page.headers[.xContentTypeOptions] == "nosniff")
                 #expect(page.headers[.referrerPolicy] == "no-referrer")

@@ -108,7 +108,8 @@ extension Practice {
             throw PracticeError(
                 .gone,
                 "This link has been used already: each link works once. If you signed in on this "
-                    + "device, go to today's homework; otherwise ask your therapist for a new link.")
+                    + "device, go to today's homework; otherwise ask your therapist for a new link."
+            )
         case .expired:
             throw PracticeError(
                 .gone, "This link has expired. Ask your therapist for a new one.")

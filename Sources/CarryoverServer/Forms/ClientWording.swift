@@ -28,7 +28,9 @@ enum ClientWording {
         }
         if text.hasPrefix("must be ") { return "This " + text + "." }
         if text.hasPrefix("is "), text.contains("the most allowed is") {
-            return "This " + text.replacingOccurrences(of: "; the most allowed is", with: "; please keep it to")
+            return "This "
+                + text.replacingOccurrences(
+                    of: "; the most allowed is", with: "; please keep it to")
                 + "."
         }
         return text.prefix(1).uppercased() + text.dropFirst()

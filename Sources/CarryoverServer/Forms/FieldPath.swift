@@ -41,7 +41,10 @@ enum FieldPath {
         }
     }
 
-    private enum Part { case name(String), index(Int) }
+    private enum Part {
+        case name(String)
+        case index(Int)
+    }
 
     private static func parts(_ path: String) -> [Part] {
         var result: [Part] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One form control as the `field` template draws it.
 ///
 /// Every property is non-optional on purpose: Mustache looks a missing (nil)
@@ -125,5 +127,3 @@ struct OptionView: Sendable {
     let label: String
     let checked: Bool
 }
-
-import Foundation

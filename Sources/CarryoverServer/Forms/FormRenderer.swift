@@ -119,9 +119,11 @@ struct FormRenderer {
         if grownList == path { shown += 1 }
         shown = min(shown, most)
         let noun = item == .emotion ? "Emotion" : "Item"
+        // Rows up to the list's minimum must be filled; the rest may stay empty.
         let rows = (1...max(shown, 1)).map { row in
             control(
-                item, path: "\(path)[\(row)]", label: "\(noun) \(row)", help: nil, optional: true)
+                item, path: "\(path)[\(row)]", label: "\(noun) \(row)", help: nil,
+                optional: row > (count.min ?? 0))
         }
         return FieldView(
             name: path, label: label, help: help, optional: optional, error: errors[path],
@@ -135,7 +137,8 @@ struct FormRenderer {
         return pairs.map { pair in
             OptionView(
                 id: FieldView.elementID(path) + "-" + FieldView.elementID(pair.value).dropFirst(2),
-                name: path, value: pair.value, label: pair.label, checked: chosen.contains(pair.value))
+                name: path, value: pair.value, label: pair.label,
+                checked: chosen.contains(pair.value))
         }
     }
 

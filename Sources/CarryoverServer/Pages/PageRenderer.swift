@@ -11,7 +11,8 @@ struct PageRenderer: Sendable {
         let templates: [(String, String)] = [
             ("layout", LayoutTemplates.layout), ("message", LayoutTemplates.message),
             ("help", LayoutTemplates.help), ("invite", LayoutTemplates.invite),
-            ("field", FieldTemplate.field), ("today", PageTemplates.today),
+            ("field", FieldTemplate.field), ("label", FieldTemplate.label),
+            ("legend", FieldTemplate.legend), ("today", PageTemplates.today),
             ("form", PageTemplates.form), ("result", PageTemplates.result),
             ("safetyPlan", PageTemplates.safetyPlan),
         ]

@@ -104,7 +104,8 @@ struct ProblemView {
             if view.hasError {
                 let target = view.options.first?.id ?? view.id
                 result.append(
-                    ProblemView(text: "\(view.label): \(view.error)", target: target, hasTarget: true))
+                    ProblemView(
+                        text: "\(view.label): \(view.error)", target: target, hasTarget: true))
             }
             view.children.forEach(walk)
             view.rows.forEach(walk)

@@ -42,7 +42,8 @@ extension PortalRoutes {
             request, limit: configuration.maxBodyBytes, csrf: session.csrf)
         let id = try await assignment(context, client, session)
         guard let key = form.first("_key"), PortalSecret.isWellFormed(key) else {
-            throw PortalError(.badRequest, "This form is incomplete; reload the page and try again.")
+            throw PortalError(
+                .badRequest, "This form is incomplete; reload the page and try again.")
         }
         let declaration = try await practice.portalDeclaration(
             clientID: client.id, assignmentID: id)

@@ -80,7 +80,9 @@ struct PortalRoutes: Sendable {
     static var stylesheet: Response {
         Response(
             status: .ok,
-            headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            headers: [
+                .contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600",
+            ],
             body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
     }
 

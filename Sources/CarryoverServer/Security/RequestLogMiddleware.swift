@@ -12,7 +12,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = ContinuousClock.now
         let response = try await next(request, context)
         let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds =
+            Double(elapsed.components.attoseconds) / 1e15
             + Double(elapsed.components.seconds) * 1000
         context.logger.info(
             "\(request.method) \(context.endpointPath ?? "(no route)") \(response.status.code)",

@@ -94,7 +94,8 @@ extension SQLiteStore {
         let now = clock.now().timeIntervalSince1970
         try await write { db in
             // Expired sessions go whenever one is saved, so the table stays small.
-            try db.execute(sql: "DELETE FROM portal_session WHERE expires_at <= ?", arguments: [now])
+            try db.execute(
+                sql: "DELETE FROM portal_session WHERE expires_at <= ?", arguments: [now])
             try db.execute(
                 sql: """
                     INSERT INTO portal_session (key_hash, client_id, expires_at, data)
@@ -125,7 +126,8 @@ extension SQLiteStore {
 
     public func removeSession(keyHash: String) async throws {
         try await write { db in
-            try db.execute(sql: "DELETE FROM portal_session WHERE key_hash = ?", arguments: [keyHash])
+            try db.execute(
+                sql: "DELETE FROM portal_session WHERE key_hash = ?", arguments: [keyHash])
         }
     }
 
@@ -174,7 +176,8 @@ extension SQLiteStore {
         try await read { db in
             try Double.fetchOne(
                 db,
-                sql: "SELECT locked_until FROM portal_attempt WHERE address_hash = ? AND locked_until > ?",
+                sql:
+                    "SELECT locked_until FROM portal_attempt WHERE address_hash = ? AND locked_until > ?",
                 arguments: [addressHash, at.timeIntervalSince1970]
             ).map(Self.date)
         }
@@ -204,7 +207,8 @@ extension SQLiteStore {
             try db.execute(
                 sql: "DELETE FROM portal_calendar WHERE client_id = ?", arguments: [clientID])
             guard db.changesCount > 0 else { return false }
-            try self.audit(db, "calendar.revoke", kind: "calendar", id: clientID, clientID: clientID)
+            try self.audit(
+                db, "calendar.revoke", kind: "calendar", id: clientID, clientID: clientID)
             return true
         }
     }
@@ -242,7 +246,8 @@ extension SQLiteStore {
         try await read { db in
             try String.fetchOne(
                 db,
-                sql: "SELECT entry_id FROM portal_submission WHERE idempotency_key = ? AND client_id = ?",
+                sql:
+                    "SELECT entry_id FROM portal_submission WHERE idempotency_key = ? AND client_id = ?",
                 arguments: [idempotencyKey, clientID])
         }
     }
@@ -254,7 +259,8 @@ extension SQLiteStore {
             throw StoreError.submittedBefore()
         }
         try db.execute(
-            sql: "INSERT INTO portal_submission (idempotency_key, client_id, entry_id) VALUES (?, ?, ?)",
+            sql:
+                "INSERT INTO portal_submission (idempotency_key, client_id, entry_id) VALUES (?, ?, ?)",
             arguments: [key, entry.clientID, entry.id])
     }
 

@@ -65,7 +65,8 @@ struct SimulatedClient: FormCount {
         }
         let response = try await http.execute(request, timeout: .seconds(60))
         let body = try await response.body.collect(upTo: 1 << 20)
-        return Answer(status: response.status, headers: response.headers, body: String(buffer: body))
+        return Answer(
+            status: response.status, headers: response.headers, body: String(buffer: body))
     }
 
     static func cookie(_ headers: HTTPHeaders, _ name: String) throws -> String {

@@ -107,7 +107,8 @@ struct PortalLoad {
 
     /// Runs a server until cancelled and returns the port it listens on.
     static func start(
-        _ body: @escaping @Sendable (Logger, @escaping @Sendable (Int) async -> Void) async throws
+        _ body:
+            @escaping @Sendable (Logger, @escaping @Sendable (Int) async -> Void) async throws
             -> Void
     ) async throws -> (Int, Task<Void, any Error>) {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

@@ -5,7 +5,8 @@ import CarryoverPractice
 struct ClientCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client",
-        abstract: "Add and list clients; invite them to the portal, sign them out, give calendar links.",
+        abstract:
+            "Add and list clients; invite them to the portal, sign them out, give calendar links.",
         subcommands: [Add.self, List.self, Invite.self, SignOut.self, CalendarLink.self])
 
     struct Add: AsyncParsableCommand {

@@ -20,7 +20,8 @@ struct PortalURLOptions: ParsableArguments {
         else {
             throw CommandFailure(
                 .invalidInput,
-                "'\(text)' is not a portal address; give --base-url such as https://portal.example.org")
+                "'\(text)' is not a portal address; give --base-url such as https://portal.example.org"
+            )
         }
         return text.hasSuffix("/") ? String(text.dropLast()) : text
     }

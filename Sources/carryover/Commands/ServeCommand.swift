@@ -5,7 +5,8 @@ import Foundation
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the client portal: clients sign in with an invite link and do their homework.",
+        abstract:
+            "Run the client portal: clients sign in with an invite link and do their homework.",
         discussion: """
             Listens on 127.0.0.1:8080 by default. Put it behind a TLS reverse proxy
             (Docs/portal.md has Caddy, nginx and systemd examples) and pass --behind-tls-proxy,

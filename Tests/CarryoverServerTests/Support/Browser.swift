@@ -20,7 +20,8 @@ final class Browser: Sendable {
 
         /// The value of the hidden or visible input `name`.
         func input(_ name: String) -> String? {
-            let pattern = #"name="\#(NSRegularExpression.escapedPattern(for: name))" value="([^"]*)""#
+            let pattern =
+                #"name="\#(NSRegularExpression.escapedPattern(for: name))" value="([^"]*)""#
             return firstMatch(pattern)
         }
 
@@ -98,7 +99,8 @@ final class Browser: Sendable {
             let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             let name = String(pair[0])
             let value = pair.count > 1 ? String(pair[1]) : ""
-            let expired = line.contains("Max-Age=0") || value.isEmpty
+            let expired =
+                line.contains("Max-Age=0") || value.isEmpty
                 || (Self.expires(line).map { $0 <= Date().addingTimeInterval(1) } ?? false)
             jar.withLock { $0[name] = expired ? nil : value }
         }

@@ -72,10 +72,13 @@ import Testing
         let (store, _) = try await Fixture.seeded(factory)
         let policy = AttemptPolicy(limit: 3, window: 600, lockout: 900)
         var at = Fixture.t0
-        #expect(try await store.recordFailedAttempt(addressHash: "a", at: at, policy: policy) == nil)
+        #expect(
+            try await store.recordFailedAttempt(addressHash: "a", at: at, policy: policy) == nil)
         at += 10
-        #expect(try await store.recordFailedAttempt(addressHash: "a", at: at, policy: policy) == nil)
-        #expect(try await store.recordFailedAttempt(addressHash: "b", at: at, policy: policy) == nil)
+        #expect(
+            try await store.recordFailedAttempt(addressHash: "a", at: at, policy: policy) == nil)
+        #expect(
+            try await store.recordFailedAttempt(addressHash: "b", at: at, policy: policy) == nil)
         at += 10
         let until = try await store.recordFailedAttempt(addressHash: "a", at: at, policy: policy)
         #expect(until == at + 900)
@@ -84,7 +87,8 @@ import Testing
         #expect(try await store.lockout(addressHash: "b", at: at) == nil)
         // After the lockout a new window starts.
         #expect(
-            try await store.recordFailedAttempt(addressHash: "a", at: at + 901, policy: policy) == nil)
+            try await store.recordFailedAttempt(addressHash: "a", at: at + 901, policy: policy)
+                == nil)
     }
 
     @Test(arguments: StoreFactory.available)
