@@ -159,6 +159,19 @@ def flow(browser, practice, port, mode, *, javascript=True, viewport=None, keybo
     page.goto(f"http://127.0.0.1:{port}/help")
     page_check(page, axe, mode, checker=checker, name="7-help")
 
+    if mode == "desktop":
+        # A risk answer: the crisis message at once, the therapist's wording never.
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.get_by_role("link", name="Do “PHQ-9” now").click()
+        for item in range(1, 10):
+            page.locator(f'[name="item{item}"][value="{1 if item == 9 else 0}"]').check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save my answers").click()
+        body = page.locator("main").inner_text()
+        check(f"{mode}: a risk answer shows the crisis message", "Call 112 now" in body, body[:300])
+        check(f"{mode}: the flag's wording stays with the therapist", "review before" not in body)
+        page_check(page, axe, mode, checker=checker, name="7b-risk-answer")
+
     # The same link again: 410 with what to do.
     response = page.goto(invite["url"])
     check(f"{mode}: a used link answers 410", response.status == 410, str(response.status))
@@ -180,6 +193,7 @@ def main():
                    "professionals": [{"name": "Crisis line", "phone": "116 123"}],
                    "safe_environment": ["Pills kept by Sam"], "reasons_for_living": ["My kids"]}, handle)
     carryover(practice, "assign", "c-017", "org.carryover.safety-plan", "--schedule", "weekly on monday at 09:00")
+    carryover(practice, "assign", "c-017", "org.carryover.phq9", "--schedule", "weekly on monday at 09:00")
     status = json.loads(carryover(practice, "status", "c-017", "--json"))
     plan_id = [a["id"] for a in status["assignments"] if a["homeworkType"] == "org.carryover.safety-plan"][0]
     carryover(practice, "log", plan_id, "--file", plan)
@@ -204,8 +218,11 @@ def main():
         record = [a for a in status["assignments"] if a["homeworkType"] == "org.carryover.thought-record"][0]
         check("CLI status: the portal entries are counted", record["portalEntries"] == 4, str(record["portalEntries"]))
         check("CLI status: when the client last opened the portal", status.get("portalLastOpened") is not None)
+        risks = [f for a in status["assignments"] for f in a["flags"] if f["level"] == "risk"]
+        check("CLI status: the PHQ-9 risk flag is raised for the therapist", len(risks) == 1, str(risks))
         history = carryover(practice, "history", "c-017")
-        check("CLI history marks entries from the portal", history.count("[client via portal]") == 4, history)
+        # Four thought records and the PHQ-9.
+        check("CLI history marks entries from the portal", history.count("[client via portal]") == 5, history)
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -52,7 +52,7 @@ struct DueView {
 enum ProgressText {
     static func line(streak: Int, completion: CompletionStatus, balance: String?) -> String {
         var parts = ["Progress: \(completion.progress)\(completion.met ? " – goal reached" : "")"]
-        parts.append("streak \(streak)")
+        if streak > 0 { parts.append("streak \(streak) in a row") }
         if let balance { parts.append("balance \(balance)") }
         return parts.joined(separator: " · ")
     }

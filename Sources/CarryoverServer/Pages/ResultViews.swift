@@ -17,6 +17,10 @@ struct ResultView {
     let balance: String
     let hasBalance: Bool
     let streak: Int
+    /// A streak of 0 is not shown: it discourages and says nothing.
+    let hasStreak: Bool
+    /// Saved after its due time (and any grace): it counts for no occurrence.
+    let late: Bool
     let progressText: String
     let nextText: String
     let hasNext: Bool
@@ -37,6 +41,8 @@ struct ResultView {
         balance = outcome.balance ?? ""
         hasBalance = outcome.balance != nil
         streak = outcome.streak
+        hasStreak = outcome.streak > 0
+        late = outcome.occurrence == nil && !outcome.replayed
         progressText =
             "Progress: \(outcome.completion.progress)"
             + (outcome.completion.met ? " – goal reached" : "")

@@ -55,13 +55,14 @@ enum PageTemplates {
         <h1>{{heading}}</h1>
         {{#replayed}}<p class="lead">This form was sent before, and your answers were saved once. Nothing was saved twice.</p>{{/replayed}}
         {{#hasFeedback}}<p class="feedback">{{feedback}}</p>{{/hasFeedback}}
+        {{#late}}<p>This was saved after the time it was due, so it does not count toward your goal this time. Your therapist still sees it.</p>{{/late}}
         {{#hasEarned}}
         <h2>You earned</h2>
         <ul class="earned">{{#earned}}<li>{{.}}</li>{{/earned}}</ul>
         {{/hasEarned}}
         <ul class="facts">
         {{#hasBalance}}<li>Your balance: <strong>{{balance}}</strong></li>{{/hasBalance}}
-        <li>Streak: <strong>{{streak}}</strong></li>
+        {{#hasStreak}}<li>Streak: <strong>{{streak}}</strong> in a row</li>{{/hasStreak}}
         <li>{{progressText}}</li>
         {{#hasNext}}<li>Next: {{nextText}}</li>{{/hasNext}}
         </ul>
