@@ -189,6 +189,21 @@ import Testing
         }
     }
 
+    @Test func todaySaysWhatIsDueByWhenInTheClientsTime() async throws {
+        let harness = try await PortalHarness()
+        try await harness.test { browser in
+            _ = try await InviteRouteTests.signIn(browser, token: try await harness.inviteToken())
+            // 09:00 UTC is 10:00 in Berlin; the thought record is due at 20:00 Berlin time.
+            let morning = try await browser.get("/")
+            #expect(morning.html.contains("Today is Monday 7 December."))
+            #expect(morning.html.contains("Due today by 20:00 – not done yet"))
+            harness.clock.advance(11 * 3600)  // 21:00 in Berlin
+            let evening = try await browser.get("/")
+            #expect(evening.html.contains("Was due today by 20:00 – not done"))
+            #expect(!evening.html.contains("by 20:00 – not done yet"))
+        }
+    }
+
     @Test func signedOutVisitorsSeeNoHomework() async throws {
         let harness = try await PortalHarness()
         try await harness.test { browser in

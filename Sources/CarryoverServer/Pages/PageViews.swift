@@ -26,13 +26,15 @@ struct HomeworkCard {
     let progressText: String
     let ref: String
 
-    init(_ homework: PortalHomework, ref: String) {
+    init(_ homework: PortalHomework, ref: String, now: Date) {
         let zone = TimeZone(identifier: homework.timeZone) ?? .gmt
         title = homework.title
         due = homework.today.map { item in
-            DueView(
-                text: item.allDay ? "Due today" : "Due today by \(TimeText.clock(item.due, zone))",
-                done: item.done)
+            let time = TimeText.clock(item.due, zone)
+            let text =
+                item.allDay
+                ? "Due today" : item.due < now ? "Was due today by \(time)" : "Due today by \(time)"
+            return DueView(text: text, done: item.done, missed: !item.done && item.due < now)
         }
         hasDueToday = !due.isEmpty
         hasNext = homework.nextDue != nil
@@ -46,6 +48,8 @@ struct HomeworkCard {
 struct DueView {
     let text: String
     let done: Bool
+    /// Its time has passed without it.
+    let missed: Bool
 }
 
 /// The progress a client may see, in one line.

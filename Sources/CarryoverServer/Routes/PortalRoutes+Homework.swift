@@ -16,7 +16,9 @@ extension PortalRoutes {
         let zone = TimeZone(identifier: client.timeZone) ?? .gmt
         let view = TodayView(
             todayText: "Today is " + TimeText.day(practice.clock.now(), zone) + ".",
-            homework: homework.map { HomeworkCard($0, ref: Self.ref($0.assignmentID, session)) })
+            homework: homework.map {
+                HomeworkCard($0, ref: Self.ref($0.assignmentID, session), now: practice.clock.now())
+            })
         return pages.page(
             "today", title: "Today's homework", view: view,
             chrome: try await chrome(client, session))

@@ -10,7 +10,7 @@ enum PageTemplates {
         <li class="card">
         <h2>{{title}}</h2>
         <ul class="due">
-        {{#due}}<li>{{text}} – {{#done}}<span class="done">done</span>{{/done}}{{^done}}not done yet{{/done}}</li>
+        {{#due}}<li>{{text}} – {{#done}}<span class="done">done</span>{{/done}}{{^done}}{{#missed}}not done{{/missed}}{{^missed}}not done yet{{/missed}}{{/done}}</li>
         {{/due}}
         {{^hasDueToday}}<li>Nothing due today.</li>{{/hasDueToday}}
         {{#hasNext}}<li>Next: {{nextText}}</li>{{/hasNext}}
