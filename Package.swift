@@ -151,6 +151,7 @@ let package = Package(
             dependencies: [
                 "CarryoverServer", "CarryoverPractice", "CarryoverTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(name: "CLITests", dependencies: ["carryover", "CarryoverTestSupport"]),
         .testTarget(name: "CarryoverBenchTests", dependencies: ["carryover-bench"]),

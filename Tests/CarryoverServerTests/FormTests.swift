@@ -1,4 +1,5 @@
 import CarryoverCore
+import Mustache
 import Testing
 
 @testable import CarryoverServer
@@ -133,5 +134,27 @@ import Testing
         let people = views.first { $0.name == "people" }!
         #expect(people.rows.count == 3 && !people.canAddRow)  // max 3
         #expect(views.first { $0.name == "steps" }!.rows.count == 2)
+    }
+
+    /// The views answer Mustache by name (no reflection): every stored
+    /// property must be answered, with its value.
+    @Test func viewsAnswerEveryPropertyByName() {
+        let views = FormRenderer(fields: Self.fields, input: FormInput(), problems: [])
+            .views(Self.fields)
+        let samples: [Any] = [
+            views[0], views[3].options[0],
+            LayoutView(
+                title: "t", clinic: "c", signedIn: true, hasSafetyPlan: false, csrf: "x", body: "b"),
+        ]
+        for sample in samples {
+            let parent = sample as! any MustacheParent
+            for property in Mirror(reflecting: sample).children {
+                let name = property.label!
+                let answer = parent.child(named: name)
+                #expect(answer != nil, "\(type(of: sample)).\(name)")
+                #expect(
+                    String(describing: answer!) == String(describing: property.value), "\(name)")
+            }
+        }
     }
 }
