@@ -41,7 +41,9 @@ public struct PortalServer: Sendable {
         router.add(
             middleware: SessionAuthenticator(context: PortalContext.self) {
                 (session: PortalSessionData, _) -> PortalClient? in
-                guard let client = try? await practice.client(session.clientID) else { return nil }
+                guard let client = try await practice.portalClient(id: session.clientID) else {
+                    return nil
+                }
                 return PortalClient(id: client.id, timeZone: client.timeZone)
             })
         PortalRoutes(practice: practice, configuration: configuration, pages: pages)

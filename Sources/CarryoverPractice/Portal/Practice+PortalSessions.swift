@@ -1,3 +1,4 @@
+import CarryoverCore
 import CarryoverStore
 import Foundation
 
@@ -30,6 +31,16 @@ extension Practice {
     /// Ends every portal session of the client (every device is signed out); returns how many.
     public func endPortalSessions(clientID: String) async throws -> Int {
         try await store.endSessions(clientID: try await client(clientID).id)
+    }
+
+    /// The client a portal session signs in, or nil when the client is gone.
+    /// One row by id: it runs on every request.
+    public func portalClient(id: String) async throws -> Client? {
+        do {
+            return try await store.client(id: id)
+        } catch let error as StoreError where error.code == .notFound {
+            return nil
+        }
     }
 
     /// Notes that the client opened the portal now.
