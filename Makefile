@@ -4,18 +4,23 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps test-tools demo test bench format lint
 
-# liblua5.4-dev (and pkg-config) from Debian's packages, when missing.
+# liblua5.4-dev (and pkg-config) from Debian's packages, when missing; curl for
+# the walkthrough's portal part.
 deps:
 	@pkg-config --exists lua5.4 2>/dev/null || { \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; }
+	@command -v curl >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y curl; }
 
-# The tests' own tools: signify (checks pack signatures with a stock tool) from
-# Debian's packages, and the Python validators, pinned, in .venv/ (remade only
-# when Tests/python-requirements.txt changes).
+# The tests' own tools: signify (checks pack signatures with a stock tool) and
+# chromium (the portal's browser tests) from Debian's packages, and the Python
+# validators and Playwright, pinned, in .venv/ (remade only when
+# Tests/python-requirements.txt changes).
 VENV := .venv
 test-tools: $(VENV)/.installed
 	@command -v signify-openbsd >/dev/null || { \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y signify-openbsd; }
+	@command -v chromium >/dev/null || { \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 $(VENV)/.installed: Tests/python-requirements.txt
 	@command -v python3 >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3 python3-venv; }
 	@python3 -m venv --help >/dev/null 2>&1 && python3 -m ensurepip --version >/dev/null 2>&1 || { \

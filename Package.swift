@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CarryoverExport", targets: ["CarryoverExport"]),
         .library(name: "CarryoverModalities", targets: ["CarryoverModalities"]),
         .library(name: "CarryoverPractice", targets: ["CarryoverPractice"]),
+        .library(name: "CarryoverServer", targets: ["CarryoverServer"]),
     ],
     traits: [
         .trait(
@@ -29,6 +30,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // The client portal (`carryover serve`): HTTP, templates, sessions.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -98,6 +105,20 @@ let package = Package(
             dependencies: [
                 "CarryoverCore", "CarryoverLua", "CarryoverManifest", "CarryoverStore",
                 "CarryoverPacks", "CarryoverModalities", "CarryoverPostgres", "CarryoverExport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The client portal: HTTP, templates and security only; the workflow is Practice's.
+        .target(
+            name: "CarryoverServer",
+            dependencies: [
+                "CarryoverCore", "CarryoverPractice", "CarryoverExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         // What the test targets share: temporary folders, the project's test Python.
@@ -109,7 +130,10 @@ let package = Package(
             name: "carryover-bench",
             dependencies: [
                 "CLua", "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverModalities",
-                "CarryoverPractice", .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CarryoverPractice", "CarryoverServer",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .executableTarget(
@@ -117,7 +141,7 @@ let package = Package(
             dependencies: [
                 "CarryoverCore", "CarryoverLua", "CarryoverManifest", "CarryoverPluginKit",
                 "CarryoverStore", "CarryoverPacks", "CarryoverExport", "CarryoverModalities",
-                "CarryoverPractice",
+                "CarryoverPractice", "CarryoverServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -148,7 +172,14 @@ let package = Package(
         .testTarget(
             name: "CarryoverPracticeTests",
             dependencies: ["CarryoverManifest", "CarryoverPractice", "CarryoverTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["carryover"]),
+        .testTarget(
+            name: "CarryoverServerTests",
+            dependencies: [
+                "CarryoverServer", "CarryoverPractice", "CarryoverTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .testTarget(name: "CLITests", dependencies: ["carryover", "CarryoverTestSupport"]),
         .testTarget(name: "CarryoverBenchTests", dependencies: ["carryover-bench"]),
     ],
     swiftLanguageModes: [.v6]

@@ -9,6 +9,7 @@
             ("v3-application-id", []),
             ("v4-import-progress-stored-prefix", v4),
             ("v5-flags-corrections-sources", v5),
+            ("v6-portal", v6),
         ]
 
         /// Statements that make a table append-only, even for TRUNCATE.
@@ -173,5 +174,44 @@
                 FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
                 """,
             ] + appendOnly("entry_revision") + appendOnly("flag") + appendOnly("flag_ack")
+
+        // The client portal. Secrets and addresses are stored as SHA-256 hashes.
+        static let v6: [String] =
+            [
+                """
+                CREATE TABLE portal_invite (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES client(id),
+                    token_hash TEXT NOT NULL UNIQUE, created_at DOUBLE PRECISION NOT NULL,
+                    expires_at DOUBLE PRECISION NOT NULL, used_at DOUBLE PRECISION,
+                    revoked_at DOUBLE PRECISION)
+                """,
+                "CREATE INDEX portal_invite_by_client ON portal_invite(client_id)",
+                """
+                CREATE TABLE portal_session (
+                    key_hash TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES client(id),
+                    expires_at DOUBLE PRECISION NOT NULL, data TEXT NOT NULL)
+                """,
+                "CREATE INDEX portal_session_by_client ON portal_session(client_id)",
+                """
+                CREATE TABLE portal_attempt (
+                    address_hash TEXT PRIMARY KEY, failures BIGINT NOT NULL,
+                    window_start DOUBLE PRECISION NOT NULL, locked_until DOUBLE PRECISION)
+                """,
+                """
+                CREATE TABLE portal_calendar (
+                    client_id TEXT PRIMARY KEY REFERENCES client(id),
+                    token_hash TEXT NOT NULL UNIQUE, created_at DOUBLE PRECISION NOT NULL)
+                """,
+                """
+                CREATE TABLE portal_activity (
+                    client_id TEXT PRIMARY KEY REFERENCES client(id),
+                    last_opened_at DOUBLE PRECISION NOT NULL)
+                """,
+                """
+                CREATE TABLE portal_submission (
+                    idempotency_key TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES client(id),
+                    entry_id TEXT NOT NULL UNIQUE REFERENCES entry(id))
+                """,
+            ] + appendOnly("portal_submission")
     }
 #endif

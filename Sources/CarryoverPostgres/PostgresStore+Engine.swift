@@ -30,6 +30,7 @@
                 var assignments = [assignment.id: assignment]
                 if let entry = change.entry {
                     try await self.insert(entry, action: "entry.record", db, &assignments)
+                    if let key = change.idempotencyKey { try await self.claim(key, for: entry, db) }
                 }
                 if let correction = change.correction, let entry = snapshot.entry {
                     try await self.apply(correction, to: entry, db)

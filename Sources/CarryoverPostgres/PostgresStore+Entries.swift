@@ -53,7 +53,7 @@
             }
             let fields = try StoreCoding.encode(entry.fields)
             let flags = try entry.flags.map { try StoreCoding.encode($0) }
-            let recordedBy = principal.name
+            let recordedBy = entry.recordedBy ?? principal.name
             try await db.query(
                 """
                 INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version,
@@ -65,7 +65,9 @@
                 """, logger: logger)
             try await insertScores(entry, db)
             try await raiseFlags(of: entry, at: entry.loggedAt, db)
-            try await audit(db, action, kind: "entry", id: entry.id, clientID: entry.clientID)
+            try await audit(
+                db, action, kind: "entry", id: entry.id, clientID: entry.clientID,
+                principal: entry.auditPrincipal)
         }
 
         func insertScores(_ entry: Entry, _ db: PostgresConnection) async throws {

@@ -194,14 +194,17 @@
         }
 
         /// Appends an audit record inside the caller's transaction.
+        /// `principal` names someone other than the store's principal (a client on the portal).
         func audit(
-            _ db: PostgresConnection, _ action: String, kind: String, id: String, clientID: String?
+            _ db: PostgresConnection, _ action: String, kind: String, id: String, clientID: String?,
+            principal: String? = nil
         ) async throws {
             let at = clock.now().timeIntervalSince1970
+            let principal = principal ?? self.principal.name
             try await db.query(
                 """
                 INSERT INTO audit (at, principal, action, object_kind, object_id, client_id)
-                VALUES (\(at), \(principal.name), \(action), \(kind), \(id), \(clientID))
+                VALUES (\(at), \(principal), \(action), \(kind), \(id), \(clientID))
                 """, logger: logger)
         }
 

@@ -27,6 +27,11 @@ public struct LogOutcome: Sendable {
     public var progressSummary: String? = nil
     /// The homework type's scores in its order, with their titles.
     public var scoreTitles = ScoreTitles()
+    /// The current streak after this entry (scheduled times done in a row).
+    public var streak = 0
+    /// Whether the entry was stored before (a portal form sent twice): then
+    /// nothing new was stored and `reinforcement` is empty.
+    public var replayed = false
 }
 
 extension Practice {
@@ -45,21 +50,34 @@ extension Practice {
     ///
     /// Every hook sees the entry's moment (`performedAt`, else now) as
     /// `clock.now()` (``EntryMoment``).
+    ///
+    /// `source` and `recordedBy` (default: the acting person) are kept with
+    /// the entry and in the audit journal. With an `idempotencyKey` (a portal
+    /// form's), a second call with the same key stores nothing and answers
+    /// for the entry stored the first time.
     public func log(
         assignmentID: String, fields: Value, performedAt: Date? = nil,
-        source: EntrySource = .therapist
+        source: EntrySource = .therapist, recordedBy: String? = nil,
+        idempotencyKey: String? = nil
     ) async throws -> LogOutcome {
         try await EntryMoment.$current.withValue(performedAt ?? clock.now()) {
             try await logEntry(
                 assignmentID: assignmentID, fields: fields, performedAt: performedAt,
-                source: source)
+                source: source, recordedBy: recordedBy ?? actor.name,
+                idempotencyKey: idempotencyKey)
         }
     }
 
     private func logEntry(
-        assignmentID: String, fields: Value, performedAt: Date?, source: EntrySource
+        assignmentID: String, fields: Value, performedAt: Date?, source: EntrySource,
+        recordedBy: String, idempotencyKey: String?
     ) async throws -> LogOutcome {
         let assignment = try await assignment(assignmentID)
+        if let key = idempotencyKey,
+            let stored = try await store.entryID(idempotencyKey: key, clientID: assignment.clientID)
+        {
+            return try await replay(stored, of: assignment)
+        }
         try Self.requireActive(assignment)
         let now = clock.now()
         let performed = performedAt ?? now
@@ -75,9 +93,44 @@ extension Practice {
             clientID: assignment.clientID, homeworkType: assignment.homeworkType,
             homeworkVersion: assignment.homeworkVersion, performedAt: performed, loggedAt: now,
             fields: fields, scores: scores, flags: flags, source: source,
-            recordedBy: actor.name)
+            recordedBy: recordedBy)
         let advances = type.declaration.hooks.contains(.advance)
-        let result = try await store.writeEngine(assignmentID: assignment.id, entryID: nil) {
+        let written: LoggedChange
+        do {
+            written = try await write(
+                entry, hooks: hooks, advances: advances, params: params, now: now,
+                idempotencyKey: idempotencyKey)
+        } catch let error as StoreError where error.code == .duplicate && idempotencyKey != nil {
+            // The same form, sent twice at once: the other request stored it.
+            guard
+                let stored = try await store.entryID(
+                    idempotencyKey: idempotencyKey!, clientID: assignment.clientID)
+            else { throw error }
+            return try await replay(stored, of: assignment)
+        }
+        let result = written
+        let progress = try await progress(
+            of: result.assignment, now: now, withFields: false, loaded: type)
+        var outcome = LogOutcome(
+            entry: entry, feedback: feedback, flags: flags, reinforcement: result.events,
+            balance: Self.balance(result.assignment, result.state),
+            completion: progress.completion, occurrence: result.occurrence, next: progress.next,
+            progress: result.state.progress)
+        outcome.progressChange = result.progressChange
+        outcome.progressSummary = progress.progressSummary
+        outcome.scoreTitles = ScoreTitles(type.declaration)
+        outcome.streak = progress.streak.current
+        return outcome
+    }
+
+    /// The one write of a logged entry: the engine computed from the state
+    /// as stored, inside the store's write transaction.
+    private func write(
+        _ entry: Entry, hooks: EntryHooks, advances: Bool, params: Value, now: Date,
+        idempotencyKey: String?
+    ) async throws -> LoggedChange {
+        let (fields, performed) = (entry.fields, entry.performedAt)
+        return try await store.writeEngine(assignmentID: entry.assignmentID, entryID: nil) {
             snapshot in
             let current = snapshot.assignment
             try Self.requireActive(current)
@@ -97,7 +150,8 @@ extension Practice {
                 events: try events.map { try Self.ledgerEvent($0, at: now) }
                     + Self.ledgerLines(of: state.reinforcement.ledger, after: before, at: now)
                     + Self.progressEvent(
-                        change, from: progressBefore, to: state.progress, at: performed))
+                        change, from: progressBefore, to: state.progress, at: performed),
+                idempotencyKey: idempotencyKey)
             return (
                 write,
                 LoggedChange(
@@ -105,17 +159,6 @@ extension Practice {
                     progressChange: change)
             )
         }.value
-        let progress = try await progress(
-            of: result.assignment, now: now, withFields: false, loaded: type)
-        var outcome = LogOutcome(
-            entry: entry, feedback: feedback, flags: flags, reinforcement: result.events,
-            balance: Self.balance(result.assignment, result.state),
-            completion: progress.completion, occurrence: result.occurrence, next: progress.next,
-            progress: result.state.progress)
-        outcome.progressChange = result.progressChange
-        outcome.progressSummary = progress.progressSummary
-        outcome.scoreTitles = ScoreTitles(type.declaration)
-        return outcome
     }
 
     /// What the write of a logged entry computed from the stored state.

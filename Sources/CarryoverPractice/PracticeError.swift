@@ -17,6 +17,10 @@ public struct PracticeError: Error, Sendable, Equatable, CustomStringConvertible
         case revoked
         /// A rule of the record refused the change (a void entry, a discharged client, ...).
         case refused
+        /// A portal link that was good once: used, expired or revoked.
+        case gone = "gone"
+        /// Too many wrong portal links from one address: locked out for a while.
+        case rateLimited = "rate-limited"
     }
 
     public let code: Code

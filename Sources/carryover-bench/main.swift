@@ -69,6 +69,12 @@ func runScenarios(_ configuration: Configuration, workspace: URL, into report: i
             memorySizes: configuration.memorySizes, workspace: workspace
         ).run(into: &report)
     }
+    if wanted.contains(6) {
+        try await PortalLoad(
+            clients: configuration.portalClients, entries: configuration.portalEntries,
+            workspace: workspace
+        ).run(into: &report)
+    }
     if !wanted.isDisjoint(with: [3, 5]) {
         try await StatusScenario(
             sizes: configuration.clientSizes, main: configuration.mainClients,

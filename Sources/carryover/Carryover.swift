@@ -26,7 +26,7 @@ struct Carryover: AsyncParsableCommand {
             InitCommand.self, ClientCommand.self, GoalCommand.self, TypesCommand.self,
             AssignCommand.self, AssignmentCommand.self, LogCommand.self, ImportCommand.self,
             StatusCommand.self, HistoryCommand.self, EntryCommand.self, FlagsCommand.self,
-            RewardsCommand.self, AuditCommand.self, BackupCommand.self,
+            RewardsCommand.self, AuditCommand.self, BackupCommand.self, ServeCommand.self,
             PluginCommand.self, ReportCommand.self, ExportCommand.self, PackCommand.self,
         ]
     )

@@ -94,3 +94,27 @@ public enum EntrySource: String, Sendable, Hashable, Codable, CaseIterable {
     /// Read from a file by `carryover import`.
     case `import`
 }
+
+extension EntrySource {
+    /// The source in words, for status, history and reports.
+    public var label: String {
+        switch self {
+        case .therapist: "therapist"
+        case .client: "client"
+        case .supporter: "supporter"
+        case .import: "import"
+        }
+    }
+}
+
+extension Entry {
+    /// Who records what the client (or a supporter) sends from the portal
+    /// (`carryover serve`): the entry's `recordedBy`, and the audit journal's principal.
+    public static let portalRecorder = "portal"
+
+    /// Whether it was sent from the portal.
+    public var viaPortal: Bool { recordedBy == Self.portalRecorder }
+
+    /// Its source in words, with the portal when it came from there ("client via portal").
+    public var sourceLabel: String { source.label + (viaPortal ? " via portal" : "") }
+}

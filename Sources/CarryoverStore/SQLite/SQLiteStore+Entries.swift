@@ -57,12 +57,14 @@ extension SQLiteStore {
                 entry.id, entry.assignmentID, entry.clientID, entry.homeworkType,
                 entry.homeworkVersion, entry.performedAt.timeIntervalSince1970,
                 entry.loggedAt.timeIntervalSince1970, try StoreCoding.encode(entry.fields),
-                entry.source.rawValue, principal.name,
+                entry.source.rawValue, entry.recordedBy ?? principal.name,
                 try entry.flags.map { try StoreCoding.encode($0) },
             ])
         try insertScores(entry, db)
         try raiseFlags(of: entry, at: entry.loggedAt, db)
-        try audit(db, action, kind: "entry", id: entry.id, clientID: entry.clientID)
+        try audit(
+            db, action, kind: "entry", id: entry.id, clientID: entry.clientID,
+            principal: entry.auditPrincipal)
     }
 
     public func entries(_ query: EntryQuery) async throws -> [Entry] {

@@ -6,8 +6,12 @@ import Foundation
 struct ClientCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client",
-        abstract: "Add, list, edit and discharge clients (pseudonymous ids, names, time zones).",
-        subcommands: [Add.self, List.self, Edit.self, Discharge.self])
+        abstract:
+            "Add, list, edit and discharge clients; invite them to the portal, sign them out, give calendar links.",
+        subcommands: [
+            Add.self, List.self, Edit.self, Discharge.self, Invite.self, SignOut.self,
+            CalendarLink.self,
+        ])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

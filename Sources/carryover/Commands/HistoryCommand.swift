@@ -6,7 +6,7 @@ import CarryoverStore
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "A client's entries, oldest first, with their scores.",
+        abstract: "A client's entries, oldest first, with their scores and where they came from.",
         discussion: """
             Voided entries are left out unless --all is given; amended ones show their
             current values (see 'carryover entry show ID' for what they replaced).
@@ -32,9 +32,10 @@ struct HistoryCommand: AsyncParsableCommand {
         if entries.isEmpty { print("No entries yet.") }
         for entry in entries {
             let state = entry.voided ? "  [void]" : entry.revision > 0 ? "  [amended]" : ""
+            let source = entry.viaPortal ? "  [client via portal]" : ""
             print(
                 "\(localText(entry.performedAt, found.timeZone))  \(entry.assignmentID)  "
-                    + "\(scoresText(entry.scores))\(state)")
+                    + "\(scoresText(entry.scores))\(state)\(source)")
         }
     }
 }

@@ -25,8 +25,13 @@ struct StatusCommand: AsyncParsableCommand {
         guard let client else { return try await caseload(practice) }
         let found = try await practice.client(client)
         let progress = try await practice.progress(clientID: found.id)
-        if output.json { return try printJSON(ClientStatusJSON(client: found, progress: progress)) }
-        StatusRendering(terminal: .standardOutput, client: found).print(progress)
+        let opened = try await practice.portalLastOpened(clientID: found.id)
+        if output.json {
+            return try printJSON(
+                ClientStatusJSON(client: found, progress: progress, portalLastOpened: opened))
+        }
+        StatusRendering(terminal: .standardOutput, client: found, portalLastOpened: opened)
+            .print(progress)
     }
 
     private func caseload(_ practice: Practice) async throws {

@@ -4,6 +4,7 @@ import CarryoverExport
 import CarryoverLua
 import CarryoverPacks
 import CarryoverPractice
+import CarryoverServer
 import CarryoverStore
 import Foundation
 
@@ -40,9 +41,9 @@ func describe(_ error: any Error) -> (line: String, status: ExitStatus)? {
     case let error as PracticeError:
         let status: ExitStatus =
             switch error.code {
-            case .notFound, .practiceMissing: .notFound
+            case .notFound, .practiceMissing, .gone: .notFound
             case .invalidInput, .entryRejected: .invalidInput
-            case .notActive, .refused: .refused
+            case .notActive, .refused, .rateLimited: .refused
             case .practiceExists: .cannotCreate
             case .pluginFailed: .pluginFailed
             case .revoked: .untrusted
@@ -77,6 +78,8 @@ func describe(_ error: any Error) -> (line: String, status: ExitStatus)? {
         default: return (error.message, trust.contains(error.code) ? .untrusted : .invalidInput)
         }
     case let error as ExportError:
+        return (error.message, .invalidInput)
+    case let error as PortalError:
         return (error.message, .invalidInput)
     case let error as CommandFailure:
         return (error.message, error.status)

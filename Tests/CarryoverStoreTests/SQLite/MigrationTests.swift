@@ -39,7 +39,7 @@ import Testing
             #expect(
                 try await v1.read { try SQLiteSchema.pending($0) } == [
                     "v2-documents-state-ledger-imports", "v3-application-id",
-                    "v4-import-progress-stored-prefix", "v5-flags-corrections-sources",
+                    "v4-import-progress-stored-prefix", "v5-flags-corrections-sources", "v6-portal",
                 ])
             try v1.close()
         }

@@ -1,0 +1,107 @@
+import CarryoverCore
+import CarryoverPractice
+import Foundation
+import Hummingbird
+
+extension PortalRoutes {
+    /// Today's homework, or the signed-out page.
+    func today(_ request: Request, _ context: PortalContext) async throws -> Response {
+        guard let (client, session) = try? signedIn(context) else {
+            return pages.message(
+                heading: "Your homework", PortalError.signedOut.message, status: .ok,
+                chrome: .visitor)
+        }
+        try await practice.notePortalOpened(clientID: client.id)
+        let homework = try await practice.portalHomework(clientID: client.id)
+        let zone = TimeZone(identifier: client.timeZone) ?? .gmt
+        let view = TodayView(
+            todayText: "Today is " + TimeText.day(practice.clock.now(), zone) + ".",
+            homework: homework.map {
+                HomeworkCard($0, ref: Self.ref($0.assignmentID, session), now: practice.clock.now())
+            })
+        return pages.page(
+            "today", title: "Today's homework", view: view,
+            chrome: try await chrome(client, session))
+    }
+
+    /// A homework form, empty, with a fresh idempotency key.
+    func form(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let (client, session) = try signedIn(context)
+        let id = try await assignment(context, client, session)
+        let declaration = try await practice.portalDeclaration(
+            clientID: client.id, assignmentID: id)
+        return try await formPage(
+            declaration, ref: Self.ref(id, session), key: PortalSecret.make(),
+            renderer: FormRenderer(fields: declaration.fields, input: FormInput(), problems: []),
+            client: client, session: session, status: .ok)
+    }
+
+    /// A sent form: stored once (the key), or shown again with every problem
+    /// beside its field and everything typed kept.
+    func submit(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let (client, session) = try signedIn(context)
+        let form = try await FormBody.read(
+            request, limit: configuration.maxBodyBytes, csrf: session.csrf)
+        let id = try await assignment(context, client, session)
+        guard let key = form.first("_key"), PortalSecret.isWellFormed(key) else {
+            throw PortalError(
+                .badRequest, "This form is incomplete; reload the page and try again.")
+        }
+        let declaration = try await practice.portalDeclaration(
+            clientID: client.id, assignmentID: id)
+        var reader = FormReader(input: form)
+        let entry = reader.entry(declaration.fields)
+        let ref = Self.ref(id, session)
+        if let list = form.first("_add") {
+            let renderer = FormRenderer(
+                fields: declaration.fields, input: reader.normalized, problems: [], grownList: list)
+            return try await formPage(
+                declaration, ref: ref, key: key, renderer: renderer, client: client,
+                session: session, status: .ok)
+        }
+        let outcome: LogOutcome
+        do {
+            outcome = try await practice.submitPortalEntry(
+                clientID: client.id, assignmentID: id, fields: entry, idempotencyKey: key)
+        } catch let error as PracticeError where error.code == .entryRejected {
+            let renderer = FormRenderer(
+                fields: declaration.fields, input: reader.normalized, problems: error.problems)
+            return try await formPage(
+                declaration, ref: ref, key: key, renderer: renderer, client: client,
+                session: session, status: .unprocessableContent)
+        }
+        let chrome = try await chrome(client, session)
+        let zone = TimeZone(identifier: client.timeZone) ?? .gmt
+        let view = ResultView(
+            outcome, crisisMessage: configuration.crisisMessage,
+            hasSafetyPlan: chrome.hasSafetyPlan, zone: zone, now: practice.clock.now())
+        return pages.page("result", title: view.heading, view: view, chrome: chrome)
+    }
+
+    /// The safety plan as it stands, with the crisis message first.
+    func safetyPlan(_ request: Request, _ context: PortalContext) async throws -> Response {
+        let (client, session) = try signedIn(context)
+        guard let plan = try await practice.portalSafetyPlan(clientID: client.id) else {
+            throw PortalError(
+                .notFound, "No safety plan is set up for you here. Ask your therapist about one.")
+        }
+        return pages.page(
+            "safetyPlan", title: "My safety plan",
+            view: SafetyPlanView(plan, crisisMessage: configuration.crisisMessage),
+            chrome: try await chrome(client, session))
+    }
+
+    private func formPage(
+        _ declaration: HomeworkDeclaration, ref: String, key: String, renderer: FormRenderer,
+        client: PortalClient, session: PortalSessionData, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let fields = renderer.views(declaration.fields)
+        let view = FormView(
+            declaration: declaration, ref: ref, csrf: session.csrf, key: key, fields: fields,
+            problems: ProblemView.list(fields, formErrors: renderer.formErrors))
+        let title = view.problems.isEmpty ? declaration.title : "Please check: \(declaration.title)"
+        return pages.page(
+            "form", title: title, view: view, chrome: try await chrome(client, session),
+            status: status)
+    }
+}
