@@ -34,8 +34,10 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
+        // The sandbox's C side: capped allocator, hook, guards, entry points.
+        .target(name: "CLuaSandbox", dependencies: ["CLua"]),
         .target(name: "CarryoverCore"),
-        .target(name: "CarryoverLua", dependencies: ["CLua", "CarryoverCore"]),
+        .target(name: "CarryoverLua", dependencies: ["CLua", "CLuaSandbox", "CarryoverCore"]),
         // The built-in homework types in Modalities/, embedded into the binary at build time.
         .executableTarget(name: "EmbedModalitiesTool", dependencies: ["CLua"]),
         .plugin(

@@ -1,4 +1,5 @@
 import CLua
+import CLuaSandbox
 import CarryoverCore
 
 /// Reads a Lua value into a ``Value`` with raw API calls that never raise

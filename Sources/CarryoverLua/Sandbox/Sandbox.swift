@@ -1,4 +1,5 @@
 import CLua
+import CLuaSandbox
 import CarryoverCore
 
 /// A sandbox for one untrusted plugin: one `lua_State` with allow-listed

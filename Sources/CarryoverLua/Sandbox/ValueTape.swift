@@ -1,4 +1,5 @@
 import CLua
+import CLuaSandbox
 import CarryoverCore
 
 /// Swift values flattened into operations that C replays inside a protected

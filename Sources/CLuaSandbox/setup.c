@@ -1,15 +1,12 @@
-#ifndef CARRYOVER_CLUA_SETUP_H
-#define CARRYOVER_CLUA_SETUP_H
-
 // Builds a sandbox in a fresh state: opens the allow-listed libraries (never
 // luaL_openlibs), then runs the trusted prelude (Lua source from the host)
 // with a table of host functions. The prelude returns the sandbox
-// environment, its seal function and the table of frozen tables' contents, kept in the registry.
+// environment, its seal function and the table of frozen tables' contents,
+// kept in the registry.
 
-#include "clua_host.h"
-#include "clua_patterns.h"
+#include "internal.h"
 
-static inline void clua_set_function(lua_State *L, const char *name, lua_CFunction f) {
+static void clua_set_function(lua_State *L, const char *name, lua_CFunction f) {
     lua_pushcfunction(L, f);
     lua_setfield(L, -2, name);
 }
@@ -17,7 +14,7 @@ static inline void clua_set_function(lua_State *L, const char *name, lua_CFuncti
 /// Wraps `library[name]` with `guard` (original as upvalue 1, `kind` as 2,
 /// upvalues 3 to 6 free for the guard's cache) and stores the guarded
 /// function in the host table (on top) as `name`.
-static inline void clua_set_guard(lua_State *L, int library, const char *name,
+static void clua_set_guard(lua_State *L, int library, const char *name,
                                   lua_CFunction guard, int kind) {
     lua_getfield(L, library, name);
     lua_pushinteger(L, kind);
@@ -27,9 +24,9 @@ static inline void clua_set_guard(lua_State *L, int library, const char *name,
 }
 
 /// Tape: prelude source, seed (integer).
-static inline int clua_do_setup(lua_State *L) {
+int clua_do_setup(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
-    clua_tape *tape = clua_tape_arg(L);
+    clua_tape *tape = (clua_tape *)lua_touserdata(L, 1);
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     int base = lua_gettop(L);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
@@ -89,4 +86,3 @@ static inline int clua_do_setup(lua_State *L) {
     return 0;
 }
 
-#endif

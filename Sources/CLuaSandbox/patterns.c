@@ -1,5 +1,3 @@
-#ifndef CARRYOVER_CLUA_PATTERNS_H
-#define CARRYOVER_CLUA_PATTERNS_H
 
 // Guards for string.find, match, gmatch and gsub, whose matcher backtracks
 // inside one C call where the count hook never fires.
@@ -12,7 +10,7 @@
 // it starts, so a catastrophic pattern ends with the instruction-limit error
 // instead of running for hours.
 
-#include "clua_guards.h"
+#include "internal.h"
 #include <ctype.h>
 
 /// Pattern work units per unit of fuel (measured: about 2.5 ns per matcher
@@ -20,7 +18,7 @@
 #define CLUA_STEPS_PER_UNIT 8
 
 // Single-byte class test, after the Lua manual's "Character Class" list.
-static inline int clua_class_matches(int c, int cl) {
+static int clua_class_matches(int c, int cl) {
     int result;
     switch (tolower(cl)) {
     case 'a': result = isalpha(c); break;
@@ -39,7 +37,7 @@ static inline int clua_class_matches(int c, int cl) {
 }
 
 /// Index just past the set that starts with '[' at `i`, or 0 if unclosed.
-static inline size_t clua_set_end(const char *p, size_t m, size_t i) {
+static size_t clua_set_end(const char *p, size_t m, size_t i) {
     size_t q = i + 1;
     if (q < m && p[q] == '^') q++;
     // The first byte of a set is literal, even ']'.
@@ -48,7 +46,7 @@ static inline size_t clua_set_end(const char *p, size_t m, size_t i) {
     return q < m ? q + 1 : 0;
 }
 
-static inline int clua_set_matches(int c, const char *p, size_t start, size_t end) {
+static int clua_set_matches(int c, const char *p, size_t start, size_t end) {
     size_t q = start + 1, close = end - 1;
     int negate = 0;
     if (p[q] == '^') {
@@ -70,7 +68,7 @@ static inline int clua_set_matches(int c, const char *p, size_t start, size_t en
     return negate;
 }
 
-static inline int clua_item_matches(int c, const char *p, size_t start, size_t end) {
+static int clua_item_matches(int c, const char *p, size_t start, size_t end) {
     switch (p[start]) {
     case '.': return 1;
     case '%': return clua_class_matches(c, (unsigned char)p[start + 1]);
@@ -79,7 +77,7 @@ static inline int clua_item_matches(int c, const char *p, size_t start, size_t e
     }
 }
 
-static inline double clua_longest_run(const char *s, size_t n, const char *p, size_t start,
+static double clua_longest_run(const char *s, size_t n, const char *p, size_t start,
                                       size_t end) {
     size_t best = 0, run = 0;
     for (size_t k = 0; k < n; k++) {
@@ -92,7 +90,7 @@ static inline double clua_longest_run(const char *s, size_t n, const char *p, si
 /// Worst-case matcher steps for one starting position of pattern `p` on
 /// subject `s` (see the header comment); `*anchored` tells whether only one
 /// start is tried. Malformed patterns get a small estimate: Lua rejects them.
-static inline double clua_steps_per_start(const char *s, size_t n, const char *p, size_t m,
+static double clua_steps_per_start(const char *s, size_t n, const char *p, size_t m,
                                           int *anchored) {
     double cost = (double)m + 1;
     size_t i = 0;
@@ -144,15 +142,13 @@ static inline double clua_steps_per_start(const char *s, size_t n, const char *p
     return cost;
 }
 
-/// Which pattern function a guard wraps (upvalue 2).
-enum { CLUA_PATTERN_FIND = 1, CLUA_PATTERN_MATCH = 2, CLUA_PATTERN_GMATCH = 3, CLUA_PATTERN_GSUB = 4 };
 
 /// The pattern guards remember the last subject and pattern they estimated
 /// (upvalues 3 and 4, which also keeps both strings alive, so equal pointers
 /// mean the same strings) and the estimate (5, 6): a tokenizer calling find
 /// from each position of one text scans the text once, not once per call.
 /// The estimate covers the whole subject, an upper bound for any `init`.
-static inline double clua_cached_steps_per_start(lua_State *L, int *anchored) {
+static double clua_cached_steps_per_start(lua_State *L, int *anchored) {
     size_t n, m;
     const char *s = lua_tolstring(L, 1, &n);
     const char *p = lua_tolstring(L, 2, &m);
@@ -181,7 +177,7 @@ static inline double clua_cached_steps_per_start(lua_State *L, int *anchored) {
 /// find from each position pays for what it scans), the others for their
 /// worst case. find with `plain` (or no special bytes) is a substring
 /// search: at worst subject length times needle length.
-static inline int clua_guard_pattern(lua_State *L) {
+int clua_guard_pattern(lua_State *L) {
     size_t n, m;
     luaL_checklstring(L, 1, &n);
     const char *p = luaL_checklstring(L, 2, &m);
@@ -215,7 +211,7 @@ static inline int clua_guard_pattern(lua_State *L) {
 /// string.gsub: the pattern guard, plus a bound on the result when the
 /// replacement is a string (each match adds at most the replacement's bytes,
 /// and each `%d` in it at most the subject's length).
-static inline int clua_guard_gsub(lua_State *L) {
+int clua_guard_gsub(lua_State *L) {
     size_t n, r;
     luaL_checklstring(L, 1, &n);
     if (lua_type(L, 3) == LUA_TSTRING || lua_type(L, 3) == LUA_TNUMBER) {
@@ -241,4 +237,3 @@ static inline int clua_guard_gsub(lua_State *L) {
     return results;
 }
 
-#endif

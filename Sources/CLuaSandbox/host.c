@@ -1,46 +1,13 @@
-#ifndef CARRYOVER_CLUA_HOST_H
-#define CARRYOVER_CLUA_HOST_H
-
 // Host entry points. Everything that can raise a Lua error (building tables,
 // pushing strings under the memory cap, loading, calling) runs inside
 // `lua_pcall` of one of the `clua_do_*` C functions below, so no error ever
 // longjmps through a Swift frame. Swift describes values as a flat tape of
 // operations that C replays inside the protected call.
 
-#include "clua_guards.h"
-#include <lualib.h>
-
-/// The chunk name of the host's prelude.
-#define CLUA_PRELUDE_NAME "=carryover-prelude"
-
-enum {
-    CLUA_OP_NIL = 0,
-    CLUA_OP_BOOL = 1,
-    CLUA_OP_INT = 2,
-    CLUA_OP_NUMBER = 3,
-    CLUA_OP_STRING = 4,
-    CLUA_OP_TABLE = 5,    // integer = array size hint, length = record size hint
-    CLUA_OP_SET_INDEX = 6,  // t[integer] = pop; t is below the value
-    CLUA_OP_SET_FIELD = 7,  // t[key] = value; key and value are above t
-};
-
-typedef struct clua_op {
-    int32_t kind;
-    int64_t integer;
-    double number;
-    size_t offset;  // strings: byte offset in the tape's byte buffer
-    size_t length;
-} clua_op;
-
-typedef struct clua_tape {
-    const clua_op *ops;
-    size_t count;
-    const char *bytes;
-    size_t next;  // read position, advanced by the replay
-} clua_tape;
+#include "internal.h"
 
 /// Replays `count` operations from the tape, pushing the values they build.
-static inline void clua_replay(lua_State *L, clua_tape *tape, size_t count) {
+void clua_replay(lua_State *L, clua_tape *tape, size_t count) {
     size_t end = tape->next + count;
     while (tape->next < end) {
         const clua_op *op = &tape->ops[tape->next++];
@@ -59,14 +26,14 @@ static inline void clua_replay(lua_State *L, clua_tape *tape, size_t count) {
     }
 }
 
-static inline clua_tape *clua_tape_arg(lua_State *L) {
+static clua_tape *clua_tape_arg(lua_State *L) {
     return (clua_tape *)lua_touserdata(L, 1);
 }
 
 /// Message handler: records where the error happened and turns the error
 /// object into text. `__tostring` runs under the budget; if it fails, Lua
 /// reports an error in error handling and the host uses a fixed text.
-static inline int clua_msgh(lua_State *L) {
+int clua_msgh(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     lua_Debug ar;
     // The innermost plugin line: prelude frames (freezing, load) are the
@@ -96,7 +63,7 @@ static inline int clua_msgh(lua_State *L) {
 
 /// Tape: source, chunk name. Loads a text chunk (never bytecode), gives it
 /// the sandbox environment, runs it and returns its first result.
-static inline int clua_do_load(lua_State *L) {
+int clua_do_load(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     clua_tape *tape = clua_tape_arg(L);
     const clua_op *source = &tape->ops[0];
@@ -116,7 +83,7 @@ static inline int clua_do_load(lua_State *L) {
 }
 
 /// Tape: function name, then the arguments. Calls the sandbox global.
-static inline int clua_do_call(lua_State *L) {
+int clua_do_call(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     clua_tape *tape = clua_tape_arg(L);
     lua_settop(L, 1);
@@ -133,7 +100,7 @@ static inline int clua_do_call(lua_State *L) {
 }
 
 /// Tape: a name. Answers whether the sandbox global `name` is a function.
-static inline int clua_do_has_function(lua_State *L) {
+int clua_do_has_function(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     clua_tape *tape = clua_tape_arg(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->envRef);
@@ -144,7 +111,7 @@ static inline int clua_do_has_function(lua_State *L) {
 }
 
 /// Calls the prelude's seal function on the sandbox environment.
-static inline int clua_do_seal(lua_State *L) {
+int clua_do_seal(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->sealRef);
     lua_call(L, 0, 0);
@@ -153,7 +120,7 @@ static inline int clua_do_seal(lua_State *L) {
 
 /// print: joins its arguments like the standard one and hands the line to
 /// the host, which refuses it once the output cap is reached.
-static inline int clua_print(lua_State *L) {
+int clua_print(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     int n = lua_gettop(L);
     luaL_Buffer line;
@@ -176,19 +143,19 @@ static inline int clua_print(lua_State *L) {
     return 0;
 }
 
-static inline int clua_clock_now(lua_State *L) {
+int clua_clock_now(lua_State *L) {
     lua_pushinteger(L, (lua_Integer)clua_ctl_of(L)->nowSeconds);
     return 1;
 }
 
-static inline int clua_clock_today(lua_State *L) {
+int clua_clock_today(lua_State *L) {
     lua_pushstring(L, clua_ctl_of(L)->today);
     return 1;
 }
 
 /// collectgarbage limited to "count" (the default "collect", "stop",
 /// "generational" and the rest are refused).
-static inline int clua_collectgarbage(lua_State *L) {
+int clua_collectgarbage(lua_State *L) {
     const char *option = luaL_optstring(L, 1, "collect");
     if (strcmp(option, "count") != 0) {
         return luaL_error(L, "forbidden: collectgarbage(\"%s\") is not allowed", option);
@@ -202,7 +169,7 @@ static inline int clua_collectgarbage(lua_State *L) {
 /// enter(thread): records the thread about to run plugin code, so the
 /// allocator can stop it (prelude use only: the sandbox's resume, wrap and
 /// close call it). The registry slot keeps the thread alive while recorded.
-static inline int clua_enter(lua_State *L) {
+int clua_enter(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     lua_State *thread = lua_tothread(L, 1);
     if (thread == NULL) return 0;
@@ -214,16 +181,29 @@ static inline int clua_enter(lua_State *L) {
 }
 
 /// getmetatable without honouring `__metatable` (prelude use only).
-static inline int clua_rawgetmetatable(lua_State *L) {
+int clua_rawgetmetatable(lua_State *L) {
     if (!lua_getmetatable(L, 1)) lua_pushnil(L);
     return 1;
 }
 
 /// setmetatable without honouring `__metatable` (prelude use only).
-static inline int clua_rawsetmetatable(lua_State *L) {
+int clua_rawsetmetatable(lua_State *L) {
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;
 }
 
-#endif
+
+int clua_run(lua_State *L, lua_CFunction entry, clua_tape *tape) {
+    if (!lua_checkstack(L, 4)) return LUA_ERRMEM;
+    lua_pushcfunction(L, clua_msgh);
+    lua_pushcfunction(L, entry);
+    lua_pushlightuserdata(L, tape);
+    return lua_pcall(L, 1, 1, -3);
+}
+
+void clua_push_shadows(lua_State *L) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, clua_ctl_of(L)->shadowsRef);
+}
+
+const char *clua_error_file(const clua_ctl *c) { return c->errorFile; }
