@@ -37,7 +37,12 @@ let package = Package(
         // The sandbox's C side: capped allocator, hook, guards, entry points.
         .target(name: "CLuaSandbox", dependencies: ["CLua"]),
         .target(name: "CarryoverCore"),
-        .target(name: "CarryoverLua", dependencies: ["CLua", "CLuaSandbox", "CarryoverCore"]),
+        .target(
+            name: "CarryoverLua", dependencies: ["CLua", "CLuaSandbox", "CarryoverCore"],
+            plugins: ["EmbedLuaFiles"]),
+        // A target's .lua files (preludes, test library) as Swift string constants.
+        .executableTarget(name: "EmbedFilesTool"),
+        .plugin(name: "EmbedLuaFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
         // The built-in homework types in Modalities/, embedded into the binary at build time.
         .executableTarget(name: "EmbedModalitiesTool", dependencies: ["CLua"]),
         .plugin(

@@ -143,7 +143,7 @@ public final class Sandbox {
     ) throws -> LuaState {
         let state = try LuaState(plugin: plugin, limits: limits)
         var tape = ValueTape(limits: limits, plugin: plugin)
-        tape.string(Prelude.source)
+        tape.string(EmbeddedLua.sandboxPrelude)
         tape.integer(Int64(bitPattern: seed))
         let runner = SandboxRunner(state: state, plugin: plugin, limits: limits, clock: clock) {
             _, _ in
