@@ -1,10 +1,11 @@
 // Guards for C library functions that do much work per Lua instruction,
 // where the count hook never fires. Each guard checks the size of what the
 // function would build against `maxStringBytes` and charges fuel for the
-// bytes it scans, then calls the original (upvalue 1). Pattern functions are
-// guarded in patterns.c.
+// bytes it scans, then calls the original (upvalue 1). Pattern functions
+// are metered instead (patterns.c).
 
 #include "internal.h"
+#include <ctype.h>
 
 int clua_tail_call_original(lua_State *L) {
     int n = lua_gettop(L);
@@ -16,9 +17,10 @@ int clua_tail_call_original(lua_State *L) {
 
 void clua_refuse_size(lua_State *L, double bytes) {
     clua_ctl *c = clua_ctl_of(L);
-    if (bytes > (double)c->maxStringBytes) {
-        luaL_error(L, "memory-limit: result of %f bytes exceeds the %d-byte string limit", bytes,
-                   (int)c->maxStringBytes);
+    if (bytes > (double)c->stringLimit) {
+        clua_host_error(L, CLUA_HOST_ERROR_MEMORY, 1,
+                        "result of %f bytes exceeds the %I-byte string limit", (lua_Number)bytes,
+                        (LUAI_UACINT)c->stringLimit);
     }
 }
 
@@ -43,14 +45,69 @@ int clua_guard_rep(lua_State *L) {
     return clua_tail_call_original(L);
 }
 
-/// string.format and table.concat: the result is checked after the call (its
-/// building is bounded by the memory cap) and charged as fuel.
-int clua_guard_result_size(lua_State *L) {
-    int results = clua_tail_call_original(L);
+/// The result (a string on top of `results` values) is checked against the
+/// string limit and charged as fuel; its building was bounded by the memory cap.
+static int clua_check_result(lua_State *L, int results) {
     size_t length = 0;
     if (results >= 1 && lua_type(L, 1) == LUA_TSTRING) lua_tolstring(L, 1, &length);
     clua_refuse_size(L, (double)length);
     clua_charge(L, (double)length / CLUA_BYTES_PER_UNIT);
+    return results;
+}
+
+/// Whether a format string has a `%p` conversion (flags, width and
+/// precision skipped as Lua's own parser does; NUL bytes are ordinary).
+static int clua_has_pointer_conversion(const char *format, size_t length) {
+    for (size_t i = 0; i < length; i++) {
+        if (format[i] != '%') continue;
+        if (++i < length && format[i] == '%') continue;
+        while (i < length && format[i] != '\0' && strchr("-+ #0", format[i]) != NULL) i++;
+        while (i < length && isdigit((unsigned char)format[i])) i++;
+        if (i < length && format[i] == '.') {
+            i++;
+            while (i < length && isdigit((unsigned char)format[i])) i++;
+        }
+        if (i < length && format[i] == 'p') return 1;
+    }
+    return 0;
+}
+
+/// string.format without host addresses: `%p` is forbidden, and a table,
+/// function, thread or userdata argument is shown by the sandbox's tostring
+/// (a number, never an address). The result is checked and charged.
+int clua_guard_format(lua_State *L) {
+    size_t length;
+    const char *format = luaL_checklstring(L, 1, &length);
+    if (clua_has_pointer_conversion(format, length)) {
+        return clua_host_error(L, CLUA_HOST_ERROR_FORBIDDEN, 1,
+                               "string.format: '%%p' is not allowed (it shows host addresses)");
+    }
+    int n = lua_gettop(L);
+    for (int i = 2; i <= n; i++) {
+        int type = lua_type(L, i);
+        if (type == LUA_TTABLE || type == LUA_TFUNCTION || type == LUA_TTHREAD ||
+            type == LUA_TUSERDATA || type == LUA_TLIGHTUSERDATA) {
+            clua_safe_tolstring(L, i, NULL);
+            lua_replace(L, i);
+        }
+    }
+    return clua_check_result(L, clua_tail_call_original(L));
+}
+
+/// utf8.codes: its iterator skips continuation bytes inside one call, so
+/// each step ticks (see clua_tick).
+static int clua_codes_step(lua_State *L) {
+    clua_tick(L);
+    return clua_tail_call_original(L);
+}
+
+int clua_guard_codes(lua_State *L) {
+    int results = clua_tail_call_original(L);
+    if (results >= 1 && lua_type(L, 1) == LUA_TFUNCTION) {
+        lua_pushvalue(L, 1);
+        lua_pushcclosure(L, clua_codes_step, 1);
+        lua_replace(L, 1);
+    }
     return results;
 }
 
@@ -131,6 +188,6 @@ int clua_guard_unpack(lua_State *L) {
 int clua_guard_concat(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     clua_charge(L, clua_list_span(L, 3));
-    return clua_guard_result_size(L);
+    return clua_check_result(L, clua_tail_call_original(L));
 }
 

@@ -1,33 +1,51 @@
-// Host entry points. Everything that can raise a Lua error (building tables,
-// pushing strings under the memory cap, loading, calling) runs inside
+// Host entry points and the errors only the host raises. Everything that can
+// raise a Lua error (loading, calling, sealing, setup) runs inside
 // `lua_pcall` of one of the `clua_do_*` C functions below, so no error ever
-// longjmps through a Swift frame. Swift describes values as a flat tape of
-// operations that C replays inside the protected call.
+// longjmps through a Swift frame. Their arguments are pushed by the host
+// with plain C-API calls while the allocator refuses nothing.
 
 #include "internal.h"
+#include <stdarg.h>
 
-/// Replays `count` operations from the tape, pushing the values they build.
-void clua_replay(lua_State *L, clua_tape *tape, size_t count) {
-    size_t end = tape->next + count;
-    while (tape->next < end) {
-        const clua_op *op = &tape->ops[tape->next++];
-        luaL_checkstack(L, 3, "value too deeply nested");
-        switch (op->kind) {
-        case CLUA_OP_NIL: lua_pushnil(L); break;
-        case CLUA_OP_BOOL: lua_pushboolean(L, op->integer != 0); break;
-        case CLUA_OP_INT: lua_pushinteger(L, (lua_Integer)op->integer); break;
-        case CLUA_OP_NUMBER: lua_pushnumber(L, (lua_Number)op->number); break;
-        case CLUA_OP_STRING: lua_pushlstring(L, tape->bytes + op->offset, op->length); break;
-        case CLUA_OP_TABLE: lua_createtable(L, (int)op->integer, (int)op->length); break;
-        case CLUA_OP_SET_INDEX: lua_rawseti(L, -2, (lua_Integer)op->integer); break;
-        case CLUA_OP_SET_FIELD: lua_rawset(L, -3); break;
-        default: luaL_error(L, "invalid value tape");
-        }
+int clua_host_error(lua_State *L, int code, int level, const char *format, ...) {
+    clua_ctl *c = clua_ctl_of(L);
+    va_list arguments;
+    if (level > 0) {
+        luaL_where(L, level);
+    } else {
+        lua_pushliteral(L, "");
     }
+    va_start(arguments, format);
+    lua_pushvfstring(L, format, arguments);
+    va_end(arguments);
+    lua_concat(L, 2);
+    // Only this very value carries the code: a plugin's own error with the
+    // same text is another value (or, for an interned short string, the
+    // plugin passing the host's error on, which keeps its meaning).
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, LUA_REGISTRYINDEX, c->hostErrorRef);
+    c->hostErrorCode = code;
+    return lua_error(L);
 }
 
-static clua_tape *clua_tape_arg(lua_State *L) {
-    return (clua_tape *)lua_touserdata(L, 1);
+int clua_host_error_code(lua_State *L, int index) {
+    clua_ctl *c = clua_ctl_of(L);
+    if (c->hostErrorCode == CLUA_HOST_ERROR_NONE || !lua_checkstack(L, 1)) {
+        return CLUA_HOST_ERROR_NONE;
+    }
+    index = lua_absindex(L, index);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->hostErrorRef);
+    int same = lua_rawequal(L, index, -1);
+    lua_pop(L, 1);
+    return same ? c->hostErrorCode : CLUA_HOST_ERROR_NONE;
+}
+
+/// forbid(message, level): the prelude's refusals (frozen tables, `__gc`),
+/// raised as host errors with the position of `level` as `error` gives it.
+int clua_forbid(lua_State *L) {
+    const char *message = luaL_checkstring(L, 1);
+    int level = (int)luaL_optinteger(L, 2, 1);
+    return clua_host_error(L, CLUA_HOST_ERROR_FORBIDDEN, level, "%s", message);
 }
 
 /// Message handler: records where the error happened and turns the error
@@ -61,17 +79,26 @@ int clua_msgh(lua_State *L) {
     return 1;
 }
 
-/// Tape: source, chunk name. Loads a text chunk (never bytecode), gives it
-/// the sandbox environment, runs it and returns its first result.
+int clua_push_entry(lua_State *L, lua_CFunction entry, int slots) {
+    if (slots < 0 || !lua_checkstack(L, slots + 4)) return 0;
+    lua_pushcfunction(L, clua_msgh);
+    lua_pushcfunction(L, entry);
+    return 1;
+}
+
+int clua_run(lua_State *L, int nargs) {
+    return lua_pcall(L, nargs, 1, -(nargs + 2));
+}
+
+/// (source, chunk name): loads a text chunk (never bytecode), gives it the
+/// sandbox environment, runs it and returns its first result.
 int clua_do_load(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
-    clua_tape *tape = clua_tape_arg(L);
-    const clua_op *source = &tape->ops[0];
-    const clua_op *name = &tape->ops[1];
-    lua_pushlstring(L, tape->bytes + name->offset, name->length);
-    clua_charge(L, (double)source->length * CLUA_UNITS_PER_SOURCE_BYTE);
-    int status = luaL_loadbufferx(L, tape->bytes + source->offset, source->length,
-                                  lua_tostring(L, -1), "t");
+    size_t length;
+    const char *source = luaL_checklstring(L, 1, &length);
+    const char *name = luaL_checkstring(L, 2);
+    clua_charge(L, (double)length * CLUA_UNITS_PER_SOURCE_BYTE);
+    int status = luaL_loadbufferx(L, source, length, name, "t");
     if (status != LUA_OK) {
         c->syntaxError = status == LUA_ERRSYNTAX;
         return lua_error(L);
@@ -82,29 +109,28 @@ int clua_do_load(lua_State *L) {
     return 1;
 }
 
-/// Tape: function name, then the arguments. Calls the sandbox global.
+/// (name, arguments...): calls the sandbox global `name`.
 int clua_do_call(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
-    clua_tape *tape = clua_tape_arg(L);
-    lua_settop(L, 1);
+    int n = lua_gettop(L);
+    luaL_checkstack(L, 2, NULL);
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->envRef);
-    clua_replay(L, tape, 1);
-    lua_pushvalue(L, 3);
-    lua_gettable(L, 2);
-    if (lua_type(L, 4) != LUA_TFUNCTION) {
-        return luaL_error(L, "plugin has no function '%s'", lua_tostring(L, 3));
+    lua_pushvalue(L, 1);
+    lua_gettable(L, -2);
+    if (lua_type(L, -1) != LUA_TFUNCTION) {
+        return luaL_error(L, "plugin has no function '%s'", lua_tostring(L, 1));
     }
-    clua_replay(L, tape, tape->count - tape->next);
-    lua_call(L, lua_gettop(L) - 4, 1);
+    lua_replace(L, 1);
+    lua_pop(L, 1);
+    lua_call(L, n - 1, 1);
     return 1;
 }
 
-/// Tape: a name. Answers whether the sandbox global `name` is a function.
+/// (name): whether the sandbox global `name` is a function.
 int clua_do_has_function(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
-    clua_tape *tape = clua_tape_arg(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->envRef);
-    clua_replay(L, tape, 1);
+    lua_pushvalue(L, 1);
     lua_gettable(L, -2);
     lua_pushboolean(L, lua_type(L, -1) == LUA_TFUNCTION);
     return 1;
@@ -118,8 +144,15 @@ int clua_do_seal(lua_State *L) {
     return 0;
 }
 
-/// print: joins its arguments like the standard one and hands the line to
-/// the host, which refuses it once the output cap is reached.
+void clua_push_shadows(lua_State *L) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, clua_ctl_of(L)->shadowsRef);
+}
+
+const char *clua_error_file(const clua_ctl *c) { return c->errorFile; }
+
+/// print: joins its arguments as the standard one does (tostring without
+/// addresses) and hands the line to the host, which refuses it once the
+/// output cap is reached.
 int clua_print(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
     int n = lua_gettop(L);
@@ -129,7 +162,7 @@ int clua_print(lua_State *L) {
         if (i > 1) luaL_addchar(&line, '\t');
         // luaL_addvalue is the one buffer call that takes a value above the
         // buffer's box (and keeps the string alive until it is copied).
-        luaL_tolstring(L, i, NULL);
+        clua_safe_tolstring(L, i, NULL);
         luaL_addvalue(&line);
     }
     luaL_addchar(&line, '\n');
@@ -138,7 +171,7 @@ int clua_print(lua_State *L) {
     const char *text = lua_tolstring(L, -1, &length);
     if (c->write == NULL || c->write(c->host, text, length) != 0) {
         c->outputRefused = 1;
-        return luaL_error(L, "output limit exceeded");
+        return clua_host_error(L, CLUA_HOST_ERROR_OUTPUT, 1, "output limit exceeded");
     }
     return 0;
 }
@@ -156,9 +189,11 @@ int clua_clock_today(lua_State *L) {
 /// collectgarbage limited to "count" (the default "collect", "stop",
 /// "generational" and the rest are refused).
 int clua_collectgarbage(lua_State *L) {
-    const char *option = luaL_optstring(L, 1, "collect");
-    if (strcmp(option, "count") != 0) {
-        return luaL_error(L, "forbidden: collectgarbage(\"%s\") is not allowed", option);
+    size_t length;
+    const char *option = luaL_optlstring(L, 1, "collect", &length);
+    if (length != 5 || memcmp(option, "count", 5) != 0) {
+        return clua_host_error(L, CLUA_HOST_ERROR_FORBIDDEN, 1,
+                               "collectgarbage(\"%s\") is not allowed", option);
     }
     int kilobytes = lua_gc(L, LUA_GCCOUNT, 0);
     int bytes = lua_gc(L, LUA_GCCOUNTB, 0);
@@ -192,18 +227,3 @@ int clua_rawsetmetatable(lua_State *L) {
     lua_setmetatable(L, 1);
     return 1;
 }
-
-
-int clua_run(lua_State *L, lua_CFunction entry, clua_tape *tape) {
-    if (!lua_checkstack(L, 4)) return LUA_ERRMEM;
-    lua_pushcfunction(L, clua_msgh);
-    lua_pushcfunction(L, entry);
-    lua_pushlightuserdata(L, tape);
-    return lua_pcall(L, 1, 1, -3);
-}
-
-void clua_push_shadows(lua_State *L) {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, clua_ctl_of(L)->shadowsRef);
-}
-
-const char *clua_error_file(const clua_ctl *c) { return c->errorFile; }

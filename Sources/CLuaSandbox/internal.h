@@ -18,6 +18,10 @@
 /// Fuel per byte of Lua source: the parser takes about 11 ns per byte here
 /// (measured on 1 MB chunks), some four instructions under the hook.
 #define CLUA_UNITS_PER_SOURCE_BYTE 4
+/// Functions whose one call is cheap but not constant (next over a sparse
+/// table, one step of utf8.codes: at most a few milliseconds at the default
+/// memory cap) read the deadline every this many calls.
+#define CLUA_TICKS_PER_CLOCK_READ 16
 /// The chunk name of the host's prelude.
 #define CLUA_PRELUDE_NAME "=carryover-prelude"
 
@@ -32,8 +36,17 @@ int clua_kill(lua_State *L, int why);
 /// that Lua called (it may raise).
 void clua_charge(lua_State *L, double units);
 
+/// One call of a cheap-per-call function: reads the deadline every
+/// CLUA_TICKS_PER_CLOCK_READ calls (may raise).
+void clua_tick(lua_State *L);
+
 /// Makes `thread` stop at its next instruction (its hook raises the kill).
 void clua_stop(lua_State *thread);
+
+/// Raises an error the host owns: `code` is recorded with the very error
+/// value, so the host can tell it from a plugin's look-alike text. `level`
+/// adds the position of that call level, as `error` does (0: none).
+int clua_host_error(lua_State *L, int code, int level, const char *format, ...);
 
 /// Calls the original function (upvalue 1) with this call's arguments.
 int clua_tail_call_original(lua_State *L);
@@ -44,9 +57,14 @@ void clua_refuse_size(lua_State *L, double bytes);
 /// Absolute 1-based position of a string index (negative counts from the end).
 lua_Integer clua_position(lua_Integer position, size_t length);
 
-// Guards (guards.c, patterns.c): each wraps the original as upvalue 1.
+/// Pushes what `tostring` shows for the value at `index`: `__tostring` when
+/// there is one, a per-state number instead of an address for tables,
+/// functions, threads and userdata.
+const char *clua_safe_tolstring(lua_State *L, int index, size_t *length);
+
+// Guards (guards.c): each wraps the original as upvalue 1.
 int clua_guard_rep(lua_State *L);
-int clua_guard_result_size(lua_State *L);
+int clua_guard_format(lua_State *L);
 int clua_guard_range(lua_State *L);
 int clua_guard_scan(lua_State *L);
 int clua_guard_sort(lua_State *L);
@@ -54,24 +72,27 @@ int clua_guard_shift(lua_State *L);
 int clua_guard_move(lua_State *L);
 int clua_guard_unpack(lua_State *L);
 int clua_guard_concat(lua_State *L);
-int clua_guard_pattern(lua_State *L);
-int clua_guard_gsub(lua_State *L);
+int clua_guard_codes(lua_State *L);
 int clua_charge_function(lua_State *L);
 
-/// Which pattern function a guard wraps (upvalue 2).
-enum { CLUA_PATTERN_FIND = 1, CLUA_PATTERN_MATCH = 2, CLUA_PATTERN_GMATCH = 3, CLUA_PATTERN_GSUB = 4 };
+// Pattern functions (patterns.c, match.c): Lua 5.4's matcher with a meter.
+int clua_find(lua_State *L);
+int clua_match(lua_State *L);
+int clua_gmatch(lua_State *L);
+int clua_gsub(lua_State *L);
 
-// Host functions for the prelude (host.c).
+// Host functions for the prelude (host.c, values.c).
 int clua_msgh(lua_State *L);
 int clua_print(lua_State *L);
+int clua_tostring(lua_State *L);
+int clua_next(lua_State *L);
+int clua_pairs(lua_State *L);
+int clua_forbid(lua_State *L);
 int clua_clock_now(lua_State *L);
 int clua_clock_today(lua_State *L);
 int clua_collectgarbage(lua_State *L);
 int clua_enter(lua_State *L);
 int clua_rawgetmetatable(lua_State *L);
 int clua_rawsetmetatable(lua_State *L);
-
-/// Replays `count` operations from the tape, pushing the values they build.
-void clua_replay(lua_State *L, clua_tape *tape, size_t count);
 
 #endif

@@ -64,6 +64,7 @@ static void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         c->memoryUsed -= old;
         return NULL;
     }
+    if (c->hostPushing) goto allocate;
     if (ptr == NULL && osize == LUA_TSTRING && nsize > c->stringLimit + CLUA_STRING_OVERHEAD) {
         c->stringRefused = 1;
         return clua_refuse(c);
@@ -87,6 +88,7 @@ static void *clua_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
             }
         }
     }
+allocate:;
     void *block = realloc(ptr, nsize);
     if (block == NULL) return NULL;
     c->memoryUsed = c->memoryUsed - old + nsize;
@@ -127,6 +129,33 @@ void clua_charge(lua_State *L, double units) {
     if (clua_monotonic_nanos() > c->deadlineNanos) clua_kill(L, CLUA_KILL_TIME);
 }
 
+void clua_tick(lua_State *L) {
+    clua_ctl *c = clua_ctl_of(L);
+    if (++c->ticks < CLUA_TICKS_PER_CLOCK_READ) return;
+    c->ticks = 0;
+    clua_charge(L, CLUA_TICKS_PER_CLOCK_READ);
+}
+
+int clua_charge_host(clua_ctl *c, int64_t units) {
+    if (!c->killed && units >= c->remaining) {
+        c->remaining = 0;
+        c->killed = CLUA_KILL_INSTRUCTIONS;
+    }
+    if (!c->killed) c->remaining -= units;
+    if (!c->killed && clua_monotonic_nanos() > c->deadlineNanos) c->killed = CLUA_KILL_TIME;
+    return c->killed;
+}
+
+void clua_begin_host_push(lua_State *L) { clua_ctl_of(L)->hostPushing = 1; }
+
+int clua_end_host_push(lua_State *L) {
+    clua_ctl *c = clua_ctl_of(L);
+    c->hostPushing = 0;
+    return c->memoryUsed <= c->memoryLimit;
+}
+
+void clua_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
+
 void clua_arm(lua_State *L, int64_t instructions, int64_t nanos, int64_t maxStringBytes) {
     clua_ctl *c = clua_ctl_of(L);
     c->budget = instructions;
@@ -139,10 +168,12 @@ void clua_arm(lua_State *L, int64_t instructions, int64_t nanos, int64_t maxStri
     c->stringLimit = (size_t)maxStringBytes;
     c->memoryPeak = c->memoryUsed;
     c->outputRefused = 0;
-    c->maxStringBytes = maxStringBytes;
+    c->hostPushing = 0;
+    c->ticks = 0;
     c->errorFile[0] = '\0';
     c->errorLine = 0;
     c->syntaxError = 0;
+    c->hostErrorCode = CLUA_HOST_ERROR_NONE;
     c->running = L;
     int period = instructions < CLUA_HOOK_PERIOD ? (int)(instructions > 0 ? instructions : 1)
                                                  : CLUA_HOOK_PERIOD;
@@ -162,5 +193,7 @@ lua_State *clua_newstate(clua_ctl *ctl, size_t memoryLimit, size_t stringLimit) 
     ctl->stringLimit = stringLimit;
     ctl->remaining = INT64_MAX;
     ctl->deadlineNanos = INT64_MAX;
+    ctl->runningRef = ctl->envRef = ctl->sealRef = ctl->shadowsRef = LUA_NOREF;
+    ctl->idsRef = ctl->hostErrorRef = LUA_NOREF;
     return lua_newstate(clua_alloc, ctl);
 }

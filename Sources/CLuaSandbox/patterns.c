@@ -1,239 +1,209 @@
+// string.find, match, gmatch and gsub as in Lua 5.4.4's lstrlib.c (see
+// match.h for the licence), on the metered matcher: each call pays for the
+// matcher steps it takes, and a long one is interrupted by the budget or the
+// deadline like a Lua loop. gmatch's iterator pays for its own steps.
 
-// Guards for string.find, match, gmatch and gsub, whose matcher backtracks
-// inside one C call where the count hook never fires.
-//
-// Pattern matching gets a worst-case cost estimate: starting positions times,
-// for each repeated item, one more than the longest run of subject bytes the
-// item can match (that is how far Lua's matcher can backtrack into it), times
-// the subject length for balance items and back-references, times the pattern
-// length. A call whose estimate exceeds the remaining budget is stopped before
-// it starts, so a catastrophic pattern ends with the instruction-limit error
-// instead of running for hours.
+#include "match.h"
 
-#include "internal.h"
-#include <ctype.h>
-
-/// Pattern work units per unit of fuel (measured: about 2.5 ns per matcher
-/// step here, against 2 to 4 ns per VM instruction under the hook).
-#define CLUA_STEPS_PER_UNIT 8
-
-// Single-byte class test, after the Lua manual's "Character Class" list.
-static int clua_class_matches(int c, int cl) {
-    int result;
-    switch (tolower(cl)) {
-    case 'a': result = isalpha(c); break;
-    case 'c': result = iscntrl(c); break;
-    case 'd': result = isdigit(c); break;
-    case 'g': result = isgraph(c); break;
-    case 'l': result = islower(c); break;
-    case 'p': result = ispunct(c); break;
-    case 's': result = isspace(c); break;
-    case 'u': result = isupper(c); break;
-    case 'w': result = isalnum(c); break;
-    case 'x': result = isxdigit(c); break;
-    default: return cl == c;
-    }
-    return isupper(cl) ? !result : result;
+/// Lua's `posrelatI`: a 1-based start position, clipped to 1.
+static size_t clua_start_position(lua_Integer pos, size_t len) {
+    if (pos > 0) return (size_t)pos;
+    if (pos == 0) return 1;
+    if (pos < -(lua_Integer)len) return 1;
+    return len + (size_t)pos + 1;
 }
 
-/// Index just past the set that starts with '[' at `i`, or 0 if unclosed.
-static size_t clua_set_end(const char *p, size_t m, size_t i) {
-    size_t q = i + 1;
-    if (q < m && p[q] == '^') q++;
-    // The first byte of a set is literal, even ']'.
-    if (q < m) q += p[q] == '%' ? 2 : 1;
-    while (q < m && p[q] != ']') q += p[q] == '%' ? 2 : 1;
-    return q < m ? q + 1 : 0;
-}
-
-static int clua_set_matches(int c, const char *p, size_t start, size_t end) {
-    size_t q = start + 1, close = end - 1;
-    int negate = 0;
-    if (p[q] == '^') {
-        negate = 1;
-        q++;
+static int find_aux(lua_State *L, int find) {
+    size_t ls, lp;
+    const char *s = luaL_checklstring(L, 1, &ls);
+    const char *p = luaL_checklstring(L, 2, &lp);
+    size_t init = clua_start_position(luaL_optinteger(L, 3, 1), ls) - 1;
+    if (init > ls) {  // start after string's end?
+        luaL_pushfail(L);
+        return 1;
     }
-    while (q < close) {
-        if (p[q] == '%' && q + 1 < close) {
-            if (clua_class_matches(c, (unsigned char)p[q + 1])) return !negate;
-            q += 2;
-        } else if (q + 2 < close && p[q + 1] == '-') {
-            if ((unsigned char)p[q] <= c && c <= (unsigned char)p[q + 2]) return !negate;
-            q += 3;
-        } else {
-            if ((unsigned char)p[q] == c) return !negate;
-            q++;
+    clua_match_state ms;
+    clua_match_prepare(&ms, L, s, ls, p, lp);
+    if (find && (lua_toboolean(L, 4) || clua_match_nospecials(p, lp))) {  // plain search
+        const char *s2 = clua_match_memfind(&ms, s + init, ls - init, p, lp);
+        clua_match_settle(&ms);
+        if (s2) {
+            lua_pushinteger(L, (s2 - s) + 1);
+            lua_pushinteger(L, (s2 - s) + lp);
+            return 2;
         }
-    }
-    return negate;
-}
-
-static int clua_item_matches(int c, const char *p, size_t start, size_t end) {
-    switch (p[start]) {
-    case '.': return 1;
-    case '%': return clua_class_matches(c, (unsigned char)p[start + 1]);
-    case '[': return clua_set_matches(c, p, start, end);
-    default: return (unsigned char)p[start] == c;
-    }
-}
-
-static double clua_longest_run(const char *s, size_t n, const char *p, size_t start,
-                                      size_t end) {
-    size_t best = 0, run = 0;
-    for (size_t k = 0; k < n; k++) {
-        run = clua_item_matches((unsigned char)s[k], p, start, end) ? run + 1 : 0;
-        if (run > best) best = run;
-    }
-    return (double)best;
-}
-
-/// Worst-case matcher steps for one starting position of pattern `p` on
-/// subject `s` (see the header comment); `*anchored` tells whether only one
-/// start is tried. Malformed patterns get a small estimate: Lua rejects them.
-static double clua_steps_per_start(const char *s, size_t n, const char *p, size_t m,
-                                          int *anchored) {
-    double cost = (double)m + 1;
-    size_t i = 0;
-    *anchored = m > 0 && p[0] == '^';
-    if (*anchored) i = 1;
-    while (i < m) {
-        char ch = p[i];
-        if (ch == '(' || ch == ')' || (ch == '$' && i + 1 == m)) {
-            i++;
-            continue;
-        }
-        size_t end;
-        if (ch == '%') {
-            if (i + 1 >= m) return cost;
-            char next = p[i + 1];
-            if (next == 'b') {
-                cost *= (double)n + 1;
-                i += 4;
-                continue;
-            }
-            if (next == 'f') {
-                end = i + 2 < m && p[i + 2] == '[' ? clua_set_end(p, m, i + 2) : 0;
-                if (end == 0) return cost;
-                i = end;
-                continue;
-            }
-            if (isdigit((unsigned char)next)) {
-                cost *= (double)n + 1;
-                i += 2;
-                continue;
-            }
-            end = i + 2;
-        } else if (ch == '[') {
-            end = clua_set_end(p, m, i);
-            if (end == 0) return cost;
-        } else {
-            end = i + 1;
-        }
-        if (end < m && (p[end] == '*' || p[end] == '+' || p[end] == '-')) {
-            cost *= clua_longest_run(s, n, p, i, end) + 1;
-            i = end + 1;
-        } else if (end < m && p[end] == '?') {
-            cost *= 2;
-            i = end + 1;
-        } else {
-            i = end;
-        }
-    }
-    return cost;
-}
-
-
-/// The pattern guards remember the last subject and pattern they estimated
-/// (upvalues 3 and 4, which also keeps both strings alive, so equal pointers
-/// mean the same strings) and the estimate (5, 6): a tokenizer calling find
-/// from each position of one text scans the text once, not once per call.
-/// The estimate covers the whole subject, an upper bound for any `init`.
-static double clua_cached_steps_per_start(lua_State *L, int *anchored) {
-    size_t n, m;
-    const char *s = lua_tolstring(L, 1, &n);
-    const char *p = lua_tolstring(L, 2, &m);
-    if (lua_topointer(L, lua_upvalueindex(3)) == lua_topointer(L, 1) &&
-        lua_topointer(L, lua_upvalueindex(4)) == lua_topointer(L, 2) &&
-        lua_type(L, lua_upvalueindex(5)) == LUA_TNUMBER) {
-        *anchored = lua_toboolean(L, lua_upvalueindex(6));
-        return lua_tonumber(L, lua_upvalueindex(5));
-    }
-    double perStart = clua_steps_per_start(s, n, p, m, anchored);
-    clua_charge(L, (double)n * ((double)m + 1) / CLUA_BYTES_PER_UNIT);
-    lua_pushvalue(L, 1);
-    lua_replace(L, lua_upvalueindex(3));
-    lua_pushvalue(L, 2);
-    lua_replace(L, lua_upvalueindex(4));
-    lua_pushnumber(L, perStart);
-    lua_replace(L, lua_upvalueindex(5));
-    lua_pushboolean(L, *anchored);
-    lua_replace(L, lua_upvalueindex(6));
-    return perStart;
-}
-
-/// string.find, match, gmatch, gsub. Before matching, a call whose worst
-/// case exceeds the remaining budget is stopped; after it, find is charged
-/// for the starting positions it actually tried (a tokenizer loop calling
-/// find from each position pays for what it scans), the others for their
-/// worst case. find with `plain` (or no special bytes) is a substring
-/// search: at worst subject length times needle length.
-int clua_guard_pattern(lua_State *L) {
-    size_t n, m;
-    luaL_checklstring(L, 1, &n);
-    const char *p = luaL_checklstring(L, 2, &m);
-    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
-    lua_Integer init = 1;
-    if (kind != CLUA_PATTERN_GSUB) {
-        init = clua_position(luaL_optinteger(L, 3, 1), n);
-        if (init > (lua_Integer)n + 1) init = (lua_Integer)n + 1;
-    }
-    int anchored = 0;
-    double perStart;
-    if (kind == CLUA_PATTERN_FIND && (lua_toboolean(L, 4) || strpbrk(p, "^$*+?.([%-") == NULL)) {
-        perStart = (double)m + 1;
     } else {
-        perStart = clua_cached_steps_per_start(L, &anchored);
-    }
-    double starts = anchored ? 1 : (double)n - (double)init + 2;
-    clua_ctl *c = clua_ctl_of(L);
-    if (perStart * starts / CLUA_STEPS_PER_UNIT >= (double)c->remaining) {
-        c->remaining = 0;
-        clua_kill(L, CLUA_KILL_INSTRUCTIONS);
-    }
-    int results = clua_tail_call_original(L);
-    if (kind == CLUA_PATTERN_FIND && lua_type(L, 1) == LUA_TNUMBER) {
-        starts = anchored ? 1 : (double)(lua_tointeger(L, 1) - init + 1);
-    }
-    clua_charge(L, perStart * starts / CLUA_STEPS_PER_UNIT);
-    return results;
-}
-
-/// string.gsub: the pattern guard, plus a bound on the result when the
-/// replacement is a string (each match adds at most the replacement's bytes,
-/// and each `%d` in it at most the subject's length).
-int clua_guard_gsub(lua_State *L) {
-    size_t n, r;
-    luaL_checklstring(L, 1, &n);
-    if (lua_type(L, 3) == LUA_TSTRING || lua_type(L, 3) == LUA_TNUMBER) {
-        const char *replacement = lua_tolstring(L, 3, &r);
-        double matches = (double)n + 1;
-        if (lua_type(L, 4) == LUA_TNUMBER) {
-            double limit = lua_tonumber(L, 4);
-            if (limit < matches) matches = limit < 0 ? 0 : limit;
+        const char *s1 = s + init;
+        int anchor = (*p == '^');
+        if (anchor) {
+            p++;
+            lp--;  // skip anchor character
         }
-        double escapes = 0;
-        for (size_t k = 0; k + 1 < r; k++) {
-            if (replacement[k] == '%') {
-                escapes++;
-                k++;
+        clua_match_prepare(&ms, L, s, ls, p, lp);
+        do {
+            const char *res;
+            clua_match_reset(&ms);
+            if ((res = clua_match_at(&ms, s1, p)) != NULL) {
+                clua_match_settle(&ms);
+                if (find) {
+                    lua_pushinteger(L, (s1 - s) + 1);  // start
+                    lua_pushinteger(L, res - s);       // end
+                    return clua_match_push_captures(&ms, NULL, 0) + 2;
+                }
+                return clua_match_push_captures(&ms, s1, res);
             }
-        }
-        clua_refuse_size(L, (double)n + matches * (double)r + escapes * (double)n);
+        } while (s1++ < ms.src_end && !anchor);
+        clua_match_settle(&ms);
     }
-    int results = clua_guard_pattern(L);
-    size_t length = 0;
-    if (lua_type(L, 1) == LUA_TSTRING) lua_tolstring(L, 1, &length);
-    clua_refuse_size(L, (double)length);
-    return results;
+    luaL_pushfail(L);  // not found
+    return 1;
 }
 
+int clua_find(lua_State *L) { return find_aux(L, 1); }
+
+int clua_match(lua_State *L) { return find_aux(L, 0); }
+
+/// gmatch's state, kept in a userdata upvalue of the iterator.
+typedef struct {
+    const char *src;        // current position
+    const char *p;          // pattern
+    const char *lastmatch;  // end of last match
+    clua_match_state ms;
+} clua_gmatch_state;
+
+static int gmatch_aux(lua_State *L) {
+    clua_gmatch_state *gm = (clua_gmatch_state *)lua_touserdata(L, lua_upvalueindex(3));
+    gm->ms.L = L;
+    for (const char *src = gm->src; src <= gm->ms.src_end; src++) {
+        const char *e;
+        clua_match_reset(&gm->ms);
+        if ((e = clua_match_at(&gm->ms, src, gm->p)) != NULL && e != gm->lastmatch) {
+            gm->src = gm->lastmatch = e;
+            clua_match_settle(&gm->ms);
+            return clua_match_push_captures(&gm->ms, src, e);
+        }
+    }
+    clua_match_settle(&gm->ms);
+    gm->src = gm->ms.src_end + 1;  // a further call finds nothing at once
+    return 0;
+}
+
+int clua_gmatch(lua_State *L) {
+    size_t ls, lp;
+    const char *s = luaL_checklstring(L, 1, &ls);
+    const char *p = luaL_checklstring(L, 2, &lp);
+    size_t init = clua_start_position(luaL_optinteger(L, 3, 1), ls) - 1;
+    lua_settop(L, 2);  // keep strings on closure to avoid being collected
+    clua_gmatch_state *gm = (clua_gmatch_state *)lua_newuserdatauv(L, sizeof *gm, 0);
+    if (init > ls) init = ls + 1;  // start after string's end: avoid overflows in 's + init'
+    clua_match_prepare(&gm->ms, L, s, ls, p, lp);
+    gm->src = s + init;
+    gm->p = p;
+    gm->lastmatch = NULL;
+    lua_pushcclosure(L, gmatch_aux, 3);
+    return 1;
+}
+
+static void add_s(clua_match_state *ms, luaL_Buffer *b, const char *s, const char *e) {
+    size_t l;
+    lua_State *L = ms->L;
+    const char *news = lua_tolstring(L, 3, &l);
+    const char *p;
+    while ((p = (char *)memchr(news, '%', l)) != NULL) {
+        luaL_addlstring(b, news, p - news);
+        p++;  // skip ESC
+        if (*p == '%') {  // '%%'
+            luaL_addchar(b, *p);
+        } else if (*p == '0') {  // '%0'
+            luaL_addlstring(b, s, e - s);
+        } else if (*p >= '0' && *p <= '9') {  // '%n'
+            const char *cap;
+            ptrdiff_t resl = clua_match_capture(ms, *p - '1', s, e, &cap);
+            if (resl == CLUA_CAP_POSITION)
+                luaL_addvalue(b);  // add position to accumulated result
+            else
+                luaL_addlstring(b, cap, resl);
+        } else {
+            luaL_error(L, "invalid use of '%c' in replacement string", '%');
+        }
+        l -= p + 1 - news;
+        news = p + 1;
+    }
+    luaL_addlstring(b, news, l);
+}
+
+/// Adds the replacement value; whether the subject changed (function calls
+/// and table lookups giving nil or false keep the original text).
+static int add_value(clua_match_state *ms, luaL_Buffer *b, const char *s, const char *e, int tr) {
+    lua_State *L = ms->L;
+    switch (tr) {
+    case LUA_TFUNCTION: {  // call the function
+        lua_pushvalue(L, 3);
+        int n = clua_match_push_captures(ms, s, e);  // all captures as arguments
+        lua_call(L, n, 1);
+        break;
+    }
+    case LUA_TTABLE:  // index the table
+        clua_match_push_capture(ms, 0, s, e);  // first capture is the index
+        lua_gettable(L, 3);
+        break;
+    default:  // LUA_TNUMBER or LUA_TSTRING
+        add_s(ms, b, s, e);
+        return 1;
+    }
+    if (!lua_toboolean(L, -1)) {  // nil or false?
+        lua_pop(L, 1);
+        luaL_addlstring(b, s, e - s);  // keep original text
+        return 0;
+    }
+    if (!lua_isstring(L, -1))
+        return luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
+    luaL_addvalue(b);  // add result to accumulator
+    return 1;
+}
+
+int clua_gsub(lua_State *L) {
+    size_t srcl, lp;
+    const char *src = luaL_checklstring(L, 1, &srcl);  // subject
+    const char *p = luaL_checklstring(L, 2, &lp);      // pattern
+    const char *lastmatch = NULL;                      // end of last match
+    int tr = lua_type(L, 3);                           // replacement type
+    lua_Integer max_s = luaL_optinteger(L, 4, srcl + 1);  // max replacements
+    int anchor = (*p == '^');
+    lua_Integer n = 0;  // replacement count
+    int changed = 0;    // change flag
+    clua_match_state ms;
+    luaL_Buffer b;
+    luaL_argexpected(L, tr == LUA_TNUMBER || tr == LUA_TSTRING || tr == LUA_TFUNCTION ||
+                            tr == LUA_TTABLE,
+                     3, "string/function/table");
+    luaL_buffinit(L, &b);
+    if (anchor) {
+        p++;
+        lp--;  // skip anchor character
+    }
+    clua_match_prepare(&ms, L, src, srcl, p, lp);
+    while (n < max_s) {
+        const char *e;
+        clua_match_reset(&ms);
+        if ((e = clua_match_at(&ms, src, p)) != NULL && e != lastmatch) {  // match?
+            n++;
+            changed = add_value(&ms, &b, src, e, tr) | changed;
+            src = lastmatch = e;
+        } else if (src < ms.src_end) {  // otherwise, skip one character
+            luaL_addchar(&b, *src++);
+        } else {
+            break;  // end of subject
+        }
+        if (anchor) break;
+    }
+    clua_match_settle(&ms);
+    if (!changed) {
+        lua_pushvalue(L, 1);  // return original string
+    } else {
+        luaL_addlstring(&b, src, ms.src_end - src);
+        luaL_pushresult(&b);  // create and return new string
+    }
+    lua_pushinteger(L, n);  // number of substitutions
+    return 2;
+}

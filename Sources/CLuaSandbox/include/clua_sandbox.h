@@ -8,7 +8,9 @@
 //
 // Rule: no Lua error may longjmp through a Swift frame. Swift callbacks
 // return a status and C raises; everything that can raise runs inside
-// `lua_pcall` of one of the `clua_do_*` entry points (see clua_run).
+// `lua_pcall` of one of the `clua_do_*` entry points (see clua_run). The host
+// pushes arguments with plain C-API calls in between: while it does, the
+// allocator refuses nothing (clua_begin_host_push), so no push can raise.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -19,6 +21,15 @@ enum {
     CLUA_KILL_NONE = 0,
     CLUA_KILL_INSTRUCTIONS = 1,
     CLUA_KILL_TIME = 2,
+};
+
+/// The kinds of error only the host raises. A plugin's own error never
+/// carries one of these codes, whatever its text says.
+enum {
+    CLUA_HOST_ERROR_NONE = 0,
+    CLUA_HOST_ERROR_FORBIDDEN = 1,
+    CLUA_HOST_ERROR_MEMORY = 2,
+    CLUA_HOST_ERROR_OUTPUT = 3,
 };
 
 typedef int (*clua_write_fn)(void *host, const char *bytes, size_t length);
@@ -35,17 +46,19 @@ typedef struct clua_ctl {
     // Largest string object (guards every way of building one, `..` too).
     size_t stringLimit;
     int stringRefused;
+    // Set while the host pushes arguments: the allocator refuses nothing.
+    int hostPushing;
     // Instruction budget and deadline (per run).
     int64_t budget;
     int64_t remaining;
     int64_t deadlineNanos;
     int killed;
+    // Calls of cheap-per-call functions since the deadline was last read.
+    int ticks;
     // Output capture (print), written through a Swift callback.
     void *host;
     clua_write_fn write;
     int outputRefused;
-    // Size guard for strings built by C functions.
-    int64_t maxStringBytes;
     // The injected clock, read once per run by the host.
     int64_t nowSeconds;
     char today[16];
@@ -53,21 +66,29 @@ typedef struct clua_ctl {
     char errorFile[LUA_IDSIZE];
     int errorLine;
     int syntaxError;
+    // The last error the host raised (registry slot hostErrorRef holds the
+    // error value itself, so a plugin's own text can never pass for it).
+    int hostErrorCode;
+    int hostErrorRef;
     // The thread running plugin code (the main thread, or the coroutine the
     // sandbox's resume entered), kept alive by the registry slot runningRef.
     lua_State *running;
     int runningRef;
-    // Registry references to the sandbox environment and the seal function.
+    // Registry references: the sandbox environment, the seal function, the
+    // map from frozen tables to their hidden contents, and the numbers that
+    // `tostring` shows for tables, functions and threads instead of addresses.
     int envRef;
     int sealRef;
-    int shadowsRef;  // frozen table -> its hidden contents (weak keys)
+    int shadowsRef;
+    int idsRef;
+    lua_Integer lastId;
 } clua_ctl;
 
 /// Creates a state whose allocator counts into `ctl`. Until the first run
 /// is armed, only the memory and string caps apply.
 lua_State *clua_newstate(clua_ctl *ctl, size_t memoryLimit, size_t stringLimit);
 
-/// Starts a run: a fresh budget, deadline and flags; the hook on `L`.
+/// Starts a run: a fresh budget, deadline and flags; the count hook on `L`.
 void clua_arm(lua_State *L, int64_t instructions, int64_t nanos, int64_t maxStringBytes);
 
 /// Kills the state before `lua_close`, so any Lua code that would still run
@@ -77,50 +98,48 @@ void clua_disarm_for_close(lua_State *L);
 /// Nanoseconds on the monotonic clock.
 int64_t clua_monotonic_nanos(void);
 
-enum {
-    CLUA_OP_NIL = 0,
-    CLUA_OP_BOOL = 1,
-    CLUA_OP_INT = 2,
-    CLUA_OP_NUMBER = 3,
-    CLUA_OP_STRING = 4,
-    CLUA_OP_TABLE = 5,      // integer = array size hint, length = record size hint
-    CLUA_OP_SET_INDEX = 6,  // t[integer] = pop; t is below the value
-    CLUA_OP_SET_FIELD = 7,  // t[key] = value; key and value are above t
-};
+/// Charges host work (reading a result) against the run: `units` of fuel,
+/// and the deadline. Never raises; returns the kill reason, or
+/// CLUA_KILL_NONE while the run may go on.
+int clua_charge_host(clua_ctl *c, int64_t units);
 
-typedef struct clua_op {
-    int32_t kind;
-    int64_t integer;
-    double number;
-    size_t offset;  // strings: byte offset in the tape's byte buffer
-    size_t length;
-} clua_op;
+/// Makes room for `slots` values and pushes the message handler and
+/// `entry`; returns 0 when the stack cannot grow. Then push the entry's
+/// arguments between clua_begin_host_push and clua_end_host_push, and call
+/// clua_run.
+int clua_push_entry(lua_State *L, lua_CFunction entry, int slots);
 
-typedef struct clua_tape {
-    const clua_op *ops;
-    size_t count;
-    const char *bytes;
-    size_t next;  // read position, advanced by the replay
-} clua_tape;
+/// While the host pushes arguments the allocator refuses nothing, so no
+/// push can raise. Returns 1 if the state is still within its memory cap.
+void clua_begin_host_push(lua_State *L);
+int clua_end_host_push(lua_State *L);
 
-/// Runs `entry` protected with the message handler. Leaves the first result
-/// or the error text on top, above the handler.
-int clua_run(lua_State *L, lua_CFunction entry, clua_tape *tape);
+/// A full collection (after refused arguments were popped).
+void clua_collect(lua_State *L);
 
-/// Entry points (run them through clua_run).
-/// Tape: prelude source, seed. Opens the allow-listed libraries and runs the prelude.
+/// Calls the entry pushed by clua_push_entry with the `nargs` values above
+/// it, protected with the message handler. Leaves the first result or the
+/// error value on top, above the handler.
+int clua_run(lua_State *L, int nargs);
+
+/// Entry points (push with clua_push_entry, run with clua_run).
+/// (prelude source, seed): opens the allow-listed libraries, runs the prelude.
 int clua_do_setup(lua_State *L);
-/// Tape: source, chunk name. Loads and runs a text chunk in the sandbox.
+/// (source, chunk name): loads a text chunk into the sandbox and runs it.
 int clua_do_load(lua_State *L);
-/// Tape: function name, arguments. Calls a sandbox global.
+/// (name, arguments...): calls the sandbox global `name`.
 int clua_do_call(lua_State *L);
-/// Tape: a name. Whether the sandbox global `name` is a function.
+/// (name): whether the sandbox global `name` is a function.
 int clua_do_has_function(lua_State *L);
-/// Calls the prelude's seal function.
+/// (): calls the prelude's seal function.
 int clua_do_seal(lua_State *L);
 
 /// Pushes the map from frozen tables to their contents (no allocation).
 void clua_push_shadows(lua_State *L);
+
+/// The host error code of the value at `index`: one of CLUA_HOST_ERROR_*,
+/// NONE unless it is the very error the host raised last in this run.
+int clua_host_error_code(lua_State *L, int index);
 
 /// The chunk name of the last error (see clua_ctl.errorLine).
 const char *clua_error_file(const clua_ctl *c);

@@ -3,6 +3,10 @@
 -- Hooks stay in this chunk's locals; only plain data leaves it.
 
 local declaration -- the plugin's declaration as plain data, once declared
+local declared_scores = {} -- score name -> true, once declared
+-- The host reads results raw (no __index, __pairs), so the checks on what a
+-- plugin hands over read raw too: a metatable cannot show them other data.
+local next, rawget = next, rawget
 local hooks = {} -- hook name -> the plugin's function
 
 local HOOKS = { "advance", "feedback", "flags", "migrate", "score", "summarize", "validate" }
@@ -168,7 +172,7 @@ local function check_data(value, path, level, seen)
     seen = seen or {}
     if seen[value] then fail(level + 1, "%s refers to itself", path) end
     seen[value] = true
-    for key, member in pairs(value) do check_data(member, path .. "." .. tostring(key), level + 1, seen) end
+    for key, member in next, value do check_data(member, path .. "." .. tostring(key), level + 1, seen) end
     seen[value] = nil
   elseif kind ~= "string" and kind ~= "number" and kind ~= "boolean" then
     fail(level + 1, "%s must be plain data, not a %s", path, kind)
@@ -176,7 +180,9 @@ local function check_data(value, path, level, seen)
 end
 
 local function check_fields(list, what, level)
-  if type(list) ~= "table" then fail(level + 1, "homework: '%s' must be a list of fields", what) end
+  if type(list) ~= "table" or getmetatable(list) ~= nil then
+    fail(level + 1, "homework: '%s' must be a list of fields", what)
+  end
   local names = {}
   for index, spec in ipairs(list) do
     if not fields_made[spec] or spec.name == nil then
@@ -186,7 +192,7 @@ local function check_fields(list, what, level)
     names[spec.name] = true
   end
   local count = 0
-  for _ in pairs(list) do count = count + 1 end
+  for _ in next, list do count = count + 1 end
   if count ~= #list then
     fail(level + 1, "homework: '%s' must be a plain list, e.g. { field.text(\"note\") }", what)
   end
@@ -219,6 +225,9 @@ function homework(spec)
   if #spec.fields == 0 then fail(level, "homework: 'fields' needs at least one field") end
   check_fields(spec.params or {}, "params", level)
   local scores = spec.scores or {}
+  if type(scores) ~= "table" or getmetatable(scores) ~= nil then
+    fail(level, "homework: 'scores' must be a list of names, e.g. { \"total\" }")
+  end
   local score_names = {}
   for index, name in ipairs(scores) do
     if not is_identifier(name) then fail(level, "homework: scores[%d] must be a lower-case name", index) end
@@ -244,6 +253,7 @@ function homework(spec)
     fields = spec.fields, params = spec.params or {}, scores = scores, hooks = present,
     metadata = spec.metadata or {},
   }
+  declared_scores = score_names
   return declaration
 end
 
@@ -274,12 +284,15 @@ end
 local function check_list_of_records(hook, list, keys)
   if list == nil then return {} end
   if type(list) ~= "table" then result_error(hook, "must return a list, not a %s", type(list)) end
-  for index, item in ipairs(list) do
+  local index, item = 1, rawget(list, 1)
+  while item ~= nil do
     for _, key in ipairs(keys) do
-      if type(item) ~= "table" or type(item[key]) ~= "string" then
+      if type(item) ~= "table" or type(rawget(item, key)) ~= "string" then
         result_error(hook, "item %d needs a string '%s'", index, key)
       end
     end
+    index = index + 1
+    item = rawget(list, index)
   end
   return list
 end
@@ -288,10 +301,8 @@ local function scores_of(entry, params)
   if not hooks.score then return {} end
   local scores = hooks.score(entry, params)
   if type(scores) ~= "table" then result_error("score", "must return a table of numbers") end
-  local declared = {}
-  for _, name in ipairs(declaration.scores) do declared[name] = true end
-  for name, number in pairs(scores) do
-    if not declared[name] then result_error("score", "'%s' is not a declared score", tostring(name)) end
+  for name, number in next, scores do
+    if not declared_scores[name] then result_error("score", "'%s' is not a declared score", tostring(name)) end
     if type(number) ~= "number" or number ~= number or number == math.huge or number == -math.huge then
       result_error("score", "'%s' must be a finite number", name)
     end
@@ -349,10 +360,14 @@ function plugin.flags(entry, params)
   if not hooks.flags then return {} end
   params = with_defaults(params)
   local flags = check_list_of_records("flags", hooks.flags(entry, params, scores_of(entry, params)), { "level", "code", "message" })
-  for index, flag in ipairs(flags) do
-    if flag.level ~= "risk" and flag.level ~= "attention" then
+  local index, flag = 1, rawget(flags, 1)
+  while flag ~= nil do
+    local level = rawget(flag, "level")
+    if level ~= "risk" and level ~= "attention" then
       result_error("flags", "item %d: level must be \"risk\" or \"attention\"", index)
     end
+    index = index + 1
+    flag = rawget(flags, index)
   end
   return flags
 end

@@ -12,11 +12,17 @@ local next, type, rawget, rawset, rawlen, select, error, load, setmetatable =
     next, type, rawget, rawset, rawlen, select, error, load, setmetatable
 local sub, gmatch = string.sub, string.gmatch
 local rawgetmetatable, rawsetmetatable = host.rawgetmetatable, host.rawsetmetatable
+-- Refusals are raised by the host, so their code cannot be forged by text.
+local forbid, hostNext = host.forbid, host.next
 
 -- A frozen table keeps its contents in a hidden shadow table, so every
 -- write goes through __newindex (plain assignment to an existing key
 -- would not). Weak keys: a frozen table that becomes garbage is freed.
 local shadows = setmetatable({}, { __mode = "k" })
+
+-- next over a frozen table walks its shadow; the shadow itself never leaves
+-- this chunk (pairs, next and __pairs hand out the frozen table).
+local function sandboxNext(t, key) return hostNext(shadows[t] or t, key) end
 
 local function keyName(key)
     if type(key) == "string" then return "'" .. sub(key, 1, 40) .. "'" end
@@ -57,10 +63,10 @@ local function freeze(t, what, keepMetamethods)
         end
     end
     mt.__newindex = function(_, key)
-        error("forbidden: " .. what .. " is read-only (cannot set " .. keyName(key) .. ")", 2)
+        forbid(what .. " is read-only (cannot set " .. keyName(key) .. ")", 2)
     end
     mt.__len = function() return #shadow end
-    mt.__pairs = function() return next, shadow, nil end
+    mt.__pairs = function(self) return sandboxNext, self, nil end
     mt.__metatable = "read-only"
     shadows[t] = shadow
     rawsetmetatable(t, mt)
@@ -150,14 +156,14 @@ end
 
 local function sandboxSetmetatable(t, mt)
     if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
-        error("forbidden: __gc metamethods are not allowed", 2)
+        forbid("__gc metamethods are not allowed", 2)
     end
     return setmetatable(t, mt)
 end
 
 -- The raw functions see through frozen tables and refuse to write them.
 local function sandboxRawset(t, key, value)
-    if shadows[t] then error("forbidden: table is read-only (cannot set " .. keyName(key) .. ")", 2) end
+    if shadows[t] then forbid("table is read-only (cannot set " .. keyName(key) .. ")", 2) end
     return rawset(t, key, value)
 end
 local function sandboxRawget(t, key)
@@ -168,13 +174,11 @@ local function sandboxRawget(t, key)
     return rawget(shadow, key)
 end
 local function sandboxRawlen(t) return rawlen(shadows[t] or t) end
-local function sandboxNext(t, key) return next(shadows[t] or t, key) end
 
-for name in gmatch("assert error getmetatable ipairs pairs pcall rawequal select " ..
-    "tostring type xpcall _VERSION", "%S+") do
+for name in gmatch("assert error getmetatable ipairs pcall rawequal select type xpcall _VERSION", "%S+") do
     env[name] = _G[name]
 end
-env.print, env.tonumber = host.print, host.tonumber
+env.print, env.tonumber, env.tostring, env.pairs = host.print, host.tonumber, host.tostring, host.pairs
 env.collectgarbage = host.collectgarbage
 env.load = sandboxLoad
 env.setmetatable = sandboxSetmetatable
