@@ -176,6 +176,12 @@ int clua_print(lua_State *L) {
     return 0;
 }
 
+/// killed(): whether the run is over (prelude use only: its xpcall).
+int clua_killed(lua_State *L) {
+    lua_pushboolean(L, clua_ctl_of(L)->killed != CLUA_KILL_NONE);
+    return 1;
+}
+
 int clua_clock_now(lua_State *L) {
     lua_pushinteger(L, (lua_Integer)clua_ctl_of(L)->nowSeconds);
     return 1;

@@ -88,6 +88,7 @@ int clua_tostring(lua_State *L);
 int clua_next(lua_State *L);
 int clua_pairs(lua_State *L);
 int clua_forbid(lua_State *L);
+int clua_killed(lua_State *L);
 int clua_clock_now(lua_State *L);
 int clua_clock_today(lua_State *L);
 int clua_collectgarbage(lua_State *L);

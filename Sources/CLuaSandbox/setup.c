@@ -60,6 +60,7 @@ int clua_do_setup(lua_State *L) {
     clua_set_function(L, "next", clua_next);
     clua_set_function(L, "pairs", clua_pairs);
     clua_set_function(L, "forbid", clua_forbid);
+    clua_set_function(L, "killed", clua_killed);
     clua_set_function(L, "now", clua_clock_now);
     clua_set_function(L, "today", clua_clock_today);
     clua_set_function(L, "collectgarbage", clua_collectgarbage);

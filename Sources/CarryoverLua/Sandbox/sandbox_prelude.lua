@@ -154,6 +154,19 @@ local function sandboxLoad(chunk, chunkName, mode, ...)
     return load(chunk, chunkName, "t", (...))
 end
 
+-- A message handler runs where the error was raised. The kill is raised
+-- from the count hook, and Lua calls no hook while a hook runs, so after a
+-- kill a plugin's handler would run with no limit at all: once the run is
+-- over it is not called, and the error passes on as it is.
+local xpcall, killed = xpcall, host.killed
+local function sandboxXpcall(f, handler, ...)
+    if type(handler) ~= "function" then return xpcall(f, handler, ...) end
+    return xpcall(f, function(problem)
+        if killed() then return problem end
+        return handler(problem)
+    end, ...)
+end
+
 local function sandboxSetmetatable(t, mt)
     if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
         forbid("__gc metamethods are not allowed", 2)
@@ -175,12 +188,12 @@ local function sandboxRawget(t, key)
 end
 local function sandboxRawlen(t) return rawlen(shadows[t] or t) end
 
-for name in gmatch("assert error getmetatable ipairs pcall rawequal select type xpcall _VERSION", "%S+") do
+for name in gmatch("assert error getmetatable ipairs pcall rawequal select type _VERSION", "%S+") do
     env[name] = _G[name]
 end
 env.print, env.tonumber, env.tostring, env.pairs = host.print, host.tonumber, host.tostring, host.pairs
 env.collectgarbage = host.collectgarbage
-env.load = sandboxLoad
+env.load, env.xpcall = sandboxLoad, sandboxXpcall
 env.setmetatable = sandboxSetmetatable
 env.rawset, env.rawget, env.rawlen, env.next = sandboxRawset, sandboxRawget, sandboxRawlen, sandboxNext
 env.string, env.table, env.math, env.utf8 = sandboxString, sandboxTable, sandboxMath, sandboxUtf8

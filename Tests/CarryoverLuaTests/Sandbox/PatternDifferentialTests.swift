@@ -53,16 +53,16 @@ import Testing
     @Test func matchesTheSystemLibraryOnGeneratedCases() throws {
         let bare = try BareState(Self.probe)
         let sandbox = try makeSandbox(Self.probe)
-        var random = SplitMix(seed: 20_250_601)
+        var random = SeededRandom(seed: 20_250_601)
         var differences: [String] = []
         for _ in 0..<3000 {
-            let subject = (0..<random.next(below: 9)).map { _ in
-                Self.subjectPieces[random.next(below: Self.subjectPieces.count)]
+            let subject = (0..<Int.random(in: 0..<9, using: &random)).map { _ in
+                Self.subjectPieces[Int.random(in: 0..<Self.subjectPieces.count, using: &random)]
             }.joined()
-            let pattern = (0..<random.next(below: 7)).map { _ in
-                Self.patternPieces[random.next(below: Self.patternPieces.count)]
+            let pattern = (0..<Int.random(in: 0..<7, using: &random)).map { _ in
+                Self.patternPieces[Int.random(in: 0..<Self.patternPieces.count, using: &random)]
             }.joined()
-            let initial = Int64(random.next(below: 7)) - 2
+            let initial = Int64.random(in: -2...4, using: &random)
             let expected = bare.probe(subject, pattern, initial)
             let actual: Value
             do {
@@ -110,18 +110,4 @@ private final class BareState {
         return String(
             decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
-}
-
-/// SplitMix64: a small seeded generator, the same sequence on every run.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
