@@ -9,7 +9,7 @@ extension LimitTests {
     /// never fires: size guards, the allocator's caps and fuel charges.
     /// Nested in ``LimitTests`` so these also run one at a time.
     @Suite struct Fuel {
-        @Test(arguments: [
+        static let memoryBombs = [
             "local s = string.rep('x', 2^30)",
             "local s = ('x'):rep(1 << 40, ',')",
             "local s = 'x' while true do s = s .. s end",
@@ -18,7 +18,9 @@ extension LimitTests {
             "local s = ('x'):rep(2^19) local t = {} for i = 1, 100 do t[i] = s end return table.concat(t)",
             "local s = ('x'):rep(2^19) return string.format('%s%s%s', s, s, s)",
             "local s = ('x'):rep(2^19) return s .. s .. 'x'",
-        ])
+        ]
+
+        @Test(arguments: memoryBombs)
         func memoryBombsHitTheMemoryLimit(bomb: String) throws {
             let sandbox = try makeSandbox("function bomb() \(bomb) end")
             let usage = expectLimit(.memoryLimit, calling: "bomb", in: sandbox)
@@ -39,7 +41,7 @@ extension LimitTests {
 
         /// C functions do much work per instruction; fuel charges end these long
         /// before the 20 million instruction budget would in plain instructions.
-        @Test(arguments: [
+        static let amplifications = [
             "local s = ('x'):rep(2^20) while true do local t = s:rep(1) end",
             "local s = ('x'):rep(2^20) while true do local n = utf8.len(s) end",
             "local s = ('x'):rep(2^20) while true do local a = s:find('y', 1, true) end",
@@ -52,7 +54,9 @@ extension LimitTests {
             "while true do load(function() return ('-- x\\n'):rep(100000) end) end",
             "local n = ('1'):rep(2^20) while true do local v = tonumber(n) end",
             "return ('').rep('', 1e15)",
-        ])
+        ]
+
+        @Test(arguments: amplifications)
         func cpuAmplificationInCFunctionsHitsTheBudget(attack: String) throws {
             let sandbox = try makeSandbox("function attack() \(attack) end")
             expectLimit(.instructionLimit, calling: "attack", in: sandbox)
