@@ -240,8 +240,8 @@ struct LuaValueReader {
     }
 
     private func checkSize(_ path: @autoclosure () -> String) throws(Failure) {
-        guard size <= limits.maxValueBytes else {
-            throw fatal("\(path()) is larger than \(limits.maxValueBytes) bytes")
+        guard size <= limits.maxResultBytes else {
+            throw fatal("\(path()) is larger than \(limits.maxResultBytes) bytes")
         }
     }
 
