@@ -19,14 +19,14 @@ void clua_match_step(clua_match_state *ms, int64_t steps) {
     ms->fuel -= steps;
     int64_t used = CLUA_MATCH_CHUNK - ms->fuel;
     ms->fuel = CLUA_MATCH_CHUNK;
-    clua_charge(ms->L, (double)((used + CLUA_STEPS_PER_UNIT - 1) / CLUA_STEPS_PER_UNIT));
+    clua_charge(ms->L, (double)used * CLUA_UNITS_PER_STEP);
 }
 
 void clua_match_settle(clua_match_state *ms) {
     int64_t used = CLUA_MATCH_CHUNK - ms->fuel;
     ms->fuel = CLUA_MATCH_CHUNK;
     // No clock read for a short call: the next hook or charge reads it.
-    clua_ctl_of(ms->L)->remaining -= (used + CLUA_STEPS_PER_UNIT - 1) / CLUA_STEPS_PER_UNIT;
+    clua_ctl_of(ms->L)->remaining -= used * CLUA_UNITS_PER_STEP;
 }
 
 static const char *match(clua_match_state *ms, const char *s, const char *p);
