@@ -64,7 +64,8 @@ struct SandboxFuzzer {
     private func check(
         program index: Int, source: String, arguments: [Value], into report: inout Report
     ) {
-        let place = "seed \(seed) program \(index)"  // CARRYOVER_SANDBOX_FUZZ_SHOW=<index> prints it
+        // CARRYOVER_SANDBOX_FUZZ_SHOW=<index> prints the program.
+        let place = "seed \(seed) program \(index)"
         let sandbox: Sandbox
         do {
             sandbox = try Sandbox(
@@ -77,7 +78,8 @@ struct SandboxFuzzer {
             return
         }
         for scope in index.isMultiple(of: 3) ? ["a", "b"] : ["a"] {
-            if scope != "a" { _ = try? sandbox.call("probe", [], scope: scope) }  // the rebuild, untimed
+            // A new scope rebuilds the state first: not part of the run's time.
+            if scope != "a" { _ = try? sandbox.call("probe", [], scope: scope) }
             let start = ContinuousClock.now
             let cpuStart = threadCPUTime()
             let outcome: String
