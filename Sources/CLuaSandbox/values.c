@@ -28,10 +28,10 @@ const char *clua_safe_tolstring(lua_State *L, int index, size_t *length) {
         lua_rawset(L, -3);
     }
     lua_pop(L, 1);
-    int named = luaL_getmetafield(L, index, "__name") == LUA_TSTRING;
-    const char *kind = named ? lua_tostring(L, -1) : luaL_typename(L, index);
+    int nameType = luaL_getmetafield(L, index, "__name");  // pushed unless nil
+    const char *kind = nameType == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, index);
     lua_pushfstring(L, "%s: #%I", kind, (LUAI_UACINT)id);
-    if (named) lua_remove(L, -2);
+    if (nameType != LUA_TNIL) lua_remove(L, -2);
     return lua_tolstring(L, -1, length);
 }
 

@@ -66,6 +66,27 @@ import Testing
         #expect(!Self.looksLikeAnAddress(sandbox.output), "\(sandbox.output)")
     }
 
+    /// A `__name` that is not a string is ignored, as Lua ignores it, and
+    /// leaves nothing behind on the stack (print's buffer and format's
+    /// arguments depend on that).
+    @Test func namesThatAreNotStrings() throws {
+        let sandbox = try makeSandbox(
+            """
+            local odd = setmetatable({}, { __name = {} })
+            function show() print(odd, 'after') return string.format('%s|%s', odd, 'x') .. '|' .. tostring(odd) end
+            function long() print(odd, odd, ('x'):rep(3000), odd) return select('#', ('%s'):format(odd)) end
+            function short() return select(2, pcall(string.format, '%s %s', odd)) end
+            """)
+        // A left-over value would have become format's missing argument,
+        // and shown as Lua shows it: with its address.
+        #expect(try sandbox.call("short", []).string?.contains("no value") == true)
+        #expect(try sandbox.call("show", []) == "table: #1|x|table: #1")
+        #expect(sandbox.output == "table: #1\tafter\n")
+        #expect(try sandbox.call("long", []) == 1)
+        let line = "table: #1\ttable: #1\t" + String(repeating: "x", count: 3000) + "\ttable: #1\n"
+        #expect(sandbox.output == line)
+    }
+
     @Test func percentPIsForbidden() throws {
         let sandbox = try makeSandbox("function leak() return string.format('%p', print) end")
         let error = sandboxError { _ = try sandbox.call("leak", []) }
