@@ -43,6 +43,8 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
+        // The sandbox's C side: capped allocator, hook, guards, entry points.
+        .target(name: "CLuaSandbox", dependencies: ["CLua"]),
         .target(name: "CarryoverCore"),
         // homework.toml: the one parser and rules that the build tool, lint, packs and the
         // catalogue share (and semantic versions, ids and portable paths).
@@ -50,7 +52,12 @@ let package = Package(
             name: "CarryoverManifest",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         // The Lua runtime: sandbox, DSL prelude, homework types, the plugin test runner.
-        .target(name: "CarryoverLua", dependencies: ["CLua", "CarryoverCore"]),
+        .target(
+            name: "CarryoverLua", dependencies: ["CLua", "CLuaSandbox", "CarryoverCore"],
+            plugins: ["EmbedLuaFiles"]),
+        // A target's .lua files (preludes, test library) as Swift string constants.
+        .executableTarget(name: "EmbedFilesTool"),
+        .plugin(name: "EmbedLuaFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
         // Author tooling over the runtime: plugin folders, lint, fuzz, scaffold, run, test reports.
         .target(
             name: "CarryoverPluginKit",

@@ -74,7 +74,8 @@ public final class HomeworkType {
     /// absent when it does not apply).
     public func score(entry: Value, params: Value, scope: String) throws -> [String: Double] {
         guard declaration.hooks.contains(.score) else { return [:] }
-        return try HookResults(plugin: file).scores(call(.score, [entry, params], scope: scope))
+        return try HookResults(plugin: file).scores(
+            call(.score, [entry, params], scope: scope), declared: declaration.scores)
     }
 
     /// A short message for the client, if the plugin has one.

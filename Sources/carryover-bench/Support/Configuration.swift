@@ -19,7 +19,7 @@ struct Configuration {
     var portalEntries = 10
 
     static let full = Configuration(
-        smoke: false, rounds: 5, evaluationEntries: 2_000, loadPasses: 20,
+        smoke: false, rounds: 9, evaluationEntries: 2_000, loadPasses: 20,
         importLines: 1_000_000, importRounds: 3, memorySizes: [1_000_000, 4_000_000],
         clientSizes: [100, 1_000, 10_000], mainClients: 1_000, days: 365, statusSamples: 200,
         caseloadRounds: 3)
