@@ -156,6 +156,42 @@ import Testing
         #expect(progress.flatMap(\.riskFlags).contains { $0.level == .risk })
     }
 
+    /// A paper PHQ-9 at 23 a week before, then 0 on the portal: a reliable
+    /// improvement the therapist sees, but the client's pages show only the
+    /// measure's own instructions and feedback, never the reliable change.
+    @Test func theClientSeesTheInstructionsButNoReliableChange() async throws {
+        let harness = try await PortalHarness()
+        let paper = try await harness.practice.log(
+            assignmentID: "c-1-2",
+            fields: .object(
+                Dictionary(
+                    uniqueKeysWithValues: (1...9).map { ("item\($0)", Value.int($0 == 9 ? 0 : 3)) }
+                )
+                .merging(["item8": .int(2)]) { $1 }))
+        // 8 items at 3 but item 8 at 2, item 9 at 0: 7 x 3 + 2 = 23, "severe" (20-27).
+        #expect(paper.entry.scores["total"] == 23)
+        harness.clock.advance(7 * 86_400)
+        try await harness.test { browser in
+            let (ref, form) = try await Self.openForm(browser, harness, title: "PHQ-9")
+            #expect(
+                form.html.contains(
+                    "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+                ))
+            var fields = [("_csrf", form.input("_csrf")!), ("_key", form.input("_key")!)]
+            for item in 1...9 { fields.append(("item\(item)", "0")) }
+            let result = try await browser.post("/homework/\(ref)", fields)
+            #expect(result.status == .ok)
+            let home = try await browser.get("/")
+            for page in [form.html, result.html, home.html] {
+                for therapistOnly in ["eliable", "RCI", "severe", "Secret Name"] {
+                    #expect(!page.contains(therapistOnly), "\(therapistOnly) reached the client")
+                }
+            }
+        }
+        let progress = try await harness.practice.progress(clientID: "c-1")
+        #expect(progress.first { $0.assignment.id == "c-1-2" }?.entries.count == 2)
+    }
+
     @Test func anotherClientsAssignmentIsRefused() async throws {
         let harness = try await PortalHarness()
         try await harness.test { browser in
