@@ -2,14 +2,20 @@
     /// The clinic database's schema: the same versions as the SQLite file's,
     /// each a list of statements (the extended protocol takes one at a time).
     enum PostgresSchema {
-        static let versions: [(name: String, statements: [String])] = [
-            ("v1-clients-assignments-entries", v1),
-            ("v2-documents-state-ledger-imports", v2),
-            // The SQLite file's application id; a schema needs none.
-            ("v3-application-id", []),
-            ("v4-import-progress-stored-prefix", v4),
-            ("v5-flags-corrections-sources", v5),
-        ]
+        /// The versions of the practice in `schema` (functions name their schema
+        /// in their pinned `search_path`).
+        static func versions(schema: String) -> [(name: String, statements: [String])] {
+            [
+                ("v1-clients-assignments-entries", v1),
+                ("v2-documents-state-ledger-imports", v2),
+                // The SQLite file's application id; a schema needs none.
+                ("v3-application-id", []),
+                ("v4-import-progress-stored-prefix", v4),
+                ("v5-flags-corrections-sources", v5),
+                // PostgreSQL only: a clinic's accounts and row-level security (Docs/clinic.md).
+                ("v6-clinic-accounts", ClinicSchema.v6(schema: schema)),
+            ]
+        }
 
         /// Statements that make a table append-only, even for TRUNCATE.
         static func appendOnly(_ table: String) -> [String] {
