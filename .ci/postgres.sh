@@ -6,6 +6,7 @@
 # The role owns the practice's schema and may create roles (CREATEROLE): it
 # adds the clinic's accounts, each a role of its own (Docs/clinic.md). The
 # clinic tests (row-level security by SQL and through the CLI) run here.
+# CARRYOVER_PG_FILTER narrows the tests run (a swift test --filter pattern).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,4 +43,4 @@ export CARRYOVER_TEST_POSTGRES_URL="postgres://carryover:carryover-ci@127.0.0.1:
 # A build folder of its own, so the default build stays as it was.
 swift build --traits Postgres --scratch-path .build-postgres --build-tests
 swift test --skip-build --traits Postgres --scratch-path .build-postgres \
-    --filter "CarryoverStoreTests|ConcurrencyTests|ClinicCommandTests"
+    --filter "${CARRYOVER_PG_FILTER:-CarryoverStoreTests|ConcurrencyTests|ClinicCommandTests}"

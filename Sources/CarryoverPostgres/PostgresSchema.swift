@@ -13,7 +13,7 @@
                 ("v4-import-progress-stored-prefix", v4),
                 ("v5-flags-corrections-sources", v5),
                 // PostgreSQL only: a clinic's accounts and row-level security (Docs/clinic.md).
-                ("v6-clinic-accounts", ClinicSchema.v6(schema: schema)),
+                ("v7-clinic-accounts", ClinicSchema.v7(schema: schema)),
             ]
         }
 

@@ -31,6 +31,9 @@
                     RAISE EXCEPTION 'The database already has a role ''%''; choose another account id.', p_id
                       USING ERRCODE = 'CRDUP';
                   END IF;
+                  -- Two GRANTs on one table at once fail ("tuple concurrently updated"):
+                  -- account adds take turns, until the transaction ends.
+                  PERFORM pg_advisory_xact_lock(hashtext('carryover.account_add'));
                   EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_id, p_verifier);
                   PERFORM grant_staff(p_id);
                   INSERT INTO account (id, display_name, role, created_at) VALUES (p_id, p_name, p_role, \(now));

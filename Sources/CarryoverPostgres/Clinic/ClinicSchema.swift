@@ -1,5 +1,5 @@
 #if Postgres
-    /// Migration `v6-clinic-accounts`: therapists' accounts, caseloads and
+    /// Migration `v7-clinic-accounts`: therapists' accounts, caseloads and
     /// row-level security (Docs/clinic.md).
     ///
     /// Each therapist signs in to PostgreSQL as a role of their own; policies
@@ -60,8 +60,8 @@
             ("flag_ack", "flag_id IN (SELECT id FROM flag WHERE client_id IN (SELECT {set}()))"),
         ]
 
-        /// The statements of `v6-clinic-accounts` for the practice in `schema`.
-        static func v6(schema: String) -> [String] {
+        /// The statements of `v7-clinic-accounts` for the practice in `schema`.
+        static func v7(schema: String) -> [String] {
             tables + PostgresSchema.appendOnly("caseload_change") + importsByAccount
                 + ClinicFunctions.statements(schema: schema) + policies + triggers
         }

@@ -213,6 +213,7 @@
                 "CREATE TEMP TABLE caseload (client_id TEXT, therapist TEXT)")
             _ = await connection.attempt(
                 "INSERT INTO pg_temp.caseload VALUES ('c-ana', session_user)")
+            _ = await connection.attempt("GRANT SELECT ON pg_temp.caseload TO PUBLIC")
             _ = await connection.attempt("SET search_path TO pg_temp, \(clinic.schema)")
             #expect(
                 try await connection.texts(

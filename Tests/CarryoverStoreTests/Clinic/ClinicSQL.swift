@@ -38,15 +38,22 @@
             }
         }
 
-        /// The rows a query returns, each as text.
+        /// The rows a query returns, each as text; an SQL error says its
+        /// SQLSTATE, message and statement.
         func texts(_ sql: String) async throws -> [String] {
-            var texts: [String] = []
-            for try await text in try await query(
-                PostgresQuery(unsafeSQL: sql), logger: PostgresStore.quietLogger
-            ).decode(String?.self) {
-                texts.append(text ?? "NULL")
+            do {
+                var texts: [String] = []
+                for try await text in try await query(
+                    PostgresQuery(unsafeSQL: sql), logger: PostgresStore.quietLogger
+                ).decode(String?.self) {
+                    texts.append(text ?? "NULL")
+                }
+                return texts
+            } catch let error as PSQLError {
+                throw SQLFailure(
+                    state: error.serverInfo?[.sqlState] ?? "-",
+                    message: error.serverInfo?[.message] ?? "\(error.code)", sql: sql)
             }
-            return texts
         }
 
         /// Each row of `table` this connection sees whose text contains `marker`, sorted.
@@ -55,6 +62,15 @@
                 "SELECT \(table)::text FROM \(table) WHERE \(table)::text LIKE '%\(marker)%' ORDER BY 1"
             )
         }
+    }
+
+    /// An SQL error with what the server said (test output only).
+    struct SQLFailure: Error, CustomStringConvertible {
+        let state: String
+        let message: String
+        let sql: String
+
+        var description: String { "SQLSTATE \(state): \(message) in: \(sql)" }
     }
 
     /// The SQL an account tries against Ana's client: writes to every table,
