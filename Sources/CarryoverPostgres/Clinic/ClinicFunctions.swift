@@ -12,9 +12,9 @@
         static func statements(schema: String) -> [String] {
             let header = "SECURITY DEFINER SET search_path = \(schema), pg_temp"
             let now = "extract(epoch FROM statement_timestamp())"
-            let grants = ClinicSchema.staffPrivileges.map { tables, privileges in
-                "EXECUTE format('GRANT \(privileges) ON \(tables.joined(separator: ", ")) TO %I', p_role);"
-            }.joined(separator: "\n")
+            let grants = ClinicSchema.staffPrivileges.flatMap { tables, privileges in
+                tables.map { "('\($0)', '\(privileges)')" }
+            }.joined(separator: ", ")
             return [
                 // Who is signed in: an account (disabled or not), or NULL for the owner.
                 """
@@ -90,9 +90,15 @@
                 // What a staff role may do with each table; rows are the policies' business.
                 """
                 CREATE FUNCTION grant_staff(p_role text) RETURNS void LANGUAGE plpgsql \(header) AS $$
+                DECLARE t text; p text;
                 BEGIN
                   EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', '\(schema)', p_role);
-                \(grants)
+                  FOR t, p IN SELECT * FROM (VALUES \(grants)) AS g(t, p) LOOP
+                    -- A table of a migration this database has not had (the portal's) is skipped.
+                    IF to_regclass(format('%I.%I', '\(schema)', t)) IS NOT NULL THEN
+                      EXECUTE format('GRANT %s ON %I.%I TO %I', p, '\(schema)', t, p_role);
+                    END IF;
+                  END LOOP;
                 END $$
                 """,
                 "REVOKE ALL ON FUNCTION grant_staff(text) FROM PUBLIC",

@@ -31,7 +31,27 @@
             // the append-only trigger refuses every real UPDATE.
             (["flag"], "SELECT, INSERT, UPDATE"),
             (["entry_revision", "flag_ack", "ledger", "audit"], "SELECT, INSERT"),
+            // The portal's (v6-portal): a therapist invites, ends sessions, sets a
+            // calendar feed and sees when the client last opened the portal;
+            // the portal server itself connects as the owner.
+            (["portal_invite"], "SELECT, INSERT, UPDATE"),
+            (["portal_calendar"], "SELECT, INSERT, UPDATE, DELETE"),
+            (["portal_session"], "SELECT, DELETE"),
+            (["portal_activity", "portal_submission"], "SELECT"),
         ]
+
+        /// Tables of main's `v6-portal`, which this branch's migrations do not
+        /// make: their statements here apply only where the table exists
+        /// (``ifTableExists(_:_:)``), so a database that has them gets their
+        /// policies and one that does not is unchanged.
+        static let portalTables: Set<String> = [
+            "portal_invite", "portal_session", "portal_attempt", "portal_calendar",
+            "portal_activity", "portal_submission",
+        ]
+
+        /// Tables with row-level security and no staff grant at all: the
+        /// portal's failed-attempt counters (addresses, hashed), the server's alone.
+        static let ownerOnly = ["portal_attempt"]
 
         /// Which rows of a client-data table belong to a set of clients;
         /// `{set}` is `readable_clients` or `writable_clients`.
@@ -58,6 +78,11 @@
                 "entry_id IN (SELECT id FROM entry WHERE client_id IN (SELECT {set}()))"
             ),
             ("flag_ack", "flag_id IN (SELECT id FROM flag WHERE client_id IN (SELECT {set}()))"),
+            ("portal_invite", "client_id IN (SELECT {set}())"),
+            ("portal_session", "client_id IN (SELECT {set}())"),
+            ("portal_calendar", "client_id IN (SELECT {set}())"),
+            ("portal_activity", "client_id IN (SELECT {set}())"),
+            ("portal_submission", "client_id IN (SELECT {set}())"),
         ]
 
         /// The statements of `v7-clinic-accounts` for the practice in `schema`.
@@ -105,23 +130,20 @@
         ]
 
         static var policies: [String] {
-            var statements = staffPrivileges.flatMap(\.tables).map {
-                "ALTER TABLE \($0) ENABLE ROW LEVEL SECURITY"
+            var statements = (staffPrivileges.flatMap(\.tables) + ownerOnly).map {
+                ifTableExists($0, "ALTER TABLE \($0) ENABLE ROW LEVEL SECURITY")
             }
             for (table, scope) in clientScopes {
                 let read = scope.replacingOccurrences(of: "{set}", with: "readable_clients")
                 let write = scope.replacingOccurrences(of: "{set}", with: "writable_clients")
-                statements.append(
-                    "CREATE POLICY \(table)_read ON \(table) FOR SELECT USING (\(read))")
                 // Inserting a client is the one write outside a caseload: it joins the caseload.
                 let insert = table == "client" ? "active_account() IS NOT NULL" : write
-                statements.append(
-                    "CREATE POLICY \(table)_insert ON \(table) FOR INSERT WITH CHECK (\(insert))")
-                statements.append(
-                    "CREATE POLICY \(table)_update ON \(table) FOR UPDATE USING (\(write)) WITH CHECK (\(write))"
-                )
-                statements.append(
-                    "CREATE POLICY \(table)_delete ON \(table) FOR DELETE USING (\(write))")
+                statements += [
+                    "CREATE POLICY \(table)_read ON \(table) FOR SELECT USING (\(read))",
+                    "CREATE POLICY \(table)_insert ON \(table) FOR INSERT WITH CHECK (\(insert))",
+                    "CREATE POLICY \(table)_update ON \(table) FOR UPDATE USING (\(write)) WITH CHECK (\(write))",
+                    "CREATE POLICY \(table)_delete ON \(table) FOR DELETE USING (\(write))",
+                ].map { ifTableExists(table, $0) }
             }
             let administered = "('account', 'caseload', 'supervision')"
             return statements + [
@@ -154,6 +176,26 @@
                 USING (account = session_user) WITH CHECK (account = session_user)
                 """,
             ]
+        }
+
+        /// The portal's statements of this migration, for a database that got
+        /// the portal's tables after it: run as the owner, they secure the
+        /// tables and grant them to the existing accounts.
+        static var portal: [String] {
+            policies.filter { statement in
+                portalTables.contains { statement.contains("to_regclass('\($0)')") }
+            } + ["SELECT grant_staff(id) FROM account"]
+        }
+
+        /// `statement`, run only if the schema has `table` when `table` is a
+        /// portal table (``portalTables``); any other statement as it is.
+        static func ifTableExists(_ table: String, _ statement: String) -> String {
+            guard portalTables.contains(table) else { return statement }
+            return """
+                DO $guard$ BEGIN
+                  IF to_regclass('\(table)') IS NOT NULL THEN EXECUTE $statement$\(statement)$statement$; END IF;
+                END $guard$
+                """
         }
 
         /// The journal, entries, corrections and acknowledgements name the

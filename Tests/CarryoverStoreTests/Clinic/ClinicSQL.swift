@@ -132,6 +132,17 @@
             case "account": "INSERT INTO account VALUES ('evil', 'x', 'admin', 0, NULL)"
             case "supervision": "INSERT INTO supervision VALUES (session_user, '\(ana)', 0)"
             case "schema_version": "INSERT INTO schema_version VALUES ('v99')"
+            case "portal_invite":
+                "INSERT INTO portal_invite VALUES ('c-ana-inv2', 'c-ana', 'c-ana-token2', 0, 9e9, NULL, NULL)"
+            case "portal_session":
+                "INSERT INTO portal_session VALUES ('c-ana-key2', 'c-ana', 9e9, '{}')"
+            case "portal_attempt": "INSERT INTO portal_attempt VALUES ('c-ana-address', 0, 0, NULL)"
+            case "portal_calendar":
+                "INSERT INTO portal_calendar VALUES ('c-ana', 'c-ana-feed2', 0) ON CONFLICT (client_id) DO UPDATE SET token_hash = 'x'"
+            case "portal_activity":
+                "INSERT INTO portal_activity VALUES ('c-ana', 1) ON CONFLICT (client_id) DO UPDATE SET last_opened_at = 1"
+            case "portal_submission":
+                "INSERT INTO portal_submission VALUES ('c-ana-idem2', 'c-ana', 'c-ana-i1')"
             default: nil
             }
         }
