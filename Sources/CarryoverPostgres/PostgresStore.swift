@@ -164,8 +164,10 @@
                 }
                 for (name, statements) in PostgresSchema.versions(schema: schema)
                 where !applied.contains(name) {
-                    for statement in statements {
-                        try await db.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+                    if !statements.isEmpty {
+                        try await db.query(
+                            PostgresQuery(unsafeSQL: PostgresSchema.oneRoundTrip(statements)),
+                            logger: self.logger)
                     }
                     try await db.query(
                         "INSERT INTO schema_version (version) VALUES (\(name))", logger: self.logger
