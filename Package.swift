@@ -95,6 +95,9 @@ let package = Package(
                 .product(
                     name: "PostgresNIO", package: "postgres-nio",
                     condition: .when(traits: ["Postgres"])),
+                // SCRAM verifiers of the clinic's passwords (Clinic/SCRAMVerifier.swift).
+                .product(
+                    name: "Crypto", package: "swift-crypto", condition: .when(traits: ["Postgres"])),
             ]
         ),
         .target(

@@ -2,15 +2,33 @@
     /// The clinic database's schema: the same versions as the SQLite file's,
     /// each a list of statements (the extended protocol takes one at a time).
     enum PostgresSchema {
-        static let versions: [(name: String, statements: [String])] = [
-            ("v1-clients-assignments-entries", v1),
-            ("v2-documents-state-ledger-imports", v2),
-            // The SQLite file's application id; a schema needs none.
-            ("v3-application-id", []),
-            ("v4-import-progress-stored-prefix", v4),
-            ("v5-flags-corrections-sources", v5),
-            ("v6-portal", v6),
-        ]
+        /// The versions of the practice in `schema` (functions name their schema
+        /// in their pinned `search_path`).
+        static func versions(schema: String) -> [(name: String, statements: [String])] {
+            [
+                ("v1-clients-assignments-entries", v1),
+                ("v2-documents-state-ledger-imports", v2),
+                // The SQLite file's application id; a schema needs none.
+                ("v3-application-id", []),
+                ("v4-import-progress-stored-prefix", v4),
+                ("v5-flags-corrections-sources", v5),
+                ("v6-portal", v6),
+                // PostgreSQL only: a clinic's accounts and row-level security (Docs/clinic.md).
+                ("v7-clinic-accounts", ClinicSchema.v7(schema: schema)),
+            ]
+        }
+
+        /// A version's statements as one `DO` block: one round trip instead of
+        /// one each (the extended protocol takes one statement at a time), which
+        /// a loaded server and many practices migrating at once both feel.
+        static func oneRoundTrip(_ statements: [String]) -> String {
+            let body = statements.map {
+                precondition(!$0.contains("$carryover_step$"), "a statement uses the quoting tag")
+                return "EXECUTE $carryover_step$\($0)$carryover_step$;"
+            }
+            return
+                "DO $carryover_version$ BEGIN\n\(body.joined(separator: "\n"))\nEND $carryover_version$"
+        }
 
         /// Statements that make a table append-only, even for TRUNCATE.
         static func appendOnly(_ table: String) -> [String] {

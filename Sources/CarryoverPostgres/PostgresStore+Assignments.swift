@@ -46,7 +46,11 @@
                     "SELECT json::text FROM assignment WHERE id = \(id) \(unescaped: lockClause)",
                     as: String.self
                 ).first
-            else { throw StoreError.notFound("assignment", id) }
+            else {
+                guard lock else { throw StoreError.notFound("assignment", id) }
+                throw try await missing(
+                    db, "assignment", id, visible: "SELECT 1 FROM assignment WHERE id = \(id)")
+            }
             return try StoreCoding.decode(Assignment.self, from: json, what: "assignment")
         }
 

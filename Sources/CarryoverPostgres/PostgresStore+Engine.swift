@@ -134,7 +134,10 @@
                     guard
                         try await self.exists(db, "SELECT 1 FROM flag WHERE id = \(id) FOR UPDATE"),
                         var flag = try await self.flags(db, "WHERE f.id = \(id)").first
-                    else { throw StoreError.notFound("flag", String(id)) }
+                    else {
+                        throw try await self.missing(
+                            db, "flag", String(id), visible: "SELECT 1 FROM flag WHERE id = \(id)")
+                    }
                     guard flag.isOpen else { throw StoreChecks.alreadyAcknowledged(flag) }
                     try await db.query(
                         """

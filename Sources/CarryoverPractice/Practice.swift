@@ -75,10 +75,15 @@ public final class Practice: Sendable {
     /// Opens (or, with `create`, first makes) a practice whose records live in
     /// PostgreSQL at `databaseURL`; `folder` keeps its packs, trust store and
     /// lockfile. Needs a build with the `Postgres` package trait.
+    ///
+    /// Signed in as a clinic account, the account acts (Docs/clinic.md):
+    /// `actor` may only name it, and is refused with `permissionDenied`
+    /// otherwise. Signed in as the database's owner, `actor` (default: the
+    /// operating-system user) acts.
     public static func open(
         at folder: URL, databaseURL: String, create: Bool = false,
         access: StoreAccess = .readWrite, clock: any WallClock = SystemClock(),
-        actor: Principal = .currentUser()
+        actor: Principal? = nil
     ) async throws -> Practice {
         #if Postgres
             if create {
@@ -87,8 +92,15 @@ public final class Practice: Sendable {
                     attributes: [.posixPermissions: 0o700])
             }
             let store = try await PostgresStore.connect(
-                url: databaseURL, access: access, principal: actor, clock: clock)
-            return Practice(folder: folder, store: store, clock: clock, actor: actor)
+                url: databaseURL, access: access, principal: actor ?? .currentUser(), clock: clock)
+            if let account = store.account, let actor, actor.name != account {
+                store.close()
+                throw StoreError(
+                    .permissionDenied,
+                    "--as (or CARRYOVER_ACTOR) names '\(actor.name)', but the database signed you "
+                        + "in as account '\(account)', which the journal names; leave out --as.")
+            }
+            return Practice(folder: folder, store: store, clock: clock, actor: store.principal)
         #else
             throw PracticeError(
                 .invalidInput,

@@ -17,6 +17,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case notAPractice = "not-a-practice"
         /// A read-only store was asked to write.
         case readOnly = "read-only"
+        /// The database refused the signed-in account (row-level security,
+        /// or a change only an admin makes); nothing was written.
+        case permissionDenied = "permission-denied"
     }
 
     public let code: Code

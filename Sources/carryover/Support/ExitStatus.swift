@@ -30,7 +30,8 @@ enum ExitStatus: Int32, CaseIterable {
     case storage = 74
     /// The store is busy (another process holds it); try again.
     case busy = 75
-    /// A pack's signature, trust or lock was refused.
+    /// Not permitted (sysexits' EX_NOPERM): a pack's signature, trust or lock
+    /// was refused, or a clinic's database refused the signed-in account.
     case untrusted = 77
 }
 
@@ -64,6 +65,7 @@ func describe(_ error: any Error) -> (line: String, status: ExitStatus)? {
             case .locked: .busy
             case .corrupt, .io, .unsupported: .storage
             case .readOnly: .internalError
+            case .permissionDenied: .untrusted
             }
         return (error.message, status)
     case let error as PackError:
