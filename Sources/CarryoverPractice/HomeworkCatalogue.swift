@@ -22,9 +22,11 @@ public struct HomeworkSource: Sendable, Hashable {
 /// packs. A pack's version of a built-in id takes precedence when newer.
 public struct HomeworkCatalogue: Sendable {
     let shelf: PackShelf
+    let usage: PracticeUsage?
 
-    public init(shelf: PackShelf) {
+    public init(shelf: PackShelf, usage: PracticeUsage? = nil) {
         self.shelf = shelf
+        self.usage = usage
     }
 
     /// The newest version of every homework type, by id.
@@ -77,6 +79,7 @@ public struct HomeworkCatalogue: Sendable {
             }
             let verified = try Pack.verify(
                 at: pack.folder, publicKey: key.publicKey, limits: shelf.limits)
+            usage?.count("verify")
             for homework in verified.manifest.homework {
                 // Read and checked by the verification, with the shared manifest rules.
                 guard let manifest = verified.homework[homework.path] else { continue }

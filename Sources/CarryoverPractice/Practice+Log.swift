@@ -67,7 +67,8 @@ extension Practice {
         let type = try loggableType(of: assignment)
         let params = type.declaration.applyingParamDefaults(to: assignment.params)
         let hooks = EntryHooks(
-            type, assignmentParams: assignment.params, clientID: assignment.clientID)
+            type, assignmentParams: assignment.params, clientID: assignment.clientID,
+            usage: usage)
         let (scores, flags) = try hooks.check(fields)
         let feedback = try hooks.feedback(fields)
         let entry = Entry(

@@ -165,7 +165,8 @@ extension Practice {
         // As when it was logged, the hook sees the entry's own moment.
         let flags = EntryMoment.$current.withValue(latest.performedAt) {
             try? EntryHooks(
-                type, assignmentParams: assignment.params, clientID: assignment.clientID
+                type, assignmentParams: assignment.params, clientID: assignment.clientID,
+                usage: usage
             ).flags(latest.fields)
         }
         return flags ?? []

@@ -19,6 +19,8 @@ public final class Practice: Sendable {
     public let limits: SandboxLimits
     /// Who acts: recorded with every change in the audit journal and with every entry.
     public let actor: Principal
+    /// Plugin loads, hook calls and pack verifications so far.
+    public let usage = PracticeUsage()
 
     /// The database file inside a practice folder.
     public static let databaseName = "practice.sqlite"
@@ -29,7 +31,7 @@ public final class Practice: Sendable {
     ) {
         self.folder = folder
         self.store = store
-        self.catalogue = HomeworkCatalogue(shelf: PackShelf(root: folder))
+        self.catalogue = HomeworkCatalogue(shelf: PackShelf(root: folder), usage: usage)
         self.clock = clock
         self.limits = limits
         self.actor = actor
@@ -119,9 +121,12 @@ public final class Practice: Sendable {
     /// Loads a homework type whose source was already looked up (and its pack verified).
     func homeworkType(from source: HomeworkSource, seed: UInt64) throws -> HomeworkType {
         // Hooks see the entry's moment while one is handled (EntryMoment), else now.
-        try HomeworkType(
+        let type = try HomeworkType(
             source: source.source, file: source.file, limits: limits,
             clock: EntryClock(base: clock), seed: seed)
+        usage.count("load")
+        usage.count("build", type.stateBuilds)
+        return type
     }
 }
 

@@ -15,6 +15,11 @@ public final class HomeworkType {
 
     /// What the last hook call (or the load) used: instructions, peak memory, time.
     public var lastUsage: ResourceUsage { sandbox.lastUsage }
+    /// Lua states built for this type so far (see ``Sandbox/builds``).
+    public var stateBuilds: Int { sandbox.builds }
+    /// Hook calls made into the sandbox so far (a hook the plugin does not
+    /// define is not called, and not counted).
+    public private(set) var hookCalls = 0
 
     /// Loads a homework type from Lua source.
     ///
@@ -109,6 +114,8 @@ public final class HomeworkType {
     }
 
     private func call(_ hook: HomeworkHook, _ arguments: [Value], scope: String) throws -> Value {
-        try sandbox.call("carryover_hook", [.string(hook.rawValue)] + arguments, scope: scope)
+        hookCalls += 1
+        return try sandbox.call(
+            "carryover_hook", [.string(hook.rawValue)] + arguments, scope: scope)
     }
 }

@@ -27,6 +27,9 @@ public final class Sandbox {
     public private(set) var output = ""
     /// What the last load or call used.
     public private(set) var lastUsage = ResourceUsage()
+    /// Lua states built so far: the first, then one per rebuild (a new
+    /// client scope, or a failed load or seal).
+    public private(set) var builds = 1
 
     /// Creates a sandbox; `clock` is the only time plugins see, `seed` seeds
     /// `math.random`.
@@ -120,6 +123,7 @@ public final class Sandbox {
                 clua_do_seal, tape: ValueTape(limits: limits, plugin: plugin), resultPath: nil)
         }
         state = fresh
+        builds += 1
         callsSinceBuild = 0
         dirty = false
     }

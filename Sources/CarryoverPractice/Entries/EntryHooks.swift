@@ -16,11 +16,17 @@ struct EntryHooks: @unchecked Sendable {
     let params: Value
     /// The client id every call is scoped to.
     let scope: String
+    /// Where hook calls and Lua state builds are counted.
+    let usage: PracticeUsage?
 
-    init(_ type: HomeworkType, assignmentParams: Value, clientID: String) {
+    init(
+        _ type: HomeworkType, assignmentParams: Value, clientID: String,
+        usage: PracticeUsage? = nil
+    ) {
         self.type = type
         self.params = type.declaration.applyingParamDefaults(to: assignmentParams)
         self.scope = clientID
+        self.usage = usage
     }
 
     var declaration: HomeworkDeclaration { type.declaration }
@@ -67,6 +73,11 @@ struct EntryHooks: @unchecked Sendable {
     }
 
     private func run<T>(_ hook: HomeworkHook, _ body: () throws -> T) throws -> T {
+        let (builds, calls) = (type.stateBuilds, type.hookCalls)
+        defer {
+            usage?.count("hook.\(hook.rawValue)", type.hookCalls - calls)
+            usage?.count("build", type.stateBuilds - builds)
+        }
         do {
             return try body()
         } catch let error as SandboxError {

@@ -40,10 +40,12 @@ struct ClinicPackFixture {
     /// 1.0.0 is the example as committed. Later versions rename the `note`
     /// field to `reflection`; with `migrate` they also carry the hook that
     /// moves an old note across, without it old entries no longer fit.
-    /// `lua`, when given, changes the plugin's Lua before the pack is signed.
-    func pack(version: String, migrate: Bool = true, lua: ((String) -> String)? = nil) throws
-        -> URL
-    {
+    /// `lua`, when given, changes the plugin's Lua before the pack is signed;
+    /// `packID` names another pack holding the same homework type.
+    func pack(
+        version: String, migrate: Bool = true, packID: String = Self.packID,
+        lua: ((String) -> String)? = nil
+    ) throws -> URL {
         let root = scratch.appendingPathComponent("pack-\(version)-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("activity-log")
         try FileManager.default.createDirectory(
@@ -62,7 +64,7 @@ struct ClinicPackFixture {
         try Pack.create(
             at: root,
             manifest: PackManifest(
-                id: Self.packID, version: semver, engine: try VersionRange(parsing: "^0.1.0"),
+                id: packID, version: semver, engine: try VersionRange(parsing: "^0.1.0"),
                 publisherName: "Example Clinic", publisherKeyID: key.keyID, license: "CC-BY-4.0",
                 homework: [.init(id: Self.typeID, version: semver, path: "activity-log")]))
         try Pack.build(at: root)
