@@ -34,7 +34,7 @@ extension Practice {
                 }
             },
             score: { assignment, fields in
-                try loader.hooks(for: assignment).score(fields)
+                try loader.hooks(for: assignment).scores(fields).numbers
             },
             // Imported history raises its risks like logged entries do.
             flags: { assignment, fields in

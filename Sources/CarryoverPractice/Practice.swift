@@ -105,8 +105,8 @@ public final class Practice: Sendable {
     }
 
     /// Loads the homework type an assignment was made with, for new work on
-    /// it (logging, amending): refused, naming the revocation or removal,
-    /// when its pack is revoked or gone.
+    /// it (logging, amending), already scoped to its client: refused, naming
+    /// the revocation or removal, when its pack is revoked or gone.
     func loggableType(of assignment: Assignment, version: String? = nil) throws -> HomeworkType {
         let version = version ?? assignment.homeworkVersion
         let source: HomeworkSource
@@ -115,15 +115,18 @@ public final class Practice: Sendable {
         } catch let error as PracticeError where error.code == .notFound {
             throw catalogue.unavailable(id: assignment.homeworkType, version: version)
         }
-        return try homeworkType(from: source, seed: assignment.seed)
+        return try homeworkType(from: source, seed: assignment.seed, scope: assignment.clientID)
     }
 
-    /// Loads a homework type whose source was already looked up (and its pack verified).
-    func homeworkType(from source: HomeworkSource, seed: UInt64) throws -> HomeworkType {
+    /// Loads a homework type whose source was already looked up (and its
+    /// pack verified); with `scope`, already scoped to that client.
+    func homeworkType(from source: HomeworkSource, seed: UInt64, scope: String? = nil) throws
+        -> HomeworkType
+    {
         // Hooks see the entry's moment while one is handled (EntryMoment), else now.
         let type = try HomeworkType(
             source: source.source, file: source.file, limits: limits,
-            clock: EntryClock(base: clock), seed: seed)
+            clock: EntryClock(base: clock), seed: seed, scope: scope)
         usage.count("load")
         usage.count("build", type.stateBuilds)
         return type
@@ -135,5 +138,14 @@ extension Practice {
     public func declaration(of id: String) throws -> HomeworkDeclaration {
         let source = try catalogue.source(id: id)
         return try homeworkType(source.id, version: source.version, seed: 0).declaration
+    }
+
+    /// The declaration of the homework type an assignment is on, at its
+    /// version: the form a front end asks the client to fill in.
+    public func declaration(ofAssignment id: String) async throws -> HomeworkDeclaration {
+        let assignment = try await assignment(id)
+        return try homeworkType(
+            assignment.homeworkType, version: assignment.homeworkVersion, seed: 0
+        ).declaration
     }
 }

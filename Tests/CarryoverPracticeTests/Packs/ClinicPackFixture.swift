@@ -35,6 +35,22 @@ struct ClinicPackFixture {
         try TrustStore(practice: practice.folder).trust(key.publicKey, name: "Example Clinic")
     }
 
+    /// A practice that trusts this key with the activity log 1.0.0 installed
+    /// (its Lua changed by `lua`, when given), assigned to c-017 (Berlin)
+    /// daily at 20:00 for 3 weeks on Mon 2026-11-30.
+    func assigned(lua: ((String) -> String)? = nil) async throws -> (PracticeFixture, Assignment) {
+        let fixture = try PracticeFixture(now: instant("2026-11-30T08:00:00Z"))
+        try trust(in: fixture.practice)
+        try PackShelf(root: fixture.folder).install(from: pack(version: "1.0.0", lua: lua))
+        _ = try await fixture.practice.addClient(
+            id: "c-017", displayName: "Client 17", timeZone: "Europe/Berlin")
+        let assignment = try await fixture.practice.assign(
+            AssignmentRequest(
+                clientID: "c-017", homeworkType: Self.typeID,
+                schedule: "daily at 20:00 for 3 weeks"))
+        return (fixture, assignment)
+    }
+
     /// A signed pack folder with the activity log at `version`.
     ///
     /// 1.0.0 is the example as committed. Later versions rename the `note`
