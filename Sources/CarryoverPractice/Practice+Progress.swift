@@ -120,7 +120,7 @@ extension Practice {
 
     /// The flags stored with the latest entry, risk first. An entry stored
     /// before flags were kept has them computed by its plugin, when it still loads.
-    private func latestFlags(_ assignment: Assignment, entries: [Entry]) async throws
+    func latestFlags(_ assignment: Assignment, entries: [Entry]) async throws
         -> [PluginFlag]
     {
         // Entries come oldest first (performed, then id), as the store orders them.
