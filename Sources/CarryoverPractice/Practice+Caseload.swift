@@ -50,10 +50,8 @@ extension Practice {
                 guard assignment.status == .active else { continue }
                 let history = OccurrenceHistory(assignment: assignment, entries: mine, now: now)
                 let outcomes = history.outcomes
-                let overall = AdherenceReport(
-                    outcomes: outcomes, now: history.now, grace: history.grace,
-                    timeZone: history.timeZone
-                ).overall
+                let overall = AdherenceCount(
+                    outcomes: outcomes, now: history.now, grace: history.grace)
                 row.activeAssignments += 1
                 row.adherence.done += overall.done
                 row.adherence.due += overall.due

@@ -135,9 +135,7 @@ extension SQLiteStore {
                         fields: fields
                             ? try StoreCoding.decode(Value.self, from: row["fields"], what: "entry")
                             : .null,
-                        flags: try (row["flags"] as String?).map {
-                            try StoreCoding.decode([PluginFlag].self, from: $0, what: "entry")
-                        },
+                        flags: try StoreCoding.flags(row["flags"], what: "entry"),
                         source: EntrySource(rawValue: source) ?? .therapist,
                         recordedBy: row["recorded_by"], revision: row["revision"],
                         voided: row["voided"]))
