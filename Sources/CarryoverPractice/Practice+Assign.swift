@@ -67,7 +67,7 @@ extension Practice {
             homeworkType: source.id, homeworkVersion: source.version, params: request.params,
             schedule: schedule, completion: completion, reinforcement: plan,
             seed: random.next(), createdAt: clock.now(), startsAfter: request.startsAfter,
-            homeworkTitle: type.declaration.title)
+            homeworkTitle: type.declaration.title, declared: DeclaredHomework(type.declaration))
         try await store.saveAssignment(assignment)
         return assignment
     }

@@ -19,6 +19,8 @@ public final class Practice: Sendable {
     public let limits: SandboxLimits
     /// Who acts: recorded with every change in the audit journal and with every entry.
     public let actor: Principal
+    /// Plugin loads, hook calls and pack verifications so far.
+    public let usage = PracticeUsage()
 
     /// The database file inside a practice folder.
     public static let databaseName = "practice.sqlite"
@@ -29,7 +31,7 @@ public final class Practice: Sendable {
     ) {
         self.folder = folder
         self.store = store
-        self.catalogue = HomeworkCatalogue(shelf: PackShelf(root: folder))
+        self.catalogue = HomeworkCatalogue(shelf: PackShelf(root: folder), usage: usage)
         self.clock = clock
         self.limits = limits
         self.actor = actor
@@ -115,8 +117,8 @@ public final class Practice: Sendable {
     }
 
     /// Loads the homework type an assignment was made with, for new work on
-    /// it (logging, amending): refused, naming the revocation or removal,
-    /// when its pack is revoked or gone.
+    /// it (logging, amending), already scoped to its client: refused, naming
+    /// the revocation or removal, when its pack is revoked or gone.
     func loggableType(of assignment: Assignment, version: String? = nil) throws -> HomeworkType {
         let version = version ?? assignment.homeworkVersion
         let source: HomeworkSource
@@ -125,15 +127,21 @@ public final class Practice: Sendable {
         } catch let error as PracticeError where error.code == .notFound {
             throw catalogue.unavailable(id: assignment.homeworkType, version: version)
         }
-        return try homeworkType(from: source, seed: assignment.seed)
+        return try homeworkType(from: source, seed: assignment.seed, scope: assignment.clientID)
     }
 
-    /// Loads a homework type whose source was already looked up (and its pack verified).
-    func homeworkType(from source: HomeworkSource, seed: UInt64) throws -> HomeworkType {
+    /// Loads a homework type whose source was already looked up (and its
+    /// pack verified); with `scope`, already scoped to that client.
+    func homeworkType(from source: HomeworkSource, seed: UInt64, scope: String? = nil) throws
+        -> HomeworkType
+    {
         // Hooks see the entry's moment while one is handled (EntryMoment), else now.
-        try HomeworkType(
+        let type = try HomeworkType(
             source: source.source, file: source.file, limits: limits,
-            clock: EntryClock(base: clock), seed: seed)
+            clock: EntryClock(base: clock), seed: seed, scope: scope)
+        usage.count("load")
+        usage.count("build", type.stateBuilds)
+        return type
     }
 }
 
@@ -142,5 +150,14 @@ extension Practice {
     public func declaration(of id: String) throws -> HomeworkDeclaration {
         let source = try catalogue.source(id: id)
         return try homeworkType(source.id, version: source.version, seed: 0).declaration
+    }
+
+    /// The declaration of the homework type an assignment is on, at its
+    /// version: the form a front end asks the client to fill in.
+    public func declaration(ofAssignment id: String) async throws -> HomeworkDeclaration {
+        let assignment = try await assignment(id)
+        return try homeworkType(
+            assignment.homeworkType, version: assignment.homeworkVersion, seed: 0
+        ).declaration
     }
 }

@@ -47,11 +47,19 @@ public struct HomeworkDeclaration: Sendable, Hashable {
     /// Values that are given are kept as they are, even when wrong, so that
     /// ``FieldValidator`` reports them.
     public func applyingParamDefaults(to given: Value) -> Value {
+        Self.filling(
+            given,
+            defaults: params.compactMap { param in param.defaultValue.map { (param.name, $0) } })
+    }
+
+    /// `given` (an object, or null for none) with each absent or null member
+    /// of `defaults` set to its default.
+    static func filling(_ given: Value, defaults: [(String, Value)]) -> Value {
         guard case .object(var members) = given == .null ? .object([:]) : given else {
             return given
         }
-        for param in params where members[param.name] == nil || members[param.name] == .null {
-            if let fallback = param.defaultValue { members[param.name] = fallback }
+        for (name, fallback) in defaults where members[name] == nil || members[name] == .null {
+            members[name] = fallback
         }
         return .object(members)
     }

@@ -282,9 +282,14 @@ local function copy(value)
   return result
 end
 
+-- Params the engine passes have their defaults filled in already (once
+-- per entry, by the host): those tables are not filled again.
+local host_filled = setmetatable({}, { __mode = "k" })
+
 -- A copy of each default, so a hook that changes its params cannot
 -- change the defaults of later calls.
 local function with_defaults(params)
+  if host_filled[params] then return params end
   local filled = {}
   for key, value in pairs(params or {}) do filled[key] = value end
   for _, param in ipairs(declaration.params) do
@@ -342,11 +347,13 @@ function plugin.score(entry, params)
   return scores_of(entry, with_defaults(params))
 end
 
-function plugin.feedback(entry, params)
+-- feedback and flags get the entry's scores: from the engine, which
+-- computed them once for the entry, or (in a plugin's tests) computed here.
+function plugin.feedback(entry, params, scores)
   ensure_declared()
   if not hooks.feedback then return nil end
   params = with_defaults(params)
-  local message = hooks.feedback(entry, params, scores_of(entry, params))
+  local message = hooks.feedback(entry, params, scores or scores_of(entry, params))
   if message ~= nil and type(message) ~= "string" then result_error("feedback", "must return a string") end
   return message
 end
@@ -367,11 +374,11 @@ function plugin.summarize(history, params)
   return summary
 end
 
-function plugin.flags(entry, params)
+function plugin.flags(entry, params, scores)
   ensure_declared()
   if not hooks.flags then return {} end
   params = with_defaults(params)
-  local flags = check_list_of_records("flags", hooks.flags(entry, params, scores_of(entry, params)), { "level", "code", "message" })
+  local flags = check_list_of_records("flags", hooks.flags(entry, params, scores or scores_of(entry, params)), { "level", "code", "message" })
   local index, flag = 1, rawget(flags, 1)
   while flag ~= nil do
     local level = rawget(flag, "level")
@@ -397,4 +404,15 @@ function carryover_hook(name, ...)
   local hook = plugin[name]
   if type(hook) ~= "function" then error("unknown hook '" .. tostring(name) .. "'", 0) end
   return hook(...)
+end
+
+-- Where each hook takes its params.
+local PARAMS_AT = { validate = 2, score = 2, feedback = 2, flags = 2, advance = 3, summarize = 2 }
+
+--- The same, with params whose defaults the engine filled in already
+--- (once per entry): they are taken as they are.
+function carryover_hook_filled(name, ...)
+  local params = PARAMS_AT[name] and select(PARAMS_AT[name], ...)
+  if type(params) == "table" then host_filled[params] = true end
+  return carryover_hook(name, ...)
 end

@@ -28,6 +28,9 @@ public final class Sandbox {
     public private(set) var output = ""
     /// What the last load or call used.
     public private(set) var lastUsage = ResourceUsage()
+    /// Lua states built so far: the first, then one per rebuild (a new
+    /// client scope, or a failed load or seal).
+    public private(set) var builds = 1
 
     /// Creates a sandbox; `clock` is the only time plugins see, `seed` seeds
     /// `math.random`.
@@ -119,6 +122,7 @@ public final class Sandbox {
             try freshRunner.run(clua_do_seal, resultPath: nil) { _ throws(SandboxError) in }
         }
         state = fresh
+        builds += 1
         callsSinceBuild = 0
         dirty = false
     }

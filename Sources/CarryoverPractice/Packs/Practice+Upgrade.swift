@@ -56,6 +56,7 @@ extension Practice {
                 at: now, what: "homework version \(from) -> \(request.version)\(counted)",
                 reason: request.reason))
         assignment.homeworkVersion = request.version
+        assignment.declared = DeclaredHomework(type.declaration)
         assignment.params = .object(params)
         // Copies first: they are derived and keyed by version, so a crash before
         // the assignment is saved leaves copies a repeated upgrade replaces.

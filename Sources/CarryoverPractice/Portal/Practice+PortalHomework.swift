@@ -145,7 +145,7 @@ extension Practice {
         let type = try homeworkType(
             assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)
         let now = clock.now()
-        let progress = try await progress(of: assignment, now: now, withFields: false, loaded: type)
+        let progress = try await progress(of: assignment, now: now)
         let zone = TimeZone(identifier: client.timeZone) ?? .gmt
         let today = LocalDate(now, in: zone)
         let midnight = LocalTime(hour: 0, minute: 0)!

@@ -14,8 +14,7 @@ extension Practice {
             assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)
         let params = type.declaration.applyingParamDefaults(to: assignment.params)
         let scope = assignment.clientID
-        let progress = try await progress(
-            of: assignment, now: clock.now(), withFields: false, loaded: type)
+        let progress = try await progress(of: assignment, now: clock.now())
         let state = try await assignmentState(assignment)
         return LogOutcome(
             entry: entry,

@@ -1,8 +1,8 @@
 /// Sizes and rounds of one run: the full run, or `--smoke` for CI.
 struct Configuration {
     var smoke: Bool
-    /// Scenario numbers to run (1-6; 3 and 5 run together).
-    var scenarios: Set<Int> = [1, 2, 3, 4, 5, 6]
+    /// Scenario numbers to run (1-7; 3 and 5 run together).
+    var scenarios: Set<Int> = [1, 2, 3, 4, 5, 6, 7]
     var rounds: Int
     var evaluationEntries: Int
     var loadPasses: Int
@@ -17,18 +17,20 @@ struct Configuration {
     /// Scenario 6: simulated portal clients, and entries each sends.
     var portalClients = 200
     var portalEntries = 10
+    /// `carryover log` processes (and as many baseline processes) for scenario 7.
+    var logProcesses: Int
 
     static let full = Configuration(
         smoke: false, rounds: 9, evaluationEntries: 2_000, loadPasses: 20,
         importLines: 1_000_000, importRounds: 3, memorySizes: [1_000_000, 4_000_000],
         clientSizes: [100, 1_000, 10_000], mainClients: 1_000, days: 365, statusSamples: 200,
-        caseloadRounds: 3)
+        caseloadRounds: 3, logProcesses: 21)
 
     /// Tiny sizes: seconds, for CI, where only a crash fails.
     static let smoke = Configuration(
         smoke: true, rounds: 3, evaluationEntries: 50, loadPasses: 2, importLines: 500,
         importRounds: 3, memorySizes: [2_000], clientSizes: [10, 40], mainClients: 40, days: 30,
-        statusSamples: 10, caseloadRounds: 2, portalClients: 10, portalEntries: 2)
+        statusSamples: 10, caseloadRounds: 2, portalClients: 10, portalEntries: 2, logProcesses: 3)
 
     /// Reads `--smoke` first, then overrides: `--scenarios 1,4`,
     /// `--import-lines N`, `--memory-sizes N,M`, `--clients N,M` (the

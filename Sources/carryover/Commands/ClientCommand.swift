@@ -15,6 +15,7 @@ struct ClientCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a client.",
             discussion: """
                 Use a pseudonymous id (e.g. c-017): it appears in exports and file names.
@@ -40,6 +41,7 @@ struct ClientCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the practice's clients.",
             discussion: "Example:\n  carryover client list --json")
 
@@ -62,6 +64,7 @@ struct ClientCommand: AsyncParsableCommand {
 
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a client's name or time zone.",
             discussion: """
                 A new time zone moves every open assignment by a new version from today on,
@@ -90,6 +93,7 @@ struct ClientCommand: AsyncParsableCommand {
 
     struct Discharge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "discharge",
             abstract: "Discharge a client: open assignments end, everything recorded stays.",
             discussion: """
                 Each open assignment ends with the reason: completed when its rule is met,
