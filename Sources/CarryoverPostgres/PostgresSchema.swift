@@ -10,6 +10,7 @@
             ("v4-import-progress-stored-prefix", v4),
             ("v5-flags-corrections-sources", v5),
             ("v6-portal", v6),
+            ("v8-supporters-reviews", v8),
         ]
 
         /// Statements that make a table append-only, even for TRUNCATE.

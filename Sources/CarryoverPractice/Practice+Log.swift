@@ -54,24 +54,47 @@ extension Practice {
     /// `source` and `recordedBy` (default: the acting person) are kept with
     /// the entry and in the audit journal. With an `idempotencyKey` (a portal
     /// form's), a second call with the same key stores nothing and answers
-    /// for the entry stored the first time.
+    /// for the entry stored the first time. `quality` is the client's own
+    /// rating of how well it went (1-5), for the session review.
     public func log(
         assignmentID: String, fields: Value, performedAt: Date? = nil,
         source: EntrySource = .therapist, recordedBy: String? = nil,
-        idempotencyKey: String? = nil
+        idempotencyKey: String? = nil, quality: Int? = nil
     ) async throws -> LogOutcome {
-        try await EntryMoment.$current.withValue(performedAt ?? clock.now()) {
-            try await logEntry(
-                assignmentID: assignmentID, fields: fields, performedAt: performedAt,
-                source: source, recordedBy: recordedBy ?? actor.name,
-                idempotencyKey: idempotencyKey)
+        try await record(
+            NewEntry(
+                kind: .homework, fields: fields, performedAt: performedAt, source: source,
+                recordedBy: recordedBy ?? actor.name, quality: quality),
+            assignmentID: assignmentID, idempotencyKey: idempotencyKey)
+    }
+
+    /// What is recorded, before the engine has seen it.
+    struct NewEntry: Sendable {
+        var kind: EntryKind
+        var fields: Value
+        var performedAt: Date?
+        var source: EntrySource
+        var recordedBy: String
+        var supporterID: String? = nil
+        /// For a supporter's confirmation: whether it counts (the grant's word).
+        var counts: Bool? = nil
+        var quality: Int? = nil
+    }
+
+    /// Records one entry of any kind: the homework (validated, scored and
+    /// flagged by its plugin), or a supporter's confirmation or informant
+    /// form (checked against their own fields; no hook runs on them).
+    func record(_ new: NewEntry, assignmentID: String, idempotencyKey: String?) async throws
+        -> LogOutcome
+    {
+        try await EntryMoment.$current.withValue(new.performedAt ?? clock.now()) {
+            try await recordEntry(new, assignmentID: assignmentID, idempotencyKey: idempotencyKey)
         }
     }
 
-    private func logEntry(
-        assignmentID: String, fields: Value, performedAt: Date?, source: EntrySource,
-        recordedBy: String, idempotencyKey: String?
-    ) async throws -> LogOutcome {
+    private func recordEntry(_ new: NewEntry, assignmentID: String, idempotencyKey: String?)
+        async throws -> LogOutcome
+    {
         let assignment = try await assignment(assignmentID)
         if let key = idempotencyKey,
             let stored = try await store.entryID(idempotencyKey: key, clientID: assignment.clientID)
@@ -80,21 +103,33 @@ extension Practice {
         }
         try Self.requireActive(assignment)
         let now = clock.now()
-        let performed = performedAt ?? now
+        let performed = new.performedAt ?? now
         try Entry.checkPerformedAt(performed, now: now)
+        if let quality = new.quality, !QualityRating.scale.contains(quality) {
+            throw PracticeError(
+                .invalidInput, "a quality rating is a whole number from 1 to 5, not \(quality)")
+        }
         let type = try loggableType(of: assignment)
         let params = type.declaration.applyingParamDefaults(to: assignment.params)
         let hooks = EntryHooks(
             type, assignmentParams: assignment.params, clientID: assignment.clientID)
-        let (scores, flags) = try hooks.check(fields)
-        let feedback = try hooks.feedback(fields)
+        var scores: [String: Double] = [:]
+        var flags: [PluginFlag] = []
+        var feedback: String?
+        if new.kind == .homework {
+            (scores, flags) = try hooks.check(new.fields)
+            feedback = try hooks.feedback(new.fields)
+        } else {
+            try Self.checkSupporterFields(new.fields, of: new.kind, type: type.declaration)
+        }
         let entry = Entry(
             id: UUID().uuidString.lowercased(), assignmentID: assignment.id,
             clientID: assignment.clientID, homeworkType: assignment.homeworkType,
             homeworkVersion: assignment.homeworkVersion, performedAt: performed, loggedAt: now,
-            fields: fields, scores: scores, flags: flags, source: source,
-            recordedBy: recordedBy)
-        let advances = type.declaration.hooks.contains(.advance)
+            fields: new.fields, scores: scores, flags: flags, source: new.source,
+            recordedBy: new.recordedBy, kind: new.kind, counts: new.counts,
+            supporterID: new.supporterID, quality: new.quality)
+        let advances = new.kind == .homework && type.declaration.hooks.contains(.advance)
         let written: LoggedChange
         do {
             written = try await write(
@@ -135,6 +170,15 @@ extension Practice {
             let current = snapshot.assignment
             try Self.requireActive(current)
             var state = try Self.assignmentState(current, stored: snapshot.state)
+            // An entry that does not count changes neither the state nor the ledger.
+            guard entry.counts else {
+                return (
+                    EngineWrite(entry: entry, idempotencyKey: idempotencyKey),
+                    LoggedChange(
+                        assignment: current, state: state, occurrence: nil, events: [],
+                        progressChange: nil)
+                )
+            }
             let progressBefore = state.progress
             if advances { state.progress = try hooks.advance(state.progress, fields) }
             let occurrence = AssignmentTimeline(current).occurrence(

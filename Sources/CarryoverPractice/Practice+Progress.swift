@@ -27,7 +27,11 @@ public struct AssignmentProgress: Sendable {
     public var next: Occurrence?
     /// The assignment's entries, oldest first; their `fields` are `.null`
     /// unless progress was asked for `withFields` (status needs only times and scores).
+    /// Supporters' confirmations and informant forms are among them; only
+    /// those that count (``Entry/counts``) were matched to occurrences.
     public var entries: [Entry]
+    /// Each occurrence opened so far with the counting entries it got.
+    public var outcomes: [OccurrenceOutcome] = []
     /// The plugin's own progress state (`advance`): ladder step, speech
     /// level; `.null` before the first entry or without an `advance` hook.
     public var pluginProgress: Value = .null
@@ -73,8 +77,11 @@ extension Practice {
             excluding: pauses
         ).filter { $0.start <= now }
         var byIndex: [Int: [Entry]] = [:]
-        let matches = timeline.matching(entries.map(\.performedAt), among: opened)
-        for (entry, occurrence) in zip(entries, matches) {
+        // Only what counts is matched: the homework, and supporters'
+        // confirmations the therapist let count.
+        let counting = entries.filter(\.counts)
+        let matches = timeline.matching(counting.map(\.performedAt), among: opened)
+        for (entry, occurrence) in zip(counting, matches) {
             if let occurrence { byIndex[occurrence.index, default: []].append(entry) }
         }
         // One due before the assignment was made cannot have been missed (today's
@@ -104,18 +111,21 @@ extension Practice {
             title: title(of: assignment, loaded: loaded),
             adherence: AdherenceReport(outcomes: outcomes, now: now, grace: grace, timeZone: zone),
             streak: StreakSummary(outcomes: outcomes, now: now, grace: grace),
-            trends: ScoreTrend.trends(in: entries), completion: completion,
+            trends: ScoreTrend.trends(in: entries.filter { $0.kind == .homework }),
+            completion: completion,
             balance: Self.balance(assignment, state),
             barrierFlags: assignment.status.isFinal
                 ? []
                 : BarrierRules.standard.flags(
                     for: outcomes, now: now, grace: grace, timeZone: zone),
-            pluginFlags: try await latestFlags(assignment, entries: entries, type: type),
+            pluginFlags: try await latestFlags(
+                assignment, entries: entries.filter { $0.kind == .homework }, type: type),
             openFlags: try await store.flags(
                 FlagQuery(assignmentID: assignment.id, openOnly: true)),
             next: assignment.status == .active
                 ? next(of: timeline, after: now, done: byIndex) : nil,
             entries: entries)
+        result.outcomes = outcomes
         result.pluginProgress = state.progress
         let params =
             type?.declaration.applyingParamDefaults(to: assignment.params) ?? assignment.params
