@@ -95,6 +95,11 @@
                 guard supporter.clientID == message.clientID,
                     assignment.clientID == message.clientID
                 else { throw StoreChecks.clientChange("encouragement", message.id) }
+                // The same form sent twice: its id comes from the form's key.
+                guard
+                    try await !self.exists(
+                        db, "SELECT 1 FROM encouragement WHERE id = \(message.id)")
+                else { throw StoreError.duplicate("encouragement", message.id) }
                 try await db.query(
                     """
                     INSERT INTO encouragement (id, supporter_id, client_id, assignment_id, text, sent_at)

@@ -76,6 +76,10 @@ extension SQLiteStore {
             let assignment = try Self.assignment(db, id: message.assignmentID)
             guard supporter.clientID == message.clientID, assignment.clientID == message.clientID
             else { throw StoreChecks.clientChange("encouragement", message.id) }
+            // The same form sent twice: its id comes from the form's key.
+            guard try !Self.exists(db, "encouragement", id: message.id) else {
+                throw StoreError.duplicate("encouragement", message.id)
+            }
             try db.execute(
                 sql: """
                     INSERT INTO encouragement (id, supporter_id, client_id, assignment_id, text, sent_at)

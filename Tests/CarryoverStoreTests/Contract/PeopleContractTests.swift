@@ -102,6 +102,12 @@ import Testing
                     assignmentID: assignment.id, text: text,
                     sentAt: Fixture.t0 + Double(index) * 3600))
         }
+        await expectStoreError(.duplicate) {
+            try await store.addEncouragement(
+                Encouragement(
+                    id: "m-0", supporterID: "c-1-s1", clientID: "c-1",
+                    assignmentID: assignment.id, text: "Again", sentAt: Fixture.t0))
+        }
         #expect(
             try await store.encouragements(clientID: "c-1", since: nil).map(\.text) == [
                 "Well done", "Keep going",
