@@ -15,6 +15,7 @@
                 ("v6-portal", v6),
                 // PostgreSQL only: a clinic's accounts and row-level security (Docs/clinic.md).
                 ("v7-clinic-accounts", ClinicSchema.v7(schema: schema)),
+                ("v8-supporters-reviews", v8),
             ]
         }
 

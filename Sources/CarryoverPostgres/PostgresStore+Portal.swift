@@ -16,12 +16,14 @@
                     "DELETE FROM portal_session WHERE expires_at <= \(now)", logger: self.logger)
                 try await db.query(
                     """
-                    INSERT INTO portal_session (key_hash, client_id, expires_at, data)
+                    INSERT INTO portal_session (key_hash, client_id, expires_at, data, supporter_id)
                     VALUES (\(session.keyHash), \(session.clientID),
-                        coalesce(\(expires)::float8, \(fallback)), \(session.data))
+                        coalesce(\(expires)::float8, \(fallback)), \(session.data),
+                        \(session.supporterID))
                     ON CONFLICT (key_hash) DO UPDATE SET data = excluded.data,
                         expires_at = coalesce(\(expires)::float8, portal_session.expires_at)
                     WHERE portal_session.client_id = excluded.client_id
+                        AND portal_session.supporter_id IS NOT DISTINCT FROM excluded.supporter_id
                     """, logger: self.logger)
             }
         }
@@ -30,14 +32,16 @@
             try await transaction { db in
                 let rows = try await db.query(
                     """
-                    SELECT client_id, expires_at, data FROM portal_session
+                    SELECT client_id, expires_at, data, supporter_id FROM portal_session
                     WHERE key_hash = \(keyHash) AND expires_at > \(at.timeIntervalSince1970)
                     """, logger: self.logger)
-                for try await (client, expires, data) in rows.decode((String, Double, String).self)
+                for try await (client, expires, data, supporter) in rows.decode(
+                    (String, Double, String, String?).self)
                 {
                     return PortalSession(
                         keyHash: keyHash, clientID: client,
-                        expiresAt: Date(timeIntervalSince1970: expires), data: data)
+                        expiresAt: Date(timeIntervalSince1970: expires), data: data,
+                        supporterID: supporter)
                 }
                 return nil
             }
@@ -50,14 +54,18 @@
             }
         }
 
-        public func endSessions(clientID: String) async throws -> Int {
+        public func endSessions(clientID: String, supporterID: String?) async throws -> Int {
             try await transaction { db in
                 try await self.requireClient(db, clientID)
                 let ended = try await self.all(
-                    db, "DELETE FROM portal_session WHERE client_id = \(clientID) RETURNING 1",
-                    as: Int.self)
+                    db,
+                    """
+                    DELETE FROM portal_session WHERE client_id = \(clientID)
+                        AND supporter_id IS NOT DISTINCT FROM \(supporterID)::text RETURNING 1
+                    """, as: Int.self)
                 try await self.audit(
-                    db, "session.end", kind: "client", id: clientID, clientID: clientID)
+                    db, "session.end", kind: supporterID == nil ? "client" : "supporter",
+                    id: supporterID ?? clientID, clientID: clientID)
                 return ended.count
             }
         }

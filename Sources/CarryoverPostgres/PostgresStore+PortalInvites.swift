@@ -14,10 +14,11 @@
                 try await self.requireClient(db, invite.clientID)
                 try await db.query(
                     """
-                    INSERT INTO portal_invite (id, client_id, token_hash, created_at, expires_at)
+                    INSERT INTO portal_invite
+                        (id, client_id, token_hash, created_at, expires_at, supporter_id)
                     VALUES (\(invite.id), \(invite.clientID), \(invite.tokenHash),
                         \(invite.createdAt.timeIntervalSince1970),
-                        \(invite.expiresAt.timeIntervalSince1970))
+                        \(invite.expiresAt.timeIntervalSince1970), \(invite.supporterID))
                     """, logger: self.logger)
                 try await self.audit(
                     db, "invite.create", kind: "invite", id: invite.id, clientID: invite.clientID)
@@ -30,7 +31,8 @@
                 return try await self.invites(
                     db,
                     """
-                    SELECT id, client_id, token_hash, created_at, expires_at, used_at, revoked_at
+                    SELECT id, client_id, token_hash, created_at, expires_at, used_at, revoked_at,
+                        supporter_id
                     FROM portal_invite WHERE client_id = \(clientID) ORDER BY created_at DESC, id
                     """)
             }
@@ -41,7 +43,8 @@
                 try await self.invites(
                     db,
                     """
-                    SELECT id, client_id, token_hash, created_at, expires_at, used_at, revoked_at
+                    SELECT id, client_id, token_hash, created_at, expires_at, used_at, revoked_at,
+                        supporter_id
                     FROM portal_invite WHERE token_hash = \(tokenHash)
                     """
                 ).first
@@ -54,7 +57,7 @@
             var result: [PortalInvite] = []
             let rows = try await db.query(query, logger: logger)
             for try await row in rows.decode(
-                (String, String, String, Double, Double, Double?, Double?).self)
+                (String, String, String, Double, Double, Double?, Double?, String?).self)
             {
                 result.append(
                     PortalInvite(
@@ -62,7 +65,8 @@
                         createdAt: Date(timeIntervalSince1970: row.3),
                         expiresAt: Date(timeIntervalSince1970: row.4),
                         usedAt: row.5.map(Date.init(timeIntervalSince1970:)),
-                        revokedAt: row.6.map(Date.init(timeIntervalSince1970:))))
+                        revokedAt: row.6.map(Date.init(timeIntervalSince1970:)),
+                        supporterID: row.7))
             }
             return result
         }
@@ -74,7 +78,8 @@
                     let invite = try await self.invites(
                         db,
                         """
-                        SELECT id, client_id, token_hash, created_at, expires_at, used_at, revoked_at
+                        SELECT id, client_id, token_hash, created_at, expires_at, used_at, revoked_at,
+                        supporter_id
                         FROM portal_invite WHERE token_hash = \(tokenHash) FOR UPDATE
                         """
                     ).first
@@ -88,11 +93,13 @@
                 try await self.audit(
                     db, "invite.redeem", kind: "invite", id: invite.id, clientID: invite.clientID,
                     principal: Entry.portalRecorder)
-                return .redeemed(clientID: invite.clientID)
+                return .redeemed(clientID: invite.clientID, supporterID: invite.supporterID)
             }
         }
 
-        public func revokeInvites(clientID: String, at: Date) async throws -> Int {
+        public func revokeInvites(clientID: String, supporterID: String?, at: Date) async throws
+            -> Int
+        {
             try await transaction { db in
                 try await self.requireClient(db, clientID)
                 let now = at.timeIntervalSince1970
@@ -102,6 +109,7 @@
                     UPDATE portal_invite SET revoked_at = \(now)
                     WHERE client_id = \(clientID) AND used_at IS NULL AND revoked_at IS NULL
                         AND expires_at > \(now)
+                        AND supporter_id IS NOT DISTINCT FROM \(supporterID)::text
                     RETURNING id
                     """, as: String.self)
                 for id in revoked.sorted() {

@@ -42,7 +42,8 @@ extension Practice {
             for assignment in assignments {
                 let mine = entries[assignment.id] ?? []
                 // Stored flags leave out the risk ones (open until acknowledged, in `open`).
-                let latest = try await latestFlags(assignment, entries: mine)
+                let latest = try await latestFlags(
+                    assignment, entries: mine.filter { $0.kind == .homework })
                 let risks =
                     (open[assignment.id]?.count ?? 0) + latest.count(where: \.needsAcknowledgement)
                 row.riskFlags += risks

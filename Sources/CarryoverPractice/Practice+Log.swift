@@ -60,15 +60,16 @@ extension Practice {
     /// `source` and `recordedBy` (default: the acting person) are kept with
     /// the entry and in the audit journal. With an `idempotencyKey` (a portal
     /// form's), a second call with the same key stores nothing and answers
-    /// for the entry stored the first time.
+    /// for the entry stored the first time. `quality` is the client's own
+    /// rating of how well it went (1-5), for the session review.
     public func log(
         assignmentID: String, fields: Value, performedAt: Date? = nil,
         source: EntrySource = .therapist, recordedBy: String? = nil,
-        idempotencyKey: String? = nil
+        idempotencyKey: String? = nil, quality: Int? = nil
     ) async throws -> LogOutcome {
         try await log(
             assignmentID: assignmentID, fields: fields, source: source, recordedBy: recordedBy,
-            idempotencyKey: idempotencyKey
+            idempotencyKey: idempotencyKey, quality: quality
         ) { _ in performedAt }
     }
 
@@ -77,8 +78,35 @@ extension Practice {
     /// zone and gives the moment (nil for now). The one call a front end makes.
     public func log(
         assignmentID: String, fields: Value, source: EntrySource = .therapist,
-        recordedBy: String? = nil, idempotencyKey: String? = nil,
+        recordedBy: String? = nil, idempotencyKey: String? = nil, quality: Int? = nil,
         performedAt: (_ clientTimeZone: String) throws -> Date?
+    ) async throws -> LogOutcome {
+        try await record(
+            NewEntry(
+                kind: .homework, fields: fields, source: source,
+                recordedBy: recordedBy ?? actor.name, quality: quality),
+            assignmentID: assignmentID, idempotencyKey: idempotencyKey, performedAt: performedAt)
+    }
+
+    /// What is recorded, before the engine has seen it.
+    struct NewEntry: Sendable {
+        var kind: EntryKind
+        var fields: Value
+        var source: EntrySource
+        var recordedBy: String
+        var supporterID: String? = nil
+        /// For a supporter's confirmation: whether it counts (the grant's word).
+        var counts: Bool? = nil
+        var quality: Int? = nil
+    }
+
+    /// Records one entry of any kind: the homework (validated, scored and
+    /// flagged by its plugin), or a supporter's confirmation or informant
+    /// form (checked against their own fields; no hook runs on them).
+    /// `performedAt` gets the client's zone and gives the moment (nil for now).
+    func record(
+        _ new: NewEntry, assignmentID: String, idempotencyKey: String?,
+        performedAt: (_ clientTimeZone: String) throws -> Date? = { _ in nil }
     ) async throws -> LogOutcome {
         let assignment = try await assignment(assignmentID)
         let client = try await client(assignment.clientID)
@@ -91,33 +119,43 @@ extension Practice {
             let now = clock.now()
             let performed = try performedAt(client.timeZone) ?? now
             outcome = try await EntryMoment.$current.withValue(performed) {
-                try await logEntry(
-                    assignment, fields: fields, performed: performed, now: now, source: source,
-                    recordedBy: recordedBy ?? actor.name, idempotencyKey: idempotencyKey)
+                try await recordEntry(
+                    new, assignment: assignment, performed: performed, now: now,
+                    idempotencyKey: idempotencyKey)
             }
         }
         outcome.timeZone = client.timeZone
         return outcome
     }
 
-    private func logEntry(
-        _ assignment: Assignment, fields: Value, performed: Date, now: Date, source: EntrySource,
-        recordedBy: String, idempotencyKey: String?
+    private func recordEntry(
+        _ new: NewEntry, assignment: Assignment, performed: Date, now: Date,
+        idempotencyKey: String?
     ) async throws -> LogOutcome {
         try Self.requireActive(assignment)
         try Entry.checkPerformedAt(performed, now: now)
+        if let quality = new.quality, !QualityRating.scale.contains(quality) {
+            throw PracticeError(
+                .invalidInput, "a quality rating is a whole number from 1 to 5, not \(quality)")
+        }
         let type = try loggableType(of: assignment)
         let hooks = EntryHooks(
             type, assignmentParams: assignment.params, clientID: assignment.clientID,
             usage: usage)
-        let checked = try hooks.check(fields, feedback: true)
+        var checked = CheckedEntry()
+        if new.kind == .homework {
+            checked = try hooks.check(new.fields, feedback: true)
+        } else {
+            try Self.checkSupporterFields(new.fields, of: new.kind, type: type.declaration)
+        }
         let entry = Entry(
             id: UUID().uuidString.lowercased(), assignmentID: assignment.id,
             clientID: assignment.clientID, homeworkType: assignment.homeworkType,
             homeworkVersion: assignment.homeworkVersion, performedAt: performed, loggedAt: now,
-            fields: fields, scores: checked.scores, flags: checked.flags, source: source,
-            recordedBy: recordedBy)
-        let advances = type.declaration.hooks.contains(.advance)
+            fields: new.fields, scores: checked.scores, flags: checked.flags, source: new.source,
+            recordedBy: new.recordedBy, kind: new.kind, counts: new.counts,
+            supporterID: new.supporterID, quality: new.quality)
+        let advances = new.kind == .homework && type.declaration.hooks.contains(.advance)
         let result: LoggedChange
         let ledger: [LedgerEvent]
         do {
@@ -163,6 +201,15 @@ extension Practice {
             let current = snapshot.assignment
             try Self.requireActive(current)
             var state = try Self.assignmentState(current, stored: snapshot.state)
+            // An entry that does not count changes neither the state nor the ledger.
+            guard entry.counts else {
+                return (
+                    EngineWrite(entry: entry, idempotencyKey: idempotencyKey),
+                    LoggedChange(
+                        assignment: current, state: state, occurrence: nil, events: [],
+                        progressChange: nil)
+                )
+            }
             let progressBefore = state.progress
             if advances {
                 // The write runs on the store's thread: the entry's moment goes with it.

@@ -27,7 +27,11 @@ public struct AssignmentProgress: Sendable {
     public var next: Occurrence?
     /// The assignment's entries, oldest first; their `fields` are `.null`
     /// unless progress was asked for `withFields` (status needs only times and scores).
+    /// Supporters' confirmations and informant forms are among them; only
+    /// those that count (``Entry/counts``) were matched to occurrences.
     public var entries: [Entry]
+    /// Each occurrence opened so far with the counting entries it got.
+    public var outcomes: [OccurrenceOutcome] = []
     /// The plugin's own progress state (`advance`): ladder step, speech
     /// level; `.null` before the first entry or without an `advance` hook.
     public var pluginProgress: Value = .null
@@ -78,16 +82,19 @@ extension Practice {
             title: title(of: assignment),
             adherence: AdherenceReport(outcomes: outcomes, now: now, grace: grace, timeZone: zone),
             streak: StreakSummary(outcomes: outcomes, now: now, grace: grace),
-            trends: ScoreTrend.trends(in: entries), completion: try history.completion(),
+            trends: ScoreTrend.trends(in: entries.filter { $0.kind == .homework }),
+            completion: try history.completion(),
             balance: Self.balance(assignment, state),
             barrierFlags: assignment.status.isFinal
                 ? []
                 : BarrierRules.standard.flags(
                     for: outcomes, now: now, grace: grace, timeZone: zone),
-            pluginFlags: try await latestFlags(assignment, entries: entries),
+            pluginFlags: try await latestFlags(
+                assignment, entries: entries.filter { $0.kind == .homework }),
             openFlags: try await store.flags(
                 FlagQuery(assignmentID: assignment.id, openOnly: true)),
             next: history.next(), entries: entries)
+        result.outcomes = outcomes
         result.pluginProgress = state.progress
         result.progressSummary = Self.progressSummary(
             homeworkType: assignment.homeworkType, advances: declared?.advances,

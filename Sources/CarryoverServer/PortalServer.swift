@@ -44,7 +44,8 @@ public struct PortalServer: Sendable {
                 guard let client = try await practice.portalClient(id: session.clientID) else {
                     return nil
                 }
-                return PortalClient(id: client.id, timeZone: client.timeZone)
+                return PortalClient(
+                    id: client.id, timeZone: client.timeZone, supporterID: session.supporterID)
             })
         PortalRoutes(practice: practice, configuration: configuration, pages: pages)
             .add(to: router)

@@ -29,7 +29,7 @@ struct Carryover: AsyncParsableCommand {
             StatusCommand.self, HistoryCommand.self, EntryCommand.self, FlagsCommand.self,
             RewardsCommand.self, AuditCommand.self, BackupCommand.self, ServeCommand.self,
             PluginCommand.self, ReportCommand.self, ExportCommand.self, PackCommand.self,
-            AccountCommand.self, CaseloadCommand.self,
+            AccountCommand.self, CaseloadCommand.self, SupporterCommand.self, ReviewCommand.self,
         ]
     )
 

@@ -10,14 +10,22 @@ import Testing
 /// Screenshots go to `.build/portal-screenshots` (or $CARRYOVER_SCREENSHOTS).
 @Suite struct PortalBrowserTests {
     @Test func aClientDoesTheirHomeworkInARealBrowser() throws {
+        try Self.run("portal_browser.py")
+    }
+
+    /// Runs a script of Tests/Browser with the binary and the screenshot
+    /// folder; every check in it must pass.
+    static func run(_ script: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let binary = try CarryoverBinary.require()
         let shots =
             ProcessInfo.processInfo.environment["CARRYOVER_SCREENSHOTS"]
             ?? PackageRoot.url.appending(path: ".build/portal-screenshots").path
         let result = try TestPython.run(
-            file: PackageRoot.url.appending(path: "Tests/Browser/portal_browser.py"),
+            file: PackageRoot.url.appending(path: "Tests/Browser/\(script)"),
             arguments: [binary.path, shots])
-        TestPython.expectSuccess(result)
-        #expect(result.stdout.contains(" passed, 0 failed"), "\(result.stdout)\n\(result.stderr)")
+        TestPython.expectSuccess(result, sourceLocation: sourceLocation)
+        #expect(
+            result.stdout.contains(" passed, 0 failed"), "\(result.stdout)\n\(result.stderr)",
+            sourceLocation: sourceLocation)
     }
 }

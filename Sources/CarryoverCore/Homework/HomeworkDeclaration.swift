@@ -25,6 +25,8 @@ public struct HomeworkDeclaration: Sendable, Hashable {
     /// Plain data such as sources and bands; `loinc` and `units` code the
     /// scores for exports (``scoreCodes``).
     public var metadata: Value
+    /// The form a supporter fills in about the client, when the type declares one.
+    public var informant: InformantForm? = nil
 
     public init(
         id: String, version: String, title: String, instructions: String,

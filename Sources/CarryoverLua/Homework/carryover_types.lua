@@ -61,6 +61,7 @@
 ---@field params? carryover.Field[] What the therapist sets per assignment
 ---@field scores? (string|string[])[] The names `score` may return, each a name or { name, title }
 ---@field metadata? table Plain data, e.g. LOINC codes
+---@field informant? { title: string, instructions: string, fields: carryover.Field[] } The form a supporter fills in about the client
 ---@field validate? fun(entry: table, params: table): carryover.Problem[]
 ---@field score? fun(entry: table, params: table): table<string, number>
 ---@field feedback? fun(entry: table, params: table, scores: table<string, number>): string?

@@ -198,7 +198,27 @@ local function check_fields(list, what, level)
   end
 end
 
-local KNOWN_KEYS = { fields = true, params = true, scores = true, metadata = true }
+local KNOWN_KEYS = { fields = true, params = true, scores = true, metadata = true, informant = true }
+
+-- The informant form a supporter fills in: { title, instructions, fields }.
+local function check_informant(form, level)
+  if type(form) ~= "table" then
+    fail(level + 1, "homework: 'informant' must be a table, e.g. informant = { title = ..., instructions = ..., fields = { ... } }")
+  end
+  for key in pairs(form) do
+    if key ~= "title" and key ~= "instructions" and key ~= "fields" then
+      fail(level + 1, "homework: informant: unknown key '%s'", tostring(key))
+    end
+  end
+  for _, key in ipairs({ "title", "instructions" }) do
+    if type(form[key]) ~= "string" or form[key] == "" then
+      fail(level + 1, "homework: informant: '%s' is missing (a non-empty string)", key)
+    end
+  end
+  check_fields(form.fields, "informant fields", level + 1)
+  if #form.fields == 0 then fail(level + 1, "homework: 'informant fields' needs at least one field") end
+  return { title = form.title, instructions = form.instructions, fields = form.fields }
+end
 for _, key in ipairs(IDENTITY) do KNOWN_KEYS[key] = true end
 for _, name in ipairs(HOOKS) do KNOWN_KEYS[name] = true end
 
@@ -250,6 +270,7 @@ function homework(spec)
     fail(level, "homework: declare 'scores' names together with a 'score' function")
   end
   if spec.metadata ~= nil then check_data(spec.metadata, "metadata", level) end
+  local informant = spec.informant ~= nil and check_informant(spec.informant, level) or nil
   local present = {}
   for _, name in ipairs(HOOKS) do
     if spec[name] ~= nil then
@@ -264,6 +285,7 @@ function homework(spec)
     id = spec.id, version = spec.version, title = spec.title, instructions = spec.instructions,
     fields = spec.fields, params = spec.params or {}, scores = scores,
     score_titles = score_titles, hooks = present, metadata = spec.metadata or {},
+    informant = informant,
   }
   declared_scores = score_names
   return declaration

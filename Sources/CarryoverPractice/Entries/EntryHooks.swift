@@ -98,9 +98,9 @@ struct EntryHooks: @unchecked Sendable {
 
 /// What the hooks made of one valid entry.
 struct CheckedEntry: Sendable {
-    var scores: [String: Double]
+    var scores: [String: Double] = [:]
     /// Risk first.
-    var flags: [PluginFlag]
+    var flags: [PluginFlag] = []
     /// The plugin's message for the client, when asked for and given.
-    var feedback: String?
+    var feedback: String? = nil
 }

@@ -81,7 +81,8 @@ extension Practice {
         let assignment = try await assignment(assignmentID)
         var types: [String: HomeworkType] = [:]
         var checks: [EntryCheck] = []
-        for entry in try await store.entries(.init(assignmentID: assignment.id)) {
+        for entry in try await store.entries(.init(assignmentID: assignment.id))
+        where entry.kind == .homework {
             let version = entry.homeworkVersion
             let type =
                 try types[version]
@@ -108,7 +109,7 @@ extension Practice {
         var copies: [MigratedEntry] = []
         var problems: [ValidationProblem] = []
         for entry in try await store.entries(.init(assignmentID: assignment.id))
-        where entry.homeworkVersion != version {
+        where entry.homeworkVersion != version && entry.kind == .homework {
             let fields = try type.migrate(
                 entry: entry.fields, from: entry.homeworkVersion, scope: scope)
             let found = try type.validate(entry: fields, params: params, scope: scope)

@@ -10,6 +10,15 @@ public struct IssuedInvite: Sendable, Hashable {
     /// The secret for the link; only its hash is stored.
     public var token: String
     public var expiresAt: Date
+    /// The supporter the link signs in; nil for the client's own link.
+    public var supporterID: String? = nil
+}
+
+/// Who an invite link signs in: the client, or one of the client's supporters.
+public struct PortalSignIn: Sendable, Hashable {
+    public var clientID: String
+    /// The supporter, for a supporter's link; nil for the client's own.
+    public var supporterID: String?
 }
 
 extension Practice {
@@ -27,7 +36,14 @@ extension Practice {
     public func invite(clientID: String, validFor: TimeInterval = inviteLifetime) async throws
         -> IssuedInvite
     {
-        let client = try await client(clientID)
+        try await makeInvite(
+            client: try await client(clientID), supporterID: nil, validFor: validFor)
+    }
+
+    /// An invite for the client, or for one of the client's supporters.
+    func makeInvite(client: Client, supporterID: String?, validFor: TimeInterval) async throws
+        -> IssuedInvite
+    {
         guard Self.inviteLifetimes.contains(validFor) else {
             throw PracticeError(
                 .invalidInput,
@@ -42,8 +58,10 @@ extension Practice {
         try await store.addInvite(
             PortalInvite(
                 id: String(id), clientID: client.id, tokenHash: PortalSecret.hash(token),
-                createdAt: now, expiresAt: expires))
-        return IssuedInvite(id: String(id), clientID: client.id, token: token, expiresAt: expires)
+                createdAt: now, expiresAt: expires, supporterID: supporterID))
+        return IssuedInvite(
+            id: String(id), clientID: client.id, token: token, expiresAt: expires,
+            supporterID: supporterID)
     }
 
     /// Revokes every open invite of the client; returns how many.
@@ -57,24 +75,28 @@ extension Practice {
         try await store.invites(clientID: try await client(clientID).id)
     }
 
-    /// Uses an invite token sent from `address`, once, and returns the client it is for.
+    /// Uses an invite token sent from `address`, once, and returns whom it
+    /// signs in: the client, or a supporter of the client's.
     ///
     /// - Throws: ``PracticeError`` `.rateLimited` while the address is locked
     ///   out after too many wrong tokens; `.notFound` for a token no invite
     ///   has (counted toward the lockout); `.gone` for one used, expired or
     ///   revoked, with what to do.
-    public func redeemInvite(token: String, address: String) async throws -> String {
+    public func redeemInvite(token: String, address: String) async throws -> PortalSignIn {
         try await useInvite(token: token, address: address, consume: true)
     }
 
     /// Checks an invite token as ``redeemInvite(token:address:)`` does,
     /// without using it (the page behind the link asks before signing in, so
     /// a link preview cannot use up the link).
-    public func checkInvite(token: String, address: String) async throws {
-        _ = try await useInvite(token: token, address: address, consume: false)
+    @discardableResult
+    public func checkInvite(token: String, address: String) async throws -> PortalSignIn {
+        try await useInvite(token: token, address: address, consume: false)
     }
 
-    private func useInvite(token: String, address: String, consume: Bool) async throws -> String {
+    private func useInvite(token: String, address: String, consume: Bool) async throws
+        -> PortalSignIn
+    {
         let now = clock.now()
         let addressHash = PortalSecret.hash("address:" + address)
         if let until = try await store.lockout(addressHash: addressHash, at: now) {
@@ -87,13 +109,15 @@ extension Practice {
         } else if consume {
             outcome = try await store.redeemInvite(tokenHash: hash, at: now)
         } else if let invite = try await store.invite(tokenHash: hash) {
-            outcome = PortalRules.refusal(invite, at: now) ?? .redeemed(clientID: invite.clientID)
+            outcome =
+                PortalRules.refusal(invite, at: now)
+                ?? .redeemed(clientID: invite.clientID, supporterID: invite.supporterID)
         } else {
             outcome = .unknown
         }
         switch outcome {
-        case .redeemed(let clientID):
-            return clientID
+        case .redeemed(let clientID, let supporterID):
+            return PortalSignIn(clientID: clientID, supporterID: supporterID)
         case .unknown:
             if let until = try await store.recordFailedAttempt(
                 addressHash: addressHash, at: now, policy: Self.inviteAttempts)

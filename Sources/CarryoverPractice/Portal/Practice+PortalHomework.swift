@@ -23,6 +23,8 @@ public struct PortalHomework: Sendable {
     public var balance: String?
     /// The client's time zone (IANA), for showing times.
     public var timeZone: String
+    /// Supporters' messages about this homework from the last week, newest first.
+    public var encouragements: [PortalEncouragement] = []
 }
 
 /// One occurrence due today.
@@ -48,10 +50,13 @@ extension Practice {
     /// The client's active homework, oldest assignment first.
     public func portalHomework(clientID: String) async throws -> [PortalHomework] {
         let client = try await client(clientID)
+        let messages = try await shownEncouragements(clientID: client.id)
         var result: [PortalHomework] = []
         for assignment in try await store.assignments(clientID: client.id, status: .active)
         where assignment.homeworkType != Self.safetyPlanType {
-            result.append(try await portalHomework(assignment, client: client))
+            var homework = try await portalHomework(assignment, client: client)
+            homework.encouragements = messages[assignment.id] ?? []
+            result.append(homework)
         }
         return result
     }
@@ -95,17 +100,18 @@ extension Practice {
     }
 
     /// Logs a portal form: the same validation, plugin and engine as `log`,
-    /// recorded as the client's, once per idempotency key.
+    /// recorded as the client's, once per idempotency key, with the client's
+    /// own rating of how well it went when given.
     ///
-    /// - Throws: as ``portalHomework(clientID:assignmentID:)`` and ``log(assignmentID:fields:performedAt:source:idempotencyKey:)``.
+    /// - Throws: as ``portalHomework(clientID:assignmentID:)`` and ``log(assignmentID:fields:performedAt:source:recordedBy:idempotencyKey:quality:)``.
     public func submitPortalEntry(
-        clientID: String, assignmentID: String, fields: Value, idempotencyKey: String
+        clientID: String, assignmentID: String, fields: Value, idempotencyKey: String,
+        quality: Int? = nil
     ) async throws -> LogOutcome {
         let assignment = try await portalAssignment(clientID: clientID, assignmentID: assignmentID)
         return try await log(
             assignmentID: assignment.id, fields: fields, source: .client,
-            recordedBy: Entry.portalRecorder,
-            idempotencyKey: idempotencyKey)
+            recordedBy: Entry.portalRecorder, idempotencyKey: idempotencyKey, quality: quality)
     }
 
     /// The client's safety plan, when one is assigned (active or paused).
@@ -144,28 +150,37 @@ extension Practice {
     {
         let type = try homeworkType(
             assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)
-        let now = clock.now()
-        let progress = try await progress(of: assignment, now: now)
-        let zone = TimeZone(identifier: client.timeZone) ?? .gmt
-        let today = LocalDate(now, in: zone)
-        let midnight = LocalTime(hour: 0, minute: 0)!
-        let day = DateInterval(
-            start: zone.instant(of: today, at: midnight),
-            end: zone.instant(of: today.adding(days: 1), at: midnight))
-        let pauses = assignment.pauses(until: now)
-        let occurrences = assignment.schedule.occurrences(in: day, excluding: pauses)
-        let matched = assignment.schedule.matching(
-            progress.entries.map(\.performedAt), among: occurrences)
-        let done = Set(matched.compactMap { $0?.index })
+        let due = try await dueToday(assignment, client: client)
+        let progress = due.progress
         return PortalHomework(
             assignmentID: assignment.id, homeworkType: assignment.homeworkType,
             title: type.declaration.title, instructions: type.declaration.instructions,
-            fields: type.declaration.fields,
-            today: occurrences.map {
-                PortalDue(due: $0.due, allDay: $0.allDay, done: done.contains($0.index))
-            },
-            nextDue: progress.next.flatMap { $0.due >= day.end ? $0.due : nil },
+            fields: type.declaration.fields, today: due.today, nextDue: due.next,
             streak: progress.streak.current, completion: progress.completion,
             balance: progress.balance, timeZone: client.timeZone)
+    }
+
+    /// Today's occurrences in the client's time zone with whether each is
+    /// done (by what counts), and the next time due after today.
+    func dueToday(_ assignment: Assignment, client: Client)
+        async throws -> (progress: AssignmentProgress, today: [PortalDue], next: Date?)
+    {
+        let now = clock.now()
+        let progress = try await progress(of: assignment, now: now)
+        let zone = TimeZone(identifier: client.timeZone) ?? .gmt
+        let day = Self.localDay(now, zone)
+        let pauses = assignment.pauses(until: now)
+        let timeline = AssignmentTimeline(assignment)
+        let occurrences = timeline.occurrences(in: day, excluding: pauses)
+        let matched = timeline.matching(
+            progress.entries.filter(\.counts).map(\.performedAt), among: occurrences)
+        let done = Set(matched.compactMap { $0?.index })
+        return (
+            progress,
+            occurrences.map {
+                PortalDue(due: $0.due, allDay: $0.allDay, done: done.contains($0.index))
+            },
+            progress.next.flatMap { $0.due >= day.end ? $0.due : nil }
+        )
     }
 }

@@ -8,14 +8,17 @@ extension Practice {
     /// How long "keep this device signed in" lasts: 30 days.
     public static let keptSessionLifetime: TimeInterval = 30 * 86_400
 
-    /// Saves a portal session under the hash of its id; `expiresIn` nil keeps its expiry.
+    /// Saves a portal session under the hash of its id (a supporter's with
+    /// their id); `expiresIn` nil keeps its expiry.
     public func savePortalSession(
-        id: String, clientID: String, expiresIn: TimeInterval?, data: String
+        id: String, clientID: String, supporterID: String? = nil, expiresIn: TimeInterval?,
+        data: String
     ) async throws {
         try await store.saveSession(
             PortalSession(
                 keyHash: PortalSecret.hash(id), clientID: clientID,
-                expiresAt: expiresIn.map { clock.now().addingTimeInterval($0) }, data: data))
+                expiresAt: expiresIn.map { clock.now().addingTimeInterval($0) }, data: data,
+                supporterID: supporterID))
     }
 
     /// The session with this id, unless it has expired or was ended.
@@ -30,7 +33,14 @@ extension Practice {
 
     /// Ends every portal session of the client (every device is signed out); returns how many.
     public func endPortalSessions(clientID: String) async throws -> Int {
-        try await store.endSessions(clientID: try await client(clientID).id)
+        try await store.endSessions(clientID: try await client(clientID).id, supporterID: nil)
+    }
+
+    /// Ends every portal session of a supporter; returns how many.
+    public func endSupporterSessions(_ supporterID: String) async throws -> Int {
+        let supporter = try await supporter(supporterID)
+        return try await store.endSessions(
+            clientID: supporter.clientID, supporterID: supporter.id)
     }
 
     /// The client a portal session signs in, or nil when the client is gone.

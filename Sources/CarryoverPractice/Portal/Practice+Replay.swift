@@ -16,10 +16,14 @@ extension Practice {
         let scope = assignment.clientID
         let progress = try await progress(of: assignment, now: clock.now())
         let state = try await assignmentState(assignment)
+        // A supporter's confirmation or informant form runs no hook.
+        let homework = entry.kind == .homework
         return LogOutcome(
             entry: entry,
-            feedback: try type.feedback(entry: entry.fields, params: params, scope: scope),
-            flags: try type.flags(entry: entry.fields, params: params, scope: scope),
+            feedback: homework
+                ? try type.feedback(entry: entry.fields, params: params, scope: scope) : nil,
+            flags: homework
+                ? try type.flags(entry: entry.fields, params: params, scope: scope) : [],
             reinforcement: [], balance: Self.balance(assignment, state),
             completion: progress.completion,
             occurrence: assignment.schedule.occurrence(

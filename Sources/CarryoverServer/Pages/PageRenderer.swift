@@ -15,6 +15,8 @@ struct PageRenderer: Sendable {
             ("legend", FieldTemplate.legend), ("today", PageTemplates.today),
             ("form", PageTemplates.form), ("result", PageTemplates.result),
             ("safetyPlan", PageTemplates.safetyPlan),
+            ("supporterStart", SupporterTemplates.start),
+            ("supporterDone", SupporterTemplates.done),
         ]
         for (name, text) in templates { try library.register(text, named: name) }
         self.library = library

@@ -25,24 +25,33 @@ struct HomeworkCard {
     let nextText: String
     let progressText: String
     let ref: String
+    /// Supporters' messages about this homework, newest first.
+    let encouragements: [EncouragementView]
+    let hasEncouragements: Bool
 
     init(_ homework: PortalHomework, ref: String, now: Date) {
         let zone = TimeZone(identifier: homework.timeZone) ?? .gmt
         title = homework.title
-        due = homework.today.map { item in
-            let time = TimeText.clock(item.due, zone)
-            let text =
-                item.allDay
-                ? "Due today" : item.due < now ? "Was due today by \(time)" : "Due today by \(time)"
-            return DueView(text: text, done: item.done, missed: !item.done && item.due < now)
-        }
+        due = DueView.list(homework.today, zone: zone, now: now)
         hasDueToday = !due.isEmpty
         hasNext = homework.nextDue != nil
         nextText = homework.nextDue.map { TimeText.moment($0, zone) } ?? ""
         progressText = ProgressText.line(
             streak: homework.streak, completion: homework.completion, balance: homework.balance)
         self.ref = ref
+        encouragements = homework.encouragements.map {
+            EncouragementView(
+                from: $0.from, text: $0.text, when: TimeText.day($0.sentAt, zone))
+        }
+        hasEncouragements = !encouragements.isEmpty
     }
+}
+
+/// A supporter's message on the client's card.
+struct EncouragementView {
+    let from: String
+    let text: String
+    let when: String
 }
 
 struct DueView {
@@ -50,6 +59,17 @@ struct DueView {
     let done: Bool
     /// Its time has passed without it.
     let missed: Bool
+
+    /// Today's occurrences in words ("Due today by 18:00"), for the client's and a supporter's page.
+    static func list(_ today: [PortalDue], zone: TimeZone, now: Date) -> [DueView] {
+        today.map { item in
+            let time = TimeText.clock(item.due, zone)
+            let text =
+                item.allDay
+                ? "Due today" : item.due < now ? "Was due today by \(time)" : "Due today by \(time)"
+            return DueView(text: text, done: item.done, missed: !item.done && item.due < now)
+        }
+    }
 }
 
 /// The progress a client may see, in one line.
@@ -68,7 +88,9 @@ struct FormView {
     /// Paragraphs: blank lines split them, single line breaks (as a Lua
     /// long string has them) join words.
     let instructions: [String]
-    let ref: String
+    /// Where the form is sent.
+    let action: String
+    let submitLabel: String
     let csrf: String
     let key: String
     let fields: [FieldView]
@@ -80,12 +102,24 @@ struct FormView {
         declaration: HomeworkDeclaration, ref: String, csrf: String, key: String,
         fields: [FieldView], problems: [ProblemView]
     ) {
-        title = declaration.title
-        instructions = declaration.instructions
+        self.init(
+            title: declaration.title, instructions: declaration.instructions,
+            action: "/homework/\(ref)", submitLabel: "Save my answers", csrf: csrf, key: key,
+            fields: fields, problems: problems)
+    }
+
+    init(
+        title: String, instructions: String, action: String, submitLabel: String, csrf: String,
+        key: String, fields: [FieldView], problems: [ProblemView]
+    ) {
+        self.title = title
+        self.instructions =
+            instructions
             .components(separatedBy: "\n\n")
             .map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
             .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        self.ref = ref
+        self.action = action
+        self.submitLabel = submitLabel
         self.csrf = csrf
         self.key = key
         self.fields = fields

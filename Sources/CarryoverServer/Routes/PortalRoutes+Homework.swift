@@ -6,11 +6,12 @@ import Hummingbird
 extension PortalRoutes {
     /// Today's homework, or the signed-out page.
     func today(_ request: Request, _ context: PortalContext) async throws -> Response {
-        guard let (client, session) = try? signedIn(context) else {
+        guard let (client, session) = try? anyoneSignedIn(context) else {
             return pages.message(
                 heading: "Your homework", PortalError.signedOut.message, status: .ok,
                 chrome: .visitor)
         }
+        if client.supporterID != nil { return try await supporterStart(client, session) }
         try await practice.notePortalOpened(clientID: client.id)
         let homework = try await practice.portalHomework(clientID: client.id)
         let zone = TimeZone(identifier: client.timeZone) ?? .gmt
@@ -32,7 +33,8 @@ extension PortalRoutes {
             clientID: client.id, assignmentID: id)
         return try await formPage(
             declaration, ref: Self.ref(id, session), key: PortalSecret.make(),
-            renderer: FormRenderer(fields: declaration.fields, input: FormInput(), problems: []),
+            renderer: FormRenderer(
+                fields: Self.portalFields(declaration), input: FormInput(), problems: []),
             client: client, session: session, status: .ok)
     }
 
@@ -49,12 +51,19 @@ extension PortalRoutes {
         }
         let declaration = try await practice.portalDeclaration(
             clientID: client.id, assignmentID: id)
+        let fields = Self.portalFields(declaration)
         var reader = FormReader(input: form)
-        let entry = reader.entry(declaration.fields)
+        var entry = reader.entry(fields)
+        // The client's own rating is kept with the entry, not among its fields.
+        let quality = entry.object?[Self.qualityField.name]?.number.flatMap { Int(exactly: $0) }
+        if case .object(var members) = entry {
+            members[Self.qualityField.name] = nil
+            entry = .object(members)
+        }
         let ref = Self.ref(id, session)
         if let list = form.first("_add") {
             let renderer = FormRenderer(
-                fields: declaration.fields, input: reader.normalized, problems: [], grownList: list)
+                fields: fields, input: reader.normalized, problems: [], grownList: list)
             return try await formPage(
                 declaration, ref: ref, key: key, renderer: renderer, client: client,
                 session: session, status: .ok)
@@ -62,10 +71,11 @@ extension PortalRoutes {
         let outcome: LogOutcome
         do {
             outcome = try await practice.submitPortalEntry(
-                clientID: client.id, assignmentID: id, fields: entry, idempotencyKey: key)
+                clientID: client.id, assignmentID: id, fields: entry, idempotencyKey: key,
+                quality: quality)
         } catch let error as PracticeError where error.code == .entryRejected {
             let renderer = FormRenderer(
-                fields: declaration.fields, input: reader.normalized, problems: error.problems)
+                fields: fields, input: reader.normalized, problems: error.problems)
             return try await formPage(
                 declaration, ref: ref, key: key, renderer: renderer, client: client,
                 session: session, status: .unprocessableContent)
@@ -76,6 +86,17 @@ extension PortalRoutes {
             outcome, crisisMessage: configuration.crisisMessage,
             hasSafetyPlan: chrome.hasSafetyPlan, zone: zone, now: practice.clock.now())
         return pages.page("result", title: view.heading, view: view, chrome: chrome)
+    }
+
+    /// The client's optional last question on every form: how well it went.
+    /// Its name starts with '_' so it cannot meet a homework type's field.
+    static let qualityField = FieldSpec(
+        name: "_quality", kind: QualityRating.field.kind, label: QualityRating.field.label,
+        optional: true)
+
+    /// A homework type's fields as the portal asks them: the type's, then the rating.
+    static func portalFields(_ declaration: HomeworkDeclaration) -> [FieldSpec] {
+        declaration.fields + [qualityField]
     }
 
     /// The safety plan as it stands, with the crisis message first.
@@ -95,7 +116,7 @@ extension PortalRoutes {
         _ declaration: HomeworkDeclaration, ref: String, key: String, renderer: FormRenderer,
         client: PortalClient, session: PortalSessionData, status: HTTPResponse.Status
     ) async throws -> Response {
-        let fields = renderer.views(declaration.fields)
+        let fields = renderer.views(Self.portalFields(declaration))
         let view = FormView(
             declaration: declaration, ref: ref, csrf: session.csrf, key: key, fields: fields,
             problems: ProblemView.list(fields, formErrors: renderer.formErrors))

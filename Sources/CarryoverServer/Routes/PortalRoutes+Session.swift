@@ -11,13 +11,15 @@ extension PortalRoutes {
     /// and asks the client to continue, so a link preview cannot use it up.
     func invite(_ request: Request, _ context: PortalContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
-        try await practice.checkInvite(token: token, address: address(request, context))
+        let signIn = try await practice.checkInvite(
+            token: token, address: address(request, context))
         let secret = PortalSecret.make()
         let cookie = Cookie(
             name: Self.inviteCookie, value: secret, maxAge: 1800, path: "/invite",
             secure: configuration.servedOverTLS, httpOnly: true, sameSite: .strict)
         return pages.page(
-            "invite", title: "Welcome", view: InviteView(csrf: secret, token: token),
+            "invite", title: "Welcome",
+            view: InviteView(csrf: secret, token: token, supporter: signIn.supporterID != nil),
             chrome: .visitor, headers: [.setCookie: cookie.description])
     }
 
@@ -26,13 +28,15 @@ extension PortalRoutes {
         let form = try await FormBody.read(
             request, limit: configuration.maxBodyBytes,
             csrf: request.cookies[Self.inviteCookie]?.value)
-        let clientID = try await practice.redeemInvite(
+        let signIn = try await practice.redeemInvite(
             token: form.first("token") ?? "", address: address(request, context))
         let kept = form.first("keep") == "yes"
         let lifetime = kept ? Practice.keptSessionLifetime : Practice.sessionLifetime
         // A new session id every time: a session never outlives the link that made it.
         context.sessions.createSession(
-            PortalSessionData(clientID: clientID, csrf: PortalSecret.make(), kept: kept),
+            PortalSessionData(
+                clientID: signIn.clientID, csrf: PortalSecret.make(), kept: kept,
+                supporterID: signIn.supporterID),
             expiresIn: .seconds(Int64(lifetime)))
         let spent = Cookie(
             name: Self.inviteCookie, value: "", maxAge: 0, path: "/invite",
@@ -52,7 +56,7 @@ extension PortalRoutes {
     /// The crisis message, for anyone, signed in or not.
     func help(_ request: Request, _ context: PortalContext) async throws -> Response {
         var chrome = PageRenderer.Chrome.visitor
-        if let (client, session) = try? signedIn(context) {
+        if let (client, session) = try? anyoneSignedIn(context) {
             chrome = try await self.chrome(client, session)
         }
         return pages.page(
@@ -83,6 +87,8 @@ extension PortalRoutes {
 struct InviteView {
     let csrf: String
     let token: String
+    /// A supporter's link: the page says what a supporter does here.
+    let supporter: Bool
 }
 
 struct HelpView {

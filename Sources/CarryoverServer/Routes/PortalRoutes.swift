@@ -24,23 +24,34 @@ struct PortalRoutes: Sendable {
         router.post("/sign-out") { request, context in try await signOut(request, context) }
         router.get("/calendar/:token") { request, context in try await calendar(request, context) }
         router.get("/portal.css") { _, _ in Self.stylesheet }
+        addSupporterRoutes(to: router)
     }
 
-    /// The signed-in client and their session, or the signed-out error.
+    /// The signed-in client and their session, or the signed-out error. A
+    /// supporter's session never reaches the client's pages.
     func signedIn(_ context: PortalContext) throws -> (PortalClient, PortalSessionData) {
+        let (client, session) = try anyoneSignedIn(context)
+        guard client.supporterID == nil else { throw PortalError.notForSupporters }
+        return (client, session)
+    }
+
+    /// Whoever is signed in on this device: the client or a supporter.
+    func anyoneSignedIn(_ context: PortalContext) throws -> (PortalClient, PortalSessionData) {
         guard let client = context.identity, let session = context.sessions.session,
-            session.clientID == client.id
+            session.clientID == client.id, session.supporterID == client.supporterID
         else { throw PortalError.signedOut }
         return (client, session)
     }
 
-    /// The frame of a signed-in page.
+    /// The frame of a signed-in page; a supporter's has no safety plan link
+    /// (the plan is the client's).
     func chrome(_ client: PortalClient, _ session: PortalSessionData) async throws
         -> PageRenderer.Chrome
     {
         PageRenderer.Chrome(
             signedIn: true,
-            hasSafetyPlan: try await practice.portalHasSafetyPlan(clientID: client.id),
+            hasSafetyPlan: client.supporterID == nil
+                ? try await practice.portalHasSafetyPlan(clientID: client.id) : false,
             csrf: session.csrf)
     }
 

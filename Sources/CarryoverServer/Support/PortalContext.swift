@@ -2,18 +2,21 @@ import Hummingbird
 import HummingbirdAuth
 import NIOCore
 
-/// The signed-in client: who the session belongs to.
+/// Who the session belongs to: the client, or (with `supporterID`) one of
+/// the client's supporters, who reaches the supporter's pages only.
 struct PortalClient: Sendable {
     let id: String
     let timeZone: String
+    var supporterID: String? = nil
 }
 
-/// What a session keeps: the client, the CSRF secret of its forms, and
-/// whether the device is kept signed in.
+/// What a session keeps: the client (and the supporter, for a supporter's
+/// device), the CSRF secret of its forms, and whether the device is kept signed in.
 struct PortalSessionData: Codable, Sendable {
     var clientID: String
     var csrf: String
     var kept: Bool
+    var supporterID: String? = nil
 }
 
 /// The request context of the portal: a session, the client it signs in,

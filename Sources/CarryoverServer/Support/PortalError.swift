@@ -49,6 +49,9 @@ public struct PortalError: Error, Sendable, Equatable, CustomStringConvertible {
         "You are not signed in on this device. Open the link your therapist sent you; "
             + "if it was used already, ask your therapist for a new one.")
 
+    /// A supporter's session asked for a client's page: it does not exist for them.
+    static let notForSupporters = PortalError(.notFound, "There is no such page here.")
+
     static let staleForm = PortalError(
         .forbidden,
         "This page was open too long or came from somewhere else, so it was not sent. "

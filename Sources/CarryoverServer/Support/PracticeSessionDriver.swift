@@ -22,15 +22,21 @@ struct PracticeSessionDriver: PersistDriver {
         }
         let data = String(decoding: try JSONEncoder().encode(session), as: UTF8.self)
         try await practice.savePortalSession(
-            id: key, clientID: session.clientID,
+            id: key, clientID: session.clientID, supporterID: session.supporterID,
             expiresIn: expires.map { TimeInterval($0.components.seconds) }, data: data)
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws
         -> Object?
     {
-        guard let stored = try await practice.portalSession(id: key) else { return nil }
-        return try? JSONDecoder().decode(type, from: Data(stored.data.utf8))
+        guard let stored = try await practice.portalSession(id: key),
+            var session = try? JSONDecoder().decode(
+                PortalSessionData.self, from: Data(stored.data.utf8))
+        else { return nil }
+        // Who is signed in is the store's word, not the data's.
+        session.clientID = stored.clientID
+        session.supporterID = stored.supporterID
+        return session as? Object
     }
 
     func remove(key: String) async throws {

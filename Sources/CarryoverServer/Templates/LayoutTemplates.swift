@@ -52,7 +52,8 @@ enum LayoutTemplates {
 
     static let invite = #"""
         <h1>Welcome</h1>
-        <p class="lead">This link signs you in to the homework your therapist set for you. It works once.</p>
+        {{^supporter}}<p class="lead">This link signs you in to the homework your therapist set for you. It works once.</p>{{/supporter}}
+        {{#supporter}}<p class="lead">This link signs you in as a supporter: you can help with the homework the therapist asked you to. It works once.</p>{{/supporter}}
         <form method="post" action="/invite" class="stack">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <input type="hidden" name="token" value="{{token}}">

@@ -16,6 +16,12 @@ enum PageTemplates {
         {{#hasNext}}<li>Next: {{nextText}}</li>{{/hasNext}}
         </ul>
         <p class="progress">{{progressText}}</p>
+        {{#hasEncouragements}}
+        <div class="cheers">
+        <h3>Messages for you</h3>
+        <ul>{{#encouragements}}<li><q>{{text}}</q> <span class="from">– {{from}}, {{when}}</span></li>{{/encouragements}}</ul>
+        </div>
+        {{/hasEncouragements}}
         <p><a class="button" href="/homework/{{ref}}">Do “{{title}}” now</a></p>
         </li>
         {{/homework}}
@@ -35,11 +41,11 @@ enum PageTemplates {
         </ul>
         </section>
         {{/hasProblems}}
-        <form method="post" action="/homework/{{ref}}" class="stack" novalidate>
+        <form method="post" action="{{action}}" class="stack" novalidate>
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <input type="hidden" name="_key" value="{{key}}">
         {{#fields}}{{> field}}{{/fields}}
-        <button type="submit" name="_send" value="yes">Save my answers</button>
+        <button type="submit" name="_send" value="yes">{{submitLabel}}</button>
         </form>
         """#
 

@@ -65,6 +65,13 @@ enum Stylesheet {
         .feedback { font-size: 1.1rem; background: #eef7f0; border-left: 4px solid #1e6b34; padding: .75rem 1rem; }
         .earned li { font-weight: 600; }
         .plan ul { padding-left: 1.2rem; }
+        .cheers { background: #fff8e6; border-left: 4px solid #8a5a00; padding: .1rem 1rem .5rem; margin: .5rem 0 1rem; }
+        .cheers h3 { font-size: 1rem; margin: .5rem 0 .25rem; }
+        .cheers ul { list-style: none; margin: 0; padding: 0; }
+        .cheers li + li { margin-top: .35rem; }
+        .from { color: #4a4a4a; white-space: nowrap; }
+        .actions { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+        .notice { background: #f1f1ec; border-left: 4px solid #4a4a4a; padding: .5rem 1rem; }
         footer.bottom { border-top: 1px solid #c9c9c0; padding-top: .5rem; padding-bottom: 2rem; }
         @media (min-width: 48rem) { h1 { font-size: 2rem; } }
         """#

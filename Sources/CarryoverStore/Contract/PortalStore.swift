@@ -13,7 +13,7 @@ public protocol PortalStore: Sendable {
 
     /// Stores a new invite (its client must exist) and audits `invite.create`.
     func addInvite(_ invite: PortalInvite) async throws
-    /// The client's invites, newest first.
+    /// The client's invites and its supporters', newest first.
     func invites(clientID: String) async throws -> [PortalInvite]
     /// The invite with this token hash, used or not, without using it.
     func invite(tokenHash: String) async throws -> PortalInvite?
@@ -21,8 +21,9 @@ public protocol PortalStore: Sendable {
     /// `invite.redeem`, or says why it cannot be used. Two concurrent uses of
     /// one token redeem it at most once.
     func redeemInvite(tokenHash: String, at: Date) async throws -> InviteRedemption
-    /// Revokes every open invite of the client; returns how many, audited.
-    func revokeInvites(clientID: String, at: Date) async throws -> Int
+    /// Revokes every open invite of the client's own (or, with a
+    /// `supporterID`, of that supporter's); returns how many, audited.
+    func revokeInvites(clientID: String, supporterID: String?, at: Date) async throws -> Int
 
     // MARK: Sessions
 
@@ -32,9 +33,10 @@ public protocol PortalStore: Sendable {
     func session(keyHash: String, at: Date) async throws -> PortalSession?
     /// Removes one session (signing out).
     func removeSession(keyHash: String) async throws
-    /// Ends every session of the client (the therapist's sign-out); returns
-    /// how many were open, audited as `session.end`.
-    func endSessions(clientID: String) async throws -> Int
+    /// Ends every session of the client's own devices (or, with a
+    /// `supporterID`, of that supporter's) (the therapist's sign-out);
+    /// returns how many were open, audited as `session.end`.
+    func endSessions(clientID: String, supporterID: String?) async throws -> Int
 
     // MARK: Failed attempts
 
@@ -66,6 +68,18 @@ public protocol PortalStore: Sendable {
     func entryID(idempotencyKey: String, clientID: String) async throws -> String?
 }
 
+extension PortalStore {
+    /// Revokes every open invite of the client's own.
+    public func revokeInvites(clientID: String, at: Date) async throws -> Int {
+        try await revokeInvites(clientID: clientID, supporterID: nil, at: at)
+    }
+
+    /// Ends every session of the client's own devices.
+    public func endSessions(clientID: String) async throws -> Int {
+        try await endSessions(clientID: clientID, supporterID: nil)
+    }
+}
+
 /// One invite link: a single-use token (stored hashed) for one client.
 public struct PortalInvite: Sendable, Hashable, Codable {
     /// A short id the therapist can name; not a secret.
@@ -77,10 +91,12 @@ public struct PortalInvite: Sendable, Hashable, Codable {
     public var expiresAt: Date
     public var usedAt: Date?
     public var revokedAt: Date?
+    /// The supporter the link signs in, for a supporter's invite; nil for the client's.
+    public var supporterID: String?
 
     public init(
         id: String, clientID: String, tokenHash: String, createdAt: Date, expiresAt: Date,
-        usedAt: Date? = nil, revokedAt: Date? = nil
+        usedAt: Date? = nil, revokedAt: Date? = nil, supporterID: String? = nil
     ) {
         self.id = id
         self.clientID = clientID
@@ -89,6 +105,7 @@ public struct PortalInvite: Sendable, Hashable, Codable {
         self.expiresAt = expiresAt
         self.usedAt = usedAt
         self.revokedAt = revokedAt
+        self.supporterID = supporterID
     }
 
     /// Whether the invite can still be used at `at`.
@@ -99,8 +116,9 @@ public struct PortalInvite: Sendable, Hashable, Codable {
 
 /// What using an invite token came to.
 public enum InviteRedemption: Sendable, Hashable {
-    /// The token was open and is now used: the client may start a session.
-    case redeemed(clientID: String)
+    /// The token was open and is now used: the client (or, with a
+    /// `supporterID`, the client's supporter) may start a session.
+    case redeemed(clientID: String, supporterID: String?)
     /// No invite has this token.
     case unknown
     /// The token was used before.
@@ -109,7 +127,8 @@ public enum InviteRedemption: Sendable, Hashable {
     case revoked
 }
 
-/// A signed-in device: the session id's hash, its client and its expiry.
+/// A signed-in device: the session id's hash, its client (and supporter,
+/// for a supporter's device) and its expiry.
 public struct PortalSession: Sendable, Hashable {
     public var keyHash: String
     public var clientID: String
@@ -117,12 +136,18 @@ public struct PortalSession: Sendable, Hashable {
     public var expiresAt: Date?
     /// The session's own data (JSON), as the server keeps it.
     public var data: String
+    /// The supporter signed in on this device; nil for the client's own.
+    public var supporterID: String?
 
-    public init(keyHash: String, clientID: String, expiresAt: Date?, data: String) {
+    public init(
+        keyHash: String, clientID: String, expiresAt: Date?, data: String,
+        supporterID: String? = nil
+    ) {
         self.keyHash = keyHash
         self.clientID = clientID
         self.expiresAt = expiresAt
         self.data = data
+        self.supporterID = supporterID
     }
 }
 

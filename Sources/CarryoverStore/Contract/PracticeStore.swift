@@ -9,7 +9,7 @@ import Foundation
 /// `async` so one protocol serves SQLite (``SQLiteStore``) and PostgreSQL.
 /// Lookups of a missing id throw ``StoreError`` with code `notFound`. The
 /// client portal's tables are part of it (``PortalStore``).
-public protocol PracticeStore: PortalStore {
+public protocol PracticeStore: PortalStore, PeopleStore {
     // MARK: Clients
 
     /// Adds a client; throws `duplicate` when the id is taken.

@@ -42,6 +42,12 @@ extension SQLiteStore {
             try assignments[entry.assignmentID] ?? Self.assignment(db, id: entry.assignmentID)
         assignments[entry.assignmentID] = assignment
         try StoreChecks.entry(entry, of: assignment)
+        if let supporterID = entry.supporterID {
+            try StoreChecks.supporterOwner(
+                try String.fetchOne(
+                    db, sql: "SELECT client_id FROM supporter WHERE id = ?",
+                    arguments: [supporterID]), of: entry)
+        }
         guard try !Self.exists(db, "entry", id: entry.id) else {
             throw StoreError.duplicate("entry", entry.id)
         }
@@ -49,8 +55,9 @@ extension SQLiteStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version,
-                    performed_at, logged_at, fields, source, recorded_by, flags)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    performed_at, logged_at, fields, source, recorded_by, flags, kind, counts,
+                    supporter_id, quality)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
@@ -58,7 +65,8 @@ extension SQLiteStore {
                 entry.homeworkVersion, entry.performedAt.timeIntervalSince1970,
                 entry.loggedAt.timeIntervalSince1970, try StoreCoding.encode(entry.fields),
                 entry.source.rawValue, entry.recordedBy ?? principal.name,
-                try entry.flags.map { try StoreCoding.encode($0) },
+                try entry.flags.map { try StoreCoding.encode($0) }, entry.kind.rawValue,
+                entry.counts, entry.supporterID, entry.quality,
             ])
         try insertScores(entry, db)
         try raiseFlags(of: entry, at: entry.loggedAt, db)
@@ -151,11 +159,15 @@ extension SQLiteStore {
             column("recorded_by"), column("revision"), column("voided"), column("score_name"),
             column("score_value")
         )
+        let (kind, counts, supporter, quality) = try (
+            column("kind"), column("counts"), column("supporter_id"), column("quality")
+        )
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
             let entryID: String = row[id]
             if entries.last?.id != entryID {
                 let sourceName: String = row[source]
+                let kindName: String = row[kind]
                 entries.append(
                     Entry(
                         id: entryID, assignmentID: row[assignment], clientID: row[client],
@@ -167,7 +179,8 @@ extension SQLiteStore {
                         flags: try StoreCoding.flags(row[flags], what: "entry"),
                         source: EntrySource(rawValue: sourceName) ?? .therapist,
                         recordedBy: row[recordedBy], revision: row[revision],
-                        voided: row[voided]))
+                        voided: row[voided], kind: EntryKind(rawValue: kindName) ?? .homework,
+                        counts: row[counts], supporterID: row[supporter], quality: row[quality]))
             }
             if let name: String = row[scoreName] {
                 entries[entries.count - 1].scores[name] = row[scoreValue]

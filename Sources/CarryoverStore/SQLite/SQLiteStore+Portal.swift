@@ -11,12 +11,14 @@ extension SQLiteStore {
             try Self.requireClient(db, invite.clientID)
             try db.execute(
                 sql: """
-                    INSERT INTO portal_invite (id, client_id, token_hash, created_at, expires_at)
-                    VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO portal_invite
+                        (id, client_id, token_hash, created_at, expires_at, supporter_id)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     invite.id, invite.clientID, invite.tokenHash,
                     invite.createdAt.timeIntervalSince1970, invite.expiresAt.timeIntervalSince1970,
+                    invite.supporterID,
                 ])
             try self.audit(
                 db, "invite.create", kind: "invite", id: invite.id, clientID: invite.clientID)
@@ -47,7 +49,7 @@ extension SQLiteStore {
             id: row["id"], clientID: row["client_id"], tokenHash: row["token_hash"],
             createdAt: date(row["created_at"]), expiresAt: date(row["expires_at"]),
             usedAt: (row["used_at"] as Double?).map(date),
-            revokedAt: (row["revoked_at"] as Double?).map(date))
+            revokedAt: (row["revoked_at"] as Double?).map(date), supporterID: row["supporter_id"])
     }
 
     public func redeemInvite(tokenHash: String, at: Date) async throws -> InviteRedemption {
@@ -65,19 +67,21 @@ extension SQLiteStore {
             try self.audit(
                 db, "invite.redeem", kind: "invite", id: invite.id, clientID: invite.clientID,
                 principal: Entry.portalRecorder)
-            return .redeemed(clientID: invite.clientID)
+            return .redeemed(clientID: invite.clientID, supporterID: invite.supporterID)
         }
     }
 
-    public func revokeInvites(clientID: String, at: Date) async throws -> Int {
+    public func revokeInvites(clientID: String, supporterID: String?, at: Date) async throws -> Int
+    {
         try await write { db in
             try Self.requireClient(db, clientID)
             let open = try String.fetchAll(
                 db,
                 sql: """
-                    SELECT id FROM portal_invite WHERE client_id = ? AND used_at IS NULL
-                        AND revoked_at IS NULL AND expires_at > ? ORDER BY id
-                    """, arguments: [clientID, at.timeIntervalSince1970])
+                    SELECT id FROM portal_invite WHERE client_id = ?1 AND used_at IS NULL
+                        AND revoked_at IS NULL AND expires_at > ?2
+                        AND supporter_id IS ?3 ORDER BY id
+                    """, arguments: [clientID, at.timeIntervalSince1970, supporterID])
             for id in open {
                 try db.execute(
                     sql: "UPDATE portal_invite SET revoked_at = ? WHERE id = ?",
@@ -98,15 +102,16 @@ extension SQLiteStore {
                 sql: "DELETE FROM portal_session WHERE expires_at <= ?", arguments: [now])
             try db.execute(
                 sql: """
-                    INSERT INTO portal_session (key_hash, client_id, expires_at, data)
-                    VALUES (?1, ?2, coalesce(?3, ?5), ?4)
+                    INSERT INTO portal_session (key_hash, client_id, expires_at, data, supporter_id)
+                    VALUES (?1, ?2, coalesce(?3, ?5), ?4, ?6)
                     ON CONFLICT (key_hash) DO UPDATE SET data = excluded.data,
                         expires_at = coalesce(?3, portal_session.expires_at)
                     WHERE portal_session.client_id = excluded.client_id
+                        AND portal_session.supporter_id IS excluded.supporter_id
                     """,
                 arguments: [
                     session.keyHash, session.clientID, session.expiresAt?.timeIntervalSince1970,
-                    session.data, now + PortalRules.defaultSessionSeconds,
+                    session.data, now + PortalRules.defaultSessionSeconds, session.supporterID,
                 ])
         }
     }
@@ -119,7 +124,8 @@ extension SQLiteStore {
             ).map {
                 PortalSession(
                     keyHash: $0["key_hash"], clientID: $0["client_id"],
-                    expiresAt: Self.date($0["expires_at"]), data: $0["data"])
+                    expiresAt: Self.date($0["expires_at"]), data: $0["data"],
+                    supporterID: $0["supporter_id"])
             }
         }
     }
@@ -131,13 +137,16 @@ extension SQLiteStore {
         }
     }
 
-    public func endSessions(clientID: String) async throws -> Int {
+    public func endSessions(clientID: String, supporterID: String?) async throws -> Int {
         try await write { db in
             try Self.requireClient(db, clientID)
             try db.execute(
-                sql: "DELETE FROM portal_session WHERE client_id = ?", arguments: [clientID])
+                sql: "DELETE FROM portal_session WHERE client_id = ? AND supporter_id IS ?",
+                arguments: [clientID, supporterID])
             let ended = db.changesCount
-            try self.audit(db, "session.end", kind: "client", id: clientID, clientID: clientID)
+            try self.audit(
+                db, "session.end", kind: supporterID == nil ? "client" : "supporter",
+                id: supporterID ?? clientID, clientID: clientID)
             return ended
         }
     }

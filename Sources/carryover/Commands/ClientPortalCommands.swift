@@ -161,6 +161,8 @@ struct InviteJSON: Encodable {
     let inviteID: String
     let url: String
     let expiresAt: Date
+    /// The supporter the link signs in (`supporter invite --json`); absent for the client's.
+    var supporterID: String? = nil
 }
 
 /// `carryover client calendar --json`.

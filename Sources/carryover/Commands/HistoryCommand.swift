@@ -30,9 +30,17 @@ struct HistoryCommand: AsyncParsableCommand {
             EntryQuery(assignmentID: assignment, clientID: found.id, includeVoided: all))
         if output.json { return try printJSON(entries) }
         if entries.isEmpty { print("No entries yet.") }
+        let supporters = Dictionary(
+            uniqueKeysWithValues: try await practice.supporters(clientID: found.id).map {
+                ($0.id, $0)
+            })
         for entry in entries {
             let state = entry.voided ? "  [void]" : entry.revision > 0 ? "  [amended]" : ""
-            let source = entry.viaPortal ? "  [client via portal]" : ""
+            // Who it came from, when not the therapist at the command line.
+            let source =
+                entry.viaPortal || entry.source == .supporter
+                ? "  [\(entry.sourceText(supporter: entry.supporterID.flatMap { supporters[$0] }))]"
+                : ""
             print(
                 "\(localText(entry.performedAt, found.timeZone))  \(entry.assignmentID)  "
                     + "\(scoresText(entry.scores))\(state)\(source)")

@@ -47,11 +47,17 @@ struct StatusRendering {
         for line in StatusLines(item: item, timeZone: client.timeZone).lines {
             Swift.print("  " + line)
         }
-        let fromPortal = item.entries.filter(\.viaPortal)
+        let fromPortal = item.entries.filter { $0.viaPortal && $0.source == .client }
         if let latest = fromPortal.last {
             Swift.print(
                 "  From the portal: \(fromPortal.count) of \(item.entries.count) entries, "
                     + "latest \(localText(latest.loggedAt, client.timeZone))")
+        }
+        let confirmed = item.entries.filter { $0.kind == .confirmation }
+        if !confirmed.isEmpty {
+            Swift.print(
+                "  Confirmed by supporters: \(confirmed.count) "
+                    + "(\(confirmed.filter(\.counts).count) counted)")
         }
         let met = item.completion.met ? terminal.paint(" - met", .green) : ""
         Swift.print("  Counts as done when: \(assignment.completion.description)")
@@ -136,6 +142,9 @@ struct ClientStatusJSON: Encodable {
         let barriers: [ProgressFlag]
         /// Entries the client submitted on the portal.
         let portalEntries: Int
+        /// Supporters' confirmations of practice, and how many of them count.
+        let supporterConfirmations: Int
+        let countedConfirmations: Int
     }
 
     struct StreakJSON: Encodable {
@@ -176,7 +185,11 @@ struct ClientStatusJSON: Encodable {
                         mean: $0.mean, min: $0.min, max: $0.max, slopePerWeek: $0.slopePerWeek,
                         sparkline: $0.sparkline)
                 }, balance: item.balance, flags: item.pluginFlags, openFlags: item.openFlags,
-                barriers: item.barrierFlags, portalEntries: item.entries.filter(\.viaPortal).count)
+                barriers: item.barrierFlags,
+                portalEntries: item.entries.filter { $0.viaPortal && $0.source == .client }.count,
+                supporterConfirmations: item.entries.filter { $0.kind == .confirmation }.count,
+                countedConfirmations: item.entries.filter { $0.kind == .confirmation && $0.counts }
+                    .count)
         }
     }
 }

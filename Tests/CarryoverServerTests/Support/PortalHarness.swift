@@ -17,6 +17,8 @@ final class MovableClock: WallClock {
 
     func now() -> Date { instant.withLock { $0 } }
 
+    func set(_ date: Date) { instant.withLock { $0 = date } }
+
     func advance(_ seconds: TimeInterval) {
         instant.withLock { $0 = $0.addingTimeInterval(seconds) }
     }

@@ -19,7 +19,9 @@ import Testing
         try await store.addInvite(Self.invite("inv-1", hash: "h1"))
         #expect(try await store.invite(tokenHash: "h1")?.usedAt == nil)
         let at = Fixture.t0.addingTimeInterval(60)
-        #expect(try await store.redeemInvite(tokenHash: "h1", at: at) == .redeemed(clientID: "c-1"))
+        #expect(
+            try await store.redeemInvite(tokenHash: "h1", at: at)
+                == .redeemed(clientID: "c-1", supporterID: nil))
         #expect(try await store.redeemInvite(tokenHash: "h1", at: at) == .used)
         #expect(try await store.redeemInvite(tokenHash: "nope", at: at) == .unknown)
         #expect(try await store.invites(clientID: "c-1").first?.usedAt == at)

@@ -18,7 +18,7 @@ public struct OccurrenceHistory: Sendable {
     /// Entries by the index of the occurrence they count for.
     public let entries: [Int: [Entry]]
 
-    /// Matches `entries` (oldest first) to the occurrences opened by `now`.
+    /// Matches the `entries` that count (oldest first) to the occurrences opened by `now`.
     public init(assignment: Assignment, entries: [Entry], now clockNow: Date) {
         let now = assignment.endedAt.map { min($0, clockNow) } ?? clockNow
         let timeline = AssignmentTimeline(assignment)
@@ -30,8 +30,11 @@ public struct OccurrenceHistory: Sendable {
             excluding: assignment.pauses(until: now)
         ).filter { $0.start <= now }
         var byIndex: [Int: [Entry]] = [:]
-        let matches = timeline.matching(entries.map(\.performedAt), among: opened)
-        for (entry, occurrence) in zip(entries, matches) {
+        // Only what counts is matched: the homework, and supporters'
+        // confirmations the therapist let count.
+        let counting = entries.filter(\.counts)
+        let matches = timeline.matching(counting.map(\.performedAt), among: opened)
+        for (entry, occurrence) in zip(counting, matches) {
             if let occurrence { byIndex[occurrence.index, default: []].append(entry) }
         }
         self.assignment = assignment

@@ -1,7 +1,9 @@
+import CarryoverCore
 import CarryoverStore
 import Foundation
 
-/// The portal's part of the store contract, forwarded and counted like the rest.
+/// The portal's and the people's parts of the store contract, forwarded and
+/// counted like the rest.
 extension CountingStore {
     func addInvite(_ invite: PortalInvite) async throws {
         count("addInvite")
@@ -23,9 +25,9 @@ extension CountingStore {
         return try await base.redeemInvite(tokenHash: tokenHash, at: at)
     }
 
-    func revokeInvites(clientID: String, at: Date) async throws -> Int {
+    func revokeInvites(clientID: String, supporterID: String?, at: Date) async throws -> Int {
         count("revokeInvites")
-        return try await base.revokeInvites(clientID: clientID, at: at)
+        return try await base.revokeInvites(clientID: clientID, supporterID: supporterID, at: at)
     }
 
     func saveSession(_ session: PortalSession) async throws {
@@ -43,9 +45,9 @@ extension CountingStore {
         try await base.removeSession(keyHash: keyHash)
     }
 
-    func endSessions(clientID: String) async throws -> Int {
+    func endSessions(clientID: String, supporterID: String?) async throws -> Int {
         count("endSessions")
-        return try await base.endSessions(clientID: clientID)
+        return try await base.endSessions(clientID: clientID, supporterID: supporterID)
     }
 
     func recordFailedAttempt(addressHash: String, at: Date, policy: AttemptPolicy) async throws
@@ -88,5 +90,47 @@ extension CountingStore {
     func entryID(idempotencyKey: String, clientID: String) async throws -> String? {
         count("entryID")
         return try await base.entryID(idempotencyKey: idempotencyKey, clientID: clientID)
+    }
+}
+
+extension CountingStore {
+    func addSupporter(_ supporter: Supporter) async throws {
+        count("addSupporter")
+        try await base.addSupporter(supporter)
+    }
+
+    func updateSupporter(_ supporter: Supporter, action: String) async throws {
+        count("updateSupporter")
+        try await base.updateSupporter(supporter, action: action)
+    }
+
+    func supporter(id: String) async throws -> Supporter {
+        count("supporter")
+        return try await base.supporter(id: id)
+    }
+
+    func supporters(clientID: String) async throws -> [Supporter] {
+        count("supporters")
+        return try await base.supporters(clientID: clientID)
+    }
+
+    func addEncouragement(_ message: Encouragement) async throws {
+        count("addEncouragement")
+        try await base.addEncouragement(message)
+    }
+
+    func encouragements(clientID: String, since: Date?) async throws -> [Encouragement] {
+        count("encouragements")
+        return try await base.encouragements(clientID: clientID, since: since)
+    }
+
+    func addReview(_ review: SessionReview, assignments: [Assignment]) async throws {
+        count("addReview")
+        try await base.addReview(review, assignments: assignments)
+    }
+
+    func reviews(clientID: String) async throws -> [SessionReview] {
+        count("reviews")
+        return try await base.reviews(clientID: clientID)
     }
 }
