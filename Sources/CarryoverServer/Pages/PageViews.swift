@@ -75,6 +75,8 @@ struct FormView {
     let problems: [ProblemView]
     let hasProblems: Bool
     let problemCount: Int
+    /// The reading shown before the questions, if the type has one.
+    let reading: ReadingView?
 
     init(
         declaration: HomeworkDeclaration, ref: String, csrf: String, key: String,
@@ -92,6 +94,7 @@ struct FormView {
         self.problems = problems
         hasProblems = !problems.isEmpty
         problemCount = problems.count
+        reading = declaration.readings.first.map(ReadingView.init)
     }
 }
 

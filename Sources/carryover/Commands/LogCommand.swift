@@ -77,9 +77,14 @@ struct LogCommand: AsyncParsableCommand {
                 .usage,
                 "no entry given; use --set name=value, --file entry.json, or run it on a terminal")
         }
+        // A type with readings asks only the questions of the reading the assignment picks.
         let declaration = try practice.declaration(of: assignment.homeworkType)
+            .narrowed(toParams: assignment.params)
         print(Terminal.standardOutput.paint(declaration.title, .bold))
         print(declaration.instructions + "\n")
+        if let reading = declaration.readings.first {
+            print("Reading: \(reading.title). Enter the client's answer to each question.\n")
+        }
         return EntryPrompter().ask(declaration.fields)
     }
 }
