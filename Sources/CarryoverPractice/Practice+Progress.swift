@@ -37,6 +37,8 @@ public struct AssignmentProgress: Sendable {
     /// The homework type's scores in its order with their titles (empty
     /// when nothing was logged yet, or its pack is gone).
     public var scoreTitles = ScoreTitles()
+    /// For a type with readings: every attempt's score and the first that passed.
+    public var readingAttempts: ReadingAttempts? = nil
 }
 
 extension Practice {
@@ -125,6 +127,10 @@ extension Practice {
         {
             result.progressSummary = PluginProgressText.summary(
                 homeworkType: assignment.homeworkType, params: params, state: state.progress)
+        }
+        if let declaration = type?.declaration, !declaration.readings.isEmpty {
+            result.readingAttempts = ReadingAttempts(
+                entries: entries, passMark: params["pass_mark"]?.number ?? 0)
         }
         result.scoreTitles = type.map { ScoreTitles($0.declaration) } ?? ScoreTitles()
         let order = result.scoreTitles.ordered(result.trends.map(\.name))

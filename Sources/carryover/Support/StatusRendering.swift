@@ -57,6 +57,7 @@ struct StatusRendering {
         Swift.print("  Counts as done when: \(assignment.completion.description)")
         Swift.print("  So far: \(item.completion.progress)\(met)")
         if let summary = item.progressSummary { Swift.print("  Progress: \(summary)") }
+        if let attempts = item.readingAttempts { Swift.print("  Attempts: \(attempts.summary)") }
         if !assignment.status.isFinal {
             for trend in item.trends {
                 let title = item.scoreTitles.title(trend.name)
@@ -136,6 +137,7 @@ struct ClientStatusJSON: Encodable {
         let barriers: [ProgressFlag]
         /// Entries the client submitted on the portal.
         let portalEntries: Int
+        let attempts: ReadingAttempts?
     }
 
     struct StreakJSON: Encodable {
@@ -176,7 +178,8 @@ struct ClientStatusJSON: Encodable {
                         mean: $0.mean, min: $0.min, max: $0.max, slopePerWeek: $0.slopePerWeek,
                         sparkline: $0.sparkline)
                 }, balance: item.balance, flags: item.pluginFlags, openFlags: item.openFlags,
-                barriers: item.barrierFlags, portalEntries: item.entries.filter(\.viaPortal).count)
+                barriers: item.barrierFlags, portalEntries: item.entries.filter(\.viaPortal).count,
+                attempts: item.readingAttempts)
         }
     }
 }
