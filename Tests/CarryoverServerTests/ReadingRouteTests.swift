@@ -71,9 +71,12 @@ import Testing
             #expect(failed.html.contains("Not quite there yet"))
             #expect(
                 failed.html.contains(
-                    #"<p>Question 2 (What is an automatic thought?): see <a href="/homework/\#(ref)#why-it-helps">Why it helps</a>.</p>"#
+                    #"<p>Question 2 (What is an automatic thought?): see <a href="/homework/\#(ref)?again=1#why-it-helps">Why it helps</a>.</p>"#
                 ), "\(failed.html)")
-            #expect(failed.html.contains(#"href="/homework/\#(ref)#how-to-fill-it-in""#))
+            #expect(failed.html.contains(#"href="/homework/\#(ref)?again=1#how-to-fill-it-in""#))
+            // The link opens the form again (a GET with the reading), not this page.
+            let section = try await browser.get("/homework/\(ref)?again=1")
+            #expect(section.html.contains(#"<h3 id="how-to-fill-it-in">How to fill it in</h3>"#))
             // The feedback points to the text; it never names the right choice.
             #expect(!failed.html.contains("comes quickly and on its own"))
             #expect(failed.html.contains("Read again and answer once more"))

@@ -27,8 +27,10 @@ struct ReadingFeedbackView {
         let anchors = Set(reading.checks.map(\.section))
         retryHref = "/homework/\(ref)"
         passed = scores["passed"] == 1
+        // The result page's own URL is /homework/REF (the POST): a link there
+        // with only a #fragment would scroll this page instead of opening the form.
         lines = feedback.split(separator: "\n").map { line in
-            Self.line(String(line), anchors: anchors, page: "/homework/\(ref)")
+            Self.line(String(line), anchors: anchors, page: "/homework/\(ref)?again=1")
         }
     }
 
