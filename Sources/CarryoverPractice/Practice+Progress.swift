@@ -41,6 +41,8 @@ public struct AssignmentProgress: Sendable {
     /// The homework type's scores in its order with their titles (empty
     /// when nothing was logged yet, or its pack is gone).
     public var scoreTitles = ScoreTitles()
+    /// For a type with readings: every attempt's score and the first that passed.
+    public var readingAttempts: ReadingAttempts? = nil
 }
 
 extension Practice {
@@ -96,10 +98,14 @@ extension Practice {
             next: history.next(), entries: entries)
         result.outcomes = outcomes
         result.pluginProgress = state.progress
+        let params = declared?.applyingParamDefaults(to: assignment.params) ?? assignment.params
         result.progressSummary = Self.progressSummary(
-            homeworkType: assignment.homeworkType, advances: declared?.advances,
-            params: declared?.applyingParamDefaults(to: assignment.params) ?? assignment.params,
+            homeworkType: assignment.homeworkType, advances: declared?.advances, params: params,
             state: state.progress)
+        if declared?.hasReadings == true {
+            result.readingAttempts = ReadingAttempts(
+                entries: entries, passMark: params["pass_mark"]?.number ?? 0)
+        }
         result.scoreTitles = declared.map(ScoreTitles.init) ?? ScoreTitles()
         let order = result.scoreTitles.ordered(result.trends.map(\.name))
         result.trends.sort { order.firstIndex(of: $0.name)! < order.firstIndex(of: $1.name)! }

@@ -153,11 +153,12 @@ extension Practice {
     }
 
     /// The declaration of the homework type an assignment is on, at its
-    /// version: the form a front end asks the client to fill in.
+    /// version: the form a front end asks the client to fill in (a type with
+    /// readings narrowed to the questions of the reading the assignment picks).
     public func declaration(ofAssignment id: String) async throws -> HomeworkDeclaration {
         let assignment = try await assignment(id)
         return try homeworkType(
             assignment.homeworkType, version: assignment.homeworkVersion, seed: 0
-        ).declaration
+        ).declaration.narrowed(toParams: assignment.params)
     }
 }

@@ -6,7 +6,10 @@ For each way a client may come (desktop with JavaScript, desktop without
 JavaScript, a 360 px phone, keyboard only), the therapist invites the client
 with the CLI, the client opens the link, fills a thought record with two
 emotions, sees the feedback and the token, and the CLI's status shows the
-entry from the portal. axe-core checks every page for WCAG 2.1 AA
+entry from the portal; on the desktop and the phone the client also fails a
+reading's check questions at 60%, follows the feedback's link back to the
+text and passes at 100%, and status shows both attempts. axe-core checks
+every page for WCAG 2.1 AA
 violations; a screenshot of every page is written to SCREENSHOT_FOLDER.
 
 Prints one line per check and ends with 'N passed, N failed'; exits 1 when a
@@ -100,6 +103,46 @@ def fill_thought_record(page, keyboard_only):
     page.get_by_label("Mind reading").check()
 
 
+READING_FIRST = ["When my mood changes", "A thought that is always true",
+                 "To practise checking a thought against the evidence", "Only facts that support the thought",
+                 "Bring the record, even unfinished, to the next session"]  # 3 of 5 right: 60%
+READING_RIGHT = ["When my mood changes", "A thought that comes quickly and on its own",
+                 "To practise checking a thought against the evidence",
+                 "Facts that support the thought and facts that do not",
+                 "Bring the record, even unfinished, to the next session"]  # 5 of 5: 100%
+
+
+def answer_reading(page, labels):
+    for label in labels:
+        page.get_by_label(label, exact=True).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save my answers").click()
+    return page.locator("main").inner_text()
+
+
+def reading_flow(page, axe, mode, port, checker):
+    """Psychoeducation: fail at 60%, follow the feedback back to the text, pass at 100%."""
+    page.goto(f"http://127.0.0.1:{port}/")
+    page.get_by_role("link", name="Do “Reading with check questions” now").click()
+    check(f"{mode}: the reading is shown before its questions",
+          page.get_by_role("heading", name="Why it helps", exact=True).is_visible())
+    html = page.content()
+    check(f"{mode}: no answer is in the page", all(value not in html for value in ["comes_quickly", "both_sides"]))
+    page_check(page, axe, mode, checker=checker, name="9-reading")
+    body = answer_reading(page, READING_FIRST)
+    check(f"{mode}: 3 of 5 right is 60%, below the pass mark", "3 of 5 questions right (60%)" in body, body[:300])
+    check(f"{mode}: the feedback does not give the answer away", "comes quickly" not in body, body[:600])
+    page_check(page, axe, mode, checker=checker, name="10-reading-failed")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Why it helps", exact=True).click()
+    check(f"{mode}: the feedback's link goes back to the section", page.url.endswith("#why-it-helps"), page.url)
+    check(f"{mode}: the section is there to read", page.get_by_role("heading", name="Why it helps", exact=True).is_visible(),
+          page.locator("main").inner_text()[:300])
+    body = answer_reading(page, READING_RIGHT)
+    check(f"{mode}: 5 of 5 right passes", "5 of 5 questions right (100%)" in body and "Reading done" in body, body[:300])
+    page_check(page, axe, mode, checker=checker, name="11-reading-passed")
+
+
 def flow(browser, practice, port, mode, *, javascript=True, viewport=None, keyboard_only=False):
     context = browser.new_context(java_script_enabled=javascript, viewport=viewport or {"width": 1280, "height": 900})
     page = context.new_page()
@@ -159,6 +202,9 @@ def flow(browser, practice, port, mode, *, javascript=True, viewport=None, keybo
     page.goto(f"http://127.0.0.1:{port}/help")
     page_check(page, axe, mode, checker=checker, name="7-help")
 
+    if mode in ("desktop", "phone-360"):
+        reading_flow(page, axe, mode, port, checker)
+
     if mode == "desktop":
         # A risk answer: the crisis message at once, the therapist's wording never.
         page.goto(f"http://127.0.0.1:{port}/")
@@ -194,6 +240,8 @@ def main():
                    "safe_environment": ["Pills kept by Sam"], "reasons_for_living": ["My kids"]}, handle)
     carryover(practice, "assign", "c-017", "org.carryover.safety-plan", "--schedule", "weekly on monday at 09:00")
     carryover(practice, "assign", "c-017", "org.carryover.phq9", "--schedule", "weekly on monday at 09:00")
+    carryover(practice, "assign", "c-017", "org.carryover.psychoeducation", "--schedule", "daily at 20:00 for 1 week",
+              "--rule", "sum of passed 1")
     status = json.loads(carryover(practice, "status", "c-017", "--json"))
     plan_id = [a["id"] for a in status["assignments"] if a["homeworkType"] == "org.carryover.safety-plan"][0]
     carryover(practice, "log", plan_id, "--file", plan)
@@ -220,9 +268,16 @@ def main():
         check("CLI status: when the client last opened the portal", status.get("portalLastOpened") is not None)
         risks = [f for a in status["assignments"] for f in a["openFlags"] if f["level"] == "risk"]
         check("CLI status: the PHQ-9 risk flag is raised for the therapist", len(risks) == 1, str(risks))
+        reading = [a for a in status["assignments"] if a["homeworkType"] == "org.carryover.psychoeducation"][0]
+        check("CLI status: both attempts of each reading flow, with their scores",
+              reading.get("attempts") == {"percents": [60, 100, 60, 100], "firstPassed": 2, "passMark": 80},
+              str(reading.get("attempts")))
+        text = carryover(practice, "status", "c-017")
+        check("CLI status shows the attempts in words",
+              "Attempts: 4 attempts (60%, 100%, 60%, 100%), passed at attempt 2 (pass mark 80%)" in text, text)
         history = carryover(practice, "history", "c-017")
-        # Four thought records and the PHQ-9.
-        check("CLI history marks entries from the portal", history.count("[client via portal]") == 5, history)
+        # Four thought records, the PHQ-9 and four reading attempts.
+        check("CLI history marks entries from the portal", history.count("[client via portal]") == 9, history)
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -6,7 +6,9 @@ import Testing
 /// Playwright drives Debian's chromium through invite, sign-in, a thought
 /// record with two emotions, feedback and token, on a desktop with and
 /// without JavaScript, on a 360 px phone and by keyboard alone; axe-core
-/// checks every page; `status` and `history` show the portal's entries.
+/// checks every page; on desktop and phone a reading's check questions are
+/// failed at 60%, the feedback's link followed back to the text, and passed
+/// at 100%; `status` and `history` show the portal's entries and attempts.
 /// Screenshots go to `.build/portal-screenshots` (or $CARRYOVER_SCREENSHOTS).
 @Suite struct PortalBrowserTests {
     @Test func aClientDoesTheirHomeworkInARealBrowser() throws {

@@ -3,10 +3,11 @@ import Testing
 
 /// `types [ID] [--schema]`: what can be assigned.
 @Suite struct TypesCommandTests {
-    /// The nine built-in modalities in Modalities/.
+    /// The ten built-in modalities in Modalities/.
     static let builtIn = [
         "org.carryover.exposure-ladder", "org.carryover.gad7", "org.carryover.gratitude",
-        "org.carryover.mood-log", "org.carryover.phq9", "org.carryover.safety-plan",
+        "org.carryover.mood-log", "org.carryover.phq9", "org.carryover.psychoeducation",
+        "org.carryover.safety-plan",
         "org.carryover.speech-practice", "org.carryover.symptom-log",
         "org.carryover.thought-record",
     ]

@@ -40,6 +40,6 @@ import Testing
     }
 
     @Test func shippedFoldersAreAllFound() {
-        #expect(ToolkitFixture.shippedFolders.count == 11)
+        #expect(ToolkitFixture.shippedFolders.count == 12)
     }
 }

@@ -14,6 +14,9 @@ public struct DeclaredHomework: Sendable, Hashable, Codable {
     public var advances: Bool
     /// The params' declared defaults, by name.
     public var paramDefaults: [String: Value]
+    /// Whether the type has readings with check questions (attempts to show);
+    /// nil in what was kept before readings existed.
+    public var hasReadings: Bool?
 
     public init(_ declaration: HomeworkDeclaration) {
         scores = declaration.scores.map { Score(name: $0, title: declaration.scoreTitle($0)) }
@@ -21,6 +24,7 @@ public struct DeclaredHomework: Sendable, Hashable, Codable {
         paramDefaults = Dictionary(
             declaration.params.compactMap { param in param.defaultValue.map { (param.name, $0) } },
             uniquingKeysWith: { first, _ in first })
+        hasReadings = !declaration.readings.isEmpty
     }
 
     /// The params with every left-out param set to its default (see

@@ -16,6 +16,7 @@ extension HomeworkDeclaration {
                 instructions: try informant.string(form, "instructions"),
                 fields: try informant.fields(form["fields"], at: "fields"))
         }
+        readings = try reader.readings(value["readings"])
     }
 
     private init(reading value: Value, _ reader: DeclarationReader) throws(CoreError) {
@@ -61,6 +62,21 @@ private struct DeclarationReader {
             titles[name] = text
         }
         return titles
+    }
+
+    func readings(_ value: Value?) throws(CoreError) -> [Reading] {
+        guard let value, value != .null else { return [] }
+        guard let items = value.array else { throw problem("readings", "expected a list") }
+        return try items.map { item throws(CoreError) in
+            let checks = try (item["checks"]?.array ?? []).map { check throws(CoreError) in
+                guard let field = check["name"]?.string, let section = check["section"]?.string
+                else { throw problem("readings", "each check needs a name and a section") }
+                return Reading.Check(field: field, section: section)
+            }
+            return Reading(
+                id: try string(item, "id"), title: try string(item, "title"),
+                markdown: try string(item, "text"), checks: checks)
+        }
     }
 
     func strings(_ value: Value?, at key: String) throws(CoreError) -> [String] {

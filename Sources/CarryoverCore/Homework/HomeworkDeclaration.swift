@@ -20,6 +20,8 @@ public struct HomeworkDeclaration: Sendable, Hashable {
     public var scores: [String]
     /// The titles the type gives its scores, by name (see ``scoreTitle(_:)``).
     public var scoreTitles: [String: String] = [:]
+    /// Reading material with check questions, if the type declares any.
+    public var readings: [Reading] = []
     /// The optional hooks the plugin defines.
     public var hooks: Set<HomeworkHook>
     /// Plain data such as sources and bands; `loinc` and `units` code the

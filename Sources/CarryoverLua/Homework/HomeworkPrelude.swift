@@ -13,6 +13,8 @@
     /// The chunk name errors in the prelude carry.
     @_spi(Benchmarks) public static let chunkName = "carryover-prelude"
 
-    /// The DSL prelude's source (homework_prelude.lua, embedded at build time).
-    @_spi(Benchmarks) public static let source = EmbeddedLua.homeworkPrelude
+    /// The DSL prelude's source: reading_checks.lua then homework_prelude.lua (embedded at
+    /// build time), one chunk, so the reading support stays local.
+    @_spi(Benchmarks) public static let source =
+        EmbeddedLua.readingChecks + "\n" + EmbeddedLua.homeworkPrelude
 }

@@ -52,6 +52,19 @@
 ---@field code string A stable code, e.g. "phq9-item9"
 ---@field message string For the therapist
 
+---@class carryover.Check
+---@field name string The field that holds the answer
+---@field question string
+---@field choices (string|{ [1]: string, [2]: string })[]
+---@field answer string The value of the right choice (stays in the sandbox)
+---@field section string The anchor of the heading that answers it, e.g. "why-it-helps"
+
+---@class carryover.Reading
+---@field id string The value of the `reading` param that picks it
+---@field title string
+---@field text string Markdown; `##` headings mark sections
+---@field checks carryover.Check[]
+
 ---@class carryover.Homework
 ---@field id string Reverse-DNS, e.g. "org.clinic.worry-time"
 ---@field version string Semantic version, e.g. "1.0.0"
@@ -62,6 +75,7 @@
 ---@field scores? (string|string[])[] The names `score` may return, each a name or { name, title }
 ---@field metadata? table Plain data, e.g. LOINC codes
 ---@field informant? { title: string, instructions: string, fields: carryover.Field[] } The form a supporter fills in about the client
+---@field readings? carryover.Reading[] Texts in Markdown with check questions (adds params reading and pass_mark)
 ---@field validate? fun(entry: table, params: table): carryover.Problem[]
 ---@field score? fun(entry: table, params: table): table<string, number>
 ---@field feedback? fun(entry: table, params: table, scores: table<string, number>): string?

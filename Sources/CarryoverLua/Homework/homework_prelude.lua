@@ -198,8 +198,13 @@ local function check_fields(list, what, level)
   end
 end
 
-local KNOWN_KEYS = { fields = true, params = true, scores = true, metadata = true, informant = true }
+-- `readings = { ... }` (reading_checks.lua, put before this file in the same chunk).
+local readings_of = reading_support {
+  fail = fail, is_identifier = is_identifier, normalize_choices = normalize_choices,
+  make_field = make_field, check_fields = check_fields,
+}
 
+local KNOWN_KEYS = { fields = true, params = true, scores = true, metadata = true, readings = true, informant = true }
 -- The informant form a supporter fills in: { title, instructions, fields }.
 local function check_informant(form, level)
   if type(form) ~= "table" then
@@ -241,8 +246,10 @@ function homework(spec)
   if not is_semver(spec.version) then
     fail(level, "homework: version '%s' must be semantic (MAJOR.MINOR.PATCH, e.g. 1.0.0)", spec.version)
   end
+  local reading = spec.readings ~= nil and readings_of(spec.readings, level) or nil
+  if reading and spec.fields == nil then spec.fields = {} end
   check_fields(spec.fields, "fields", level)
-  if #spec.fields == 0 then fail(level, "homework: 'fields' needs at least one field") end
+  if #spec.fields == 0 and not reading then fail(level, "homework: 'fields' needs at least one field") end
   check_fields(spec.params or {}, "params", level)
   -- Each score is a name, or { name, title } with the title people read.
   if spec.scores ~= nil and (type(spec.scores) ~= "table" or getmetatable(spec.scores) ~= nil) then
@@ -250,6 +257,10 @@ function homework(spec)
   end
   local scores, score_titles = {}, {}
   local score_names = {}
+  for _, item in ipairs(reading and reading.scores or {}) do
+    scores[#scores + 1], score_titles[item[1]], score_names[item[1]] = item[1], item[2], true
+  end
+  local reading_scores = #scores
   for index, item in ipairs(spec.scores or {}) do
     local name, title = item, nil
     if type(item) == "table" then
@@ -266,7 +277,7 @@ function homework(spec)
     scores[#scores + 1] = name
     if title then score_titles[name] = title end
   end
-  if (#scores > 0) ~= (spec.score ~= nil) then
+  if (#scores > reading_scores) ~= (spec.score ~= nil) then
     fail(level, "homework: declare 'scores' names together with a 'score' function")
   end
   if spec.metadata ~= nil then check_data(spec.metadata, "metadata", level) end
@@ -281,11 +292,16 @@ function homework(spec)
       present[#present + 1] = name
     end
   end
+  local fields, params = spec.fields, spec.params or {}
+  if reading then
+    fields, params, present = reading.extend(fields, params, present, hooks, level)
+  end
   declaration = {
     id = spec.id, version = spec.version, title = spec.title, instructions = spec.instructions,
-    fields = spec.fields, params = spec.params or {}, scores = scores,
+    fields = fields, params = params, scores = scores,
     score_titles = score_titles, hooks = present, metadata = spec.metadata or {},
     informant = informant,
+    readings = reading and reading.declared or nil,
   }
   declared_scores = score_names
   return declaration

@@ -80,7 +80,8 @@ extension Practice {
     }
 
     /// The declaration (title, instructions, fields) of one active assignment
-    /// of the client's, without its progress: what a form needs.
+    /// of the client's, without its progress: what a form needs. A type with
+    /// readings shows only the reading the assignment's params pick.
     ///
     /// - Throws: as ``portalHomework(clientID:assignmentID:)``.
     public func portalDeclaration(clientID: String, assignmentID: String) async throws
@@ -89,7 +90,7 @@ extension Practice {
         let assignment = try await portalAssignment(clientID: clientID, assignmentID: assignmentID)
         return try homeworkType(
             assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed
-        ).declaration
+        ).declaration.narrowed(toParams: assignment.params)
     }
 
     /// Whether the client has a safety plan assigned (active or paused).

@@ -97,6 +97,8 @@ struct FormView {
     let problems: [ProblemView]
     let hasProblems: Bool
     let problemCount: Int
+    /// The reading shown before the questions, if the type has one.
+    let reading: ReadingView?
 
     init(
         declaration: HomeworkDeclaration, ref: String, csrf: String, key: String,
@@ -105,12 +107,13 @@ struct FormView {
         self.init(
             title: declaration.title, instructions: declaration.instructions,
             action: "/homework/\(ref)", submitLabel: "Save my answers", csrf: csrf, key: key,
-            fields: fields, problems: problems)
+            fields: fields, problems: problems,
+            reading: declaration.readings.first.map(ReadingView.init))
     }
 
     init(
         title: String, instructions: String, action: String, submitLabel: String, csrf: String,
-        key: String, fields: [FieldView], problems: [ProblemView]
+        key: String, fields: [FieldView], problems: [ProblemView], reading: ReadingView? = nil
     ) {
         self.title = title
         self.instructions =
@@ -126,6 +129,7 @@ struct FormView {
         self.problems = problems
         hasProblems = !problems.isEmpty
         problemCount = problems.count
+        self.reading = reading
     }
 }
 

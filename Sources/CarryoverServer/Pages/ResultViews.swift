@@ -24,6 +24,8 @@ struct ResultView {
     let progressText: String
     let nextText: String
     let hasNext: Bool
+    /// The answer to a reading's check questions, with links back to the text.
+    var reading: ReadingFeedbackView? = nil
 
     init(
         _ outcome: LogOutcome, crisisMessage: String, hasSafetyPlan: Bool, zone: TimeZone,

@@ -82,9 +82,12 @@ extension PortalRoutes {
         }
         let chrome = try await chrome(client, session)
         let zone = TimeZone(identifier: client.timeZone) ?? .gmt
-        let view = ResultView(
+        var view = ResultView(
             outcome, crisisMessage: configuration.crisisMessage,
             hasSafetyPlan: chrome.hasSafetyPlan, zone: zone, now: practice.clock.now())
+        view.reading = ReadingFeedbackView(
+            feedback: outcome.feedback, scores: outcome.entry.scores, declaration: declaration,
+            ref: ref)
         return pages.page("result", title: view.heading, view: view, chrome: chrome)
     }
 

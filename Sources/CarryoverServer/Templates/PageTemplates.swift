@@ -31,6 +31,13 @@ enum PageTemplates {
     static let form = #"""
         <h1>{{title}}</h1>
         <div class="instructions">{{#instructions}}<p>{{.}}</p>{{/instructions}}</div>
+        {{#reading}}
+        <section class="reading" aria-labelledby="reading-heading">
+        <h2 id="reading-heading">{{title}}</h2>
+        {{{html}}}
+        </section>
+        <h2 class="checks-heading">Questions about the text</h2>
+        {{/reading}}
         {{#hasProblems}}
         <section class="summary" aria-labelledby="summary-heading" tabindex="-1">
         <h2 id="summary-heading">Please check {{problemCount}} answer(s)</h2>
@@ -60,7 +67,15 @@ enum PageTemplates {
         {{/risk}}
         <h1>{{heading}}</h1>
         {{#replayed}}<p class="lead">This form was sent before, and your answers were saved once. Nothing was saved twice.</p>{{/replayed}}
-        {{#hasFeedback}}<p class="feedback">{{feedback}}</p>{{/hasFeedback}}
+        {{#hasFeedback}}{{^reading}}<p class="feedback">{{feedback}}</p>{{/reading}}{{/hasFeedback}}
+        {{#reading}}
+        <section class="feedback" aria-labelledby="reading-result">
+        <h2 id="reading-result">{{#passed}}Reading done{{/passed}}{{^passed}}Not quite there yet{{/passed}}</h2>
+        {{#lines}}<p>{{before}}{{#hasLink}}<a href="{{href}}">{{linkText}}</a>{{/hasLink}}{{after}}</p>
+        {{/lines}}
+        {{^passed}}<p><a class="button" href="{{retryHref}}">Read again and answer once more</a></p>{{/passed}}
+        </section>
+        {{/reading}}
         {{#late}}<p>This was saved after the time it was due, so it does not count toward your goal this time. Your therapist still sees it.</p>{{/late}}
         {{#hasEarned}}
         <h2>You earned</h2>

@@ -76,10 +76,14 @@ struct LogCommand: AsyncParsableCommand {
                 .usage,
                 "no entry given; use --set name=value, --file entry.json, or run it on a terminal")
         }
-        // Prompts need the fields first: the one read before the log.
+        // Prompts need the fields first: the one read before the log. A type with
+        // readings asks only the questions of the reading the assignment picks.
         let declaration = try await practice.declaration(ofAssignment: assignment)
         print(Terminal.standardOutput.paint(declaration.title, .bold))
         print(declaration.instructions + "\n")
+        if let reading = declaration.readings.first {
+            print("Reading: \(reading.title). Enter the client's answer to each question.\n")
+        }
         return EntryPrompter().ask(declaration.fields)
     }
 }

@@ -48,7 +48,12 @@ struct LogRendering {
             + (outcome.balance.map { ["Balance: \($0)"] } ?? [])
         guard !forClient.isEmpty else { return }
         Swift.print(terminal.paint("For the client:", .bold))
-        for line in forClient { Swift.print(terminal.paint("  \(line)", .cyan)) }
+        // Feedback may run over several lines (a reading's check questions): indent each.
+        for line in forClient.flatMap({
+            $0.split(separator: "\n", omittingEmptySubsequences: false)
+        }) {
+            Swift.print(terminal.paint("  \(line)", .cyan))
+        }
     }
 }
 

@@ -63,6 +63,7 @@ struct StatusRendering {
         Swift.print("  Counts as done when: \(assignment.completion.description)")
         Swift.print("  So far: \(item.completion.progress)\(met)")
         if let summary = item.progressSummary { Swift.print("  Progress: \(summary)") }
+        if let attempts = item.readingAttempts { Swift.print("  Attempts: \(attempts.summary)") }
         if !assignment.status.isFinal {
             for trend in item.trends {
                 let title = item.scoreTitles.title(trend.name)
@@ -145,6 +146,7 @@ struct ClientStatusJSON: Encodable {
         /// Supporters' confirmations of practice, and how many of them count.
         let supporterConfirmations: Int
         let countedConfirmations: Int
+        let attempts: ReadingAttempts?
     }
 
     struct StreakJSON: Encodable {
@@ -189,7 +191,8 @@ struct ClientStatusJSON: Encodable {
                 portalEntries: item.entries.filter { $0.viaPortal && $0.source == .client }.count,
                 supporterConfirmations: item.entries.filter { $0.kind == .confirmation }.count,
                 countedConfirmations: item.entries.filter { $0.kind == .confirmation && $0.counts }
-                    .count)
+                    .count,
+                attempts: item.readingAttempts)
         }
     }
 }

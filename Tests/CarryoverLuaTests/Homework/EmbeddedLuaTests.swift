@@ -12,6 +12,7 @@ import Testing
     static let files: [(path: String, text: String)] = [
         ("Sandbox/sandbox_prelude.lua", EmbeddedLua.sandboxPrelude),
         ("Homework/homework_prelude.lua", EmbeddedLua.homeworkPrelude),
+        ("Homework/reading_checks.lua", EmbeddedLua.readingChecks),
         ("Homework/test_library.lua", EmbeddedLua.testLibrary),
         ("Homework/carryover_types.lua", EmbeddedLua.carryoverTypes),
     ]

@@ -15,11 +15,14 @@ import Testing
         // The example passes the Swift checks, the plugin's hook, and the schemas.
         #expect(try type.validate(entry: entry, params: params, scope: "example") == [])
         #expect(type.validateParams(params) == [])
-        let entrySchema = JSONSchemaExporter.entrySchema(of: type.declaration)
+        // The schema of the form an assignment with these params shows (for a
+        // type with readings: only its reading's questions, required).
+        let declaration = type.declaration.narrowed(toParams: params)
+        let entrySchema = JSONSchemaExporter.entrySchema(of: declaration)
         let paramsSchema = JSONSchemaExporter.paramsSchema(of: type.declaration)
         // An entry with an unknown member and without its first field must fail the schema.
         var broken = try #require(entry.object)
-        broken.removeValue(forKey: type.declaration.fields[0].name)
+        broken.removeValue(forKey: declaration.fields[0].name)
         broken["not_a_field"] = 1
         let results = try JSONSchemaCheck.run([
             .init(schema: entrySchema, instance: entry),
@@ -33,7 +36,7 @@ import Testing
             "params: \(String(describing: results.dropFirst().first))")
         let brokenResult = try #require(results.last)
         #expect(
-            brokenResult?.contains("'\(type.declaration.fields[0].name)' is a required property")
+            brokenResult?.contains("'\(declaration.fields[0].name)' is a required property")
                 == true)
         #expect(brokenResult?.contains("'not_a_field' was unexpected") == true)
     }

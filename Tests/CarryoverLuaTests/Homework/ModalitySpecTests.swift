@@ -8,11 +8,11 @@ import Testing
 /// Each built-in modality's own Lua tests, run through the sandbox. The
 /// expected numbers are worked out by hand in comments in each spec file.
 @Suite struct ModalitySpecTests {
-    @Test func catalogueCarriesAllNineModalities() {
+    @Test func catalogueCarriesAllTenModalities() {
         #expect(
             ModalityCatalogue.all.map(\.folder) == [
-                "exposure-ladder", "gad7", "gratitude", "mood-log", "phq9", "safety-plan",
-                "speech-practice", "symptom-log", "thought-record",
+                "exposure-ladder", "gad7", "gratitude", "mood-log", "phq9", "psychoeducation",
+                "safety-plan", "speech-practice", "symptom-log", "thought-record",
             ])
     }
 
