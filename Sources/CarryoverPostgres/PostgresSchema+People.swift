@@ -1,10 +1,10 @@
 #if Postgres
     extension PostgresSchema {
-        /// As SQLite's v8: supporters (never deleted), encouragements and
+        /// As SQLite's v7: supporters (never deleted), encouragements and
         /// session reviews (append-only); entries learn their kind, whether
         /// they count, their supporter and the client's rating, none of which
         /// ever changes; portal invites and sessions may belong to a supporter.
-        static let v8: [String] =
+        static let v7: [String] =
             [
                 """
                 CREATE TABLE supporter (

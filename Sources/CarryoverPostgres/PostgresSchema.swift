@@ -13,9 +13,9 @@
                 ("v4-import-progress-stored-prefix", v4),
                 ("v5-flags-corrections-sources", v5),
                 ("v6-portal", v6),
+                ("v7-supporters-reviews", v7),
                 // PostgreSQL only: a clinic's accounts and row-level security (Docs/clinic.md).
-                ("v7-clinic-accounts", ClinicSchema.v7(schema: schema)),
-                ("v8-supporters-reviews", v8),
+                ("v8-clinic-accounts", ClinicSchema.v8(schema: schema)),
             ]
         }
 

@@ -1,5 +1,5 @@
 #if Postgres
-    /// Migration `v7-clinic-accounts`: therapists' accounts, caseloads and
+    /// Migration `v8-clinic-accounts`: therapists' accounts, caseloads and
     /// row-level security (Docs/clinic.md).
     ///
     /// Each therapist signs in to PostgreSQL as a role of their own; policies
@@ -38,6 +38,12 @@
             (["portal_calendar"], "SELECT, INSERT, UPDATE, DELETE"),
             (["portal_session"], "SELECT, DELETE"),
             (["portal_activity", "portal_submission"], "SELECT"),
+            // Supporters and reviews (v7-supporters-reviews): a therapist adds,
+            // pauses and removes supporters (never deletes them) and holds reviews;
+            // encouragements come through the portal, which connects as the owner.
+            (["supporter"], "SELECT, INSERT, UPDATE"),
+            (["encouragement"], "SELECT"),
+            (["session_review"], "SELECT, INSERT"),
         ]
 
         /// Tables with row-level security and no staff grant at all: the
@@ -74,10 +80,13 @@
             ("portal_calendar", "client_id IN (SELECT {set}())"),
             ("portal_activity", "client_id IN (SELECT {set}())"),
             ("portal_submission", "client_id IN (SELECT {set}())"),
+            ("supporter", "client_id IN (SELECT {set}())"),
+            ("encouragement", "client_id IN (SELECT {set}())"),
+            ("session_review", "client_id IN (SELECT {set}())"),
         ]
 
-        /// The statements of `v7-clinic-accounts` for the practice in `schema`.
-        static func v7(schema: String) -> [String] {
+        /// The statements of `v8-clinic-accounts` for the practice in `schema`.
+        static func v8(schema: String) -> [String] {
             tables + PostgresSchema.appendOnly("caseload_change") + importsByAccount
                 + ClinicFunctions.statements(schema: schema) + policies + triggers
         }

@@ -5,7 +5,7 @@ extension SQLiteSchema {
     /// they count, the supporter who sent them and the client's quality
     /// rating; none of these ever changes. Portal invites and sessions may
     /// belong to a supporter.
-    static let v8 =
+    static let v7 =
         """
         CREATE TABLE supporter (
             id TEXT PRIMARY KEY NOT NULL,

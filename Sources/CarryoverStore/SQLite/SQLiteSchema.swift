@@ -16,7 +16,7 @@ enum SQLiteSchema {
         ("v4-import-progress-stored-prefix", v4),
         ("v5-flags-corrections-sources", v5),
         ("v6-portal", v6),
-        ("v8-supporters-reviews", v8),
+        ("v7-supporters-reviews", v7),
     ]
     static var versions: [String] { migrations.map(\.name) }
 

@@ -38,7 +38,7 @@
                 #expect(await ana.attempt("SELECT 1 FROM \(table) LIMIT 1").isDenied, "\(table)")
             }
             try await ana.close()
-            #expect(tables.count >= 23)
+            #expect(tables.count >= 26)
             #expect(staff.isSubset(of: tables))
         }
 

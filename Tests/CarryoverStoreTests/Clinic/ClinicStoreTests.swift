@@ -270,11 +270,11 @@
             #expect(refused?.message.contains("no carryover account") == true)
             // Only the owner migrates; an account asks for it.
             try await clinic.ownerSQL(
-                "DELETE FROM \(clinic.schema).schema_version WHERE version = 'v7-clinic-accounts'")
+                "DELETE FROM \(clinic.schema).schema_version WHERE version = 'v8-clinic-accounts'")
             let pending = await expectStoreError(.permissionDenied) {
                 _ = try await clinic.store(clinic.ana)
             }
-            #expect(pending?.message.contains("v7-clinic-accounts") == true)
+            #expect(pending?.message.contains("v8-clinic-accounts") == true)
         }
     }
 #endif
