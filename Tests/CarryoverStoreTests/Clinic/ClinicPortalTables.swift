@@ -6,7 +6,8 @@
 
     extension ClinicFixture {
         /// A row of `client` in each of the portal's tables (migration
-        /// `v6-portal`; the failed attempts, which belong to no client, get one address).
+        /// `v6-portal`; the failed attempts, which belong to no client, get one
+        /// address) and in the supporters' and reviews' (`v7-supporters-reviews`).
         func seedPortal(clients: [String]) async throws {
             try await ownerSQL("INSERT INTO portal_attempt VALUES ('address-1', 1, 0, NULL)")
             for client in clients {
@@ -16,6 +17,9 @@
                     "INSERT INTO portal_calendar VALUES ('\(client)', '\(client)-feed', 0)",
                     "INSERT INTO portal_activity VALUES ('\(client)', 0)",
                     "INSERT INTO portal_submission VALUES ('\(client)-idem', '\(client)', '\(client)-e2')",
+                    "INSERT INTO supporter VALUES ('\(client)-s1', '\(client)', 'active', '{}')",
+                    "INSERT INTO encouragement VALUES ('\(client)-m1', '\(client)-s1', '\(client)', '\(client)-1', 'x', 0)",
+                    "INSERT INTO session_review VALUES ('\(client)-r1', '\(client)', 0, '{}')",
                 ] {
                     try await ownerSQL(statement)
                 }

@@ -143,6 +143,15 @@
                 "INSERT INTO portal_activity VALUES ('c-ana', 1) ON CONFLICT (client_id) DO UPDATE SET last_opened_at = 1"
             case "portal_submission":
                 "INSERT INTO portal_submission VALUES ('c-ana-idem2', 'c-ana', 'c-ana-i1')"
+            case "supporter":
+                "INSERT INTO supporter (id, client_id, status, json) VALUES ('c-ana-s2', 'c-ana', 'active', '{}')"
+            case "encouragement":
+                """
+                INSERT INTO encouragement (id, supporter_id, client_id, assignment_id, text, sent_at)
+                VALUES ('c-ana-m2', 'c-ana-s1', 'c-ana', 'c-ana-1', 'x', 0)
+                """
+            case "session_review":
+                "INSERT INTO session_review (id, client_id, held_at, json) VALUES ('c-ana-r2', 'c-ana', 0, '{}')"
             default: nil
             }
         }
