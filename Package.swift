@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CarryoverLua", targets: ["CarryoverLua"]),
         .library(name: "CarryoverPluginKit", targets: ["CarryoverPluginKit"]),
         .library(name: "CarryoverStore", targets: ["CarryoverStore"]),
+        .library(name: "CarryoverSQLite", targets: ["CarryoverSQLite"]),
         .library(name: "CarryoverPostgres", targets: ["CarryoverPostgres"]),
         .library(name: "CarryoverPacks", targets: ["CarryoverPacks"]),
         .library(name: "CarryoverExport", targets: ["CarryoverExport"]),
@@ -63,14 +64,20 @@ let package = Package(
                     verb: "lint-modalities",
                     description: "Run `carryover plugin lint` on every built-in modality"))
         ),
+        // The store contract: the PracticeStore protocol, its model types and errors, and the
+        // JSON Lines import pipeline, the same over every store.
         .target(
             name: "CarryoverStore",
+            dependencies: ["CarryoverCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The embedded default store: one SQLite file per practice (GRDB).
+        .target(
+            name: "CarryoverSQLite",
             dependencies: [
-                "CarryoverCore",
+                "CarryoverCore", "CarryoverStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for reading another program's file without side files.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Compiled empty unless the `Postgres` trait is on (its code is under `#if Postgres`).
@@ -97,13 +104,15 @@ let package = Package(
             name: "CarryoverPractice",
             dependencies: [
                 "CarryoverCore", "CarryoverLua", "CarryoverManifest", "CarryoverStore",
-                "CarryoverPacks", "CarryoverModalities", "CarryoverPostgres", "CarryoverExport",
+                "CarryoverSQLite", "CarryoverPacks", "CarryoverModalities", "CarryoverExport",
+                .target(name: "CarryoverPostgres", condition: .when(traits: ["Postgres"])),
             ]
         ),
         // What the test targets share: temporary folders, the project's test Python.
         .target(name: "CarryoverTestSupport"),
         // Test helper: a child process the store tests kill mid-import and run side by side.
-        .executableTarget(name: "carryover-store-probe", dependencies: ["CarryoverStore"]),
+        .executableTarget(
+            name: "carryover-store-probe", dependencies: ["CarryoverStore", "CarryoverSQLite"]),
         // Benchmarks: each scenario side by side with a bare baseline (`make bench`).
         .executableTarget(
             name: "carryover-bench",
@@ -137,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "CarryoverStoreTests",
             dependencies: [
-                "CarryoverStore", "carryover-store-probe",
+                "CarryoverStore", "CarryoverSQLite", "carryover-store-probe",
                 .target(name: "CarryoverPostgres", condition: .when(traits: ["Postgres"])),
             ]
         ),

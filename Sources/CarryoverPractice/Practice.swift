@@ -1,9 +1,13 @@
 import CarryoverCore
 import CarryoverLua
 import CarryoverPacks
-import CarryoverPostgres
+import CarryoverSQLite
 import CarryoverStore
 import Foundation
+
+#if Postgres
+    import CarryoverPostgres
+#endif
 
 /// One practice: its store, its homework catalogue and its clock. Every
 /// therapist workflow (clients, goals, assignments, entries, status,

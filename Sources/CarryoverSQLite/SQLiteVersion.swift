@@ -1,3 +1,4 @@
+import CarryoverStore
 import GRDB
 
 /// The SQLite library version the store runs on.

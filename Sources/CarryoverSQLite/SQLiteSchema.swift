@@ -1,3 +1,4 @@
+import CarryoverStore
 import GRDB
 
 /// The practice file's schema, as versioned migrations. A migration, once

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverStore
 import Foundation
 import GRDB
 

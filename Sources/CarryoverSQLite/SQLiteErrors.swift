@@ -1,3 +1,4 @@
+import CarryoverStore
 import GRDB
 
 /// Turns SQLite's errors into ``StoreError``s that say what to do.

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverStore
 import GRDB
 
 extension SQLiteStore {

@@ -1,3 +1,4 @@
+import CarryoverStore
 import Foundation
 import GRDB
 
