@@ -16,7 +16,8 @@ import Foundation
 public final class Practice: Sendable {
     /// The practice folder (database, packs, trust store, lockfile).
     public let folder: URL
-    public let store: any PracticeStore
+    /// The records; front ends reach them through the practice's methods only.
+    let store: any PracticeStore
     public let catalogue: HomeworkCatalogue
     public let clock: any WallClock
     /// Sandbox limits for every plugin call.

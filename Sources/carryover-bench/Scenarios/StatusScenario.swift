@@ -102,7 +102,7 @@ struct StatusScenario {
             project: {
                 try await Stopwatch.seconds {
                     var done = 0
-                    for client in try await practice.store.clients() {
+                    for client in try await practice.clients() {
                         for progress in try await practice.progress(clientID: client.id) {
                             done += progress.adherence.overall.done
                         }

@@ -31,7 +31,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     private func caseload(_ practice: Practice) async throws {
         var rows: [CaseloadRowJSON] = []
-        for client in try await practice.store.clients() {
+        for client in try await practice.clients() {
             let progress = try await practice.progress(clientID: client.id)
             let row = CaseloadRowJSON(client: client, progress: progress)
             // A discharged client stays on the caseload while a risk is open.
