@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "carryover", targets: ["carryover"]),
+        .library(name: "CarryoverErrors", targets: ["CarryoverErrors"]),
         .library(name: "CarryoverCore", targets: ["CarryoverCore"]),
         .library(name: "CarryoverManifest", targets: ["CarryoverManifest"]),
         .library(name: "CarryoverLua", targets: ["CarryoverLua"]),
@@ -37,14 +38,16 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
-        .target(name: "CarryoverCore"),
+        // The error protocol every module's error conforms to, and its categories.
+        .target(name: "CarryoverErrors"),
+        .target(name: "CarryoverCore", dependencies: ["CarryoverErrors"]),
         // homework.toml: the one parser and rules that the build tool, lint, packs and the
         // catalogue share (and semantic versions, ids and portable paths).
         .target(
             name: "CarryoverManifest",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: ["CarryoverErrors", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The Lua runtime: sandbox, DSL prelude, homework types, the plugin test runner.
-        .target(name: "CarryoverLua", dependencies: ["CLua", "CarryoverCore"]),
+        .target(name: "CarryoverLua", dependencies: ["CLua", "CarryoverCore", "CarryoverErrors"]),
         // Author tooling over the runtime: plugin folders, lint, fuzz, scaffold, run, test reports.
         .target(
             name: "CarryoverPluginKit",
@@ -68,7 +71,10 @@ let package = Package(
         // JSON Lines import pipeline, the same over every store.
         .target(
             name: "CarryoverStore",
-            dependencies: ["CarryoverCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "CarryoverCore", "CarryoverErrors",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The embedded default store: one SQLite file per practice (GRDB).
         .target(
@@ -93,18 +99,19 @@ let package = Package(
         .target(
             name: "CarryoverPacks",
             dependencies: [
-                "CarryoverManifest",
+                "CarryoverErrors", "CarryoverManifest",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .target(name: "CarryoverExport", dependencies: ["CarryoverCore"]),
+        .target(name: "CarryoverExport", dependencies: ["CarryoverCore", "CarryoverErrors"]),
         // The therapist workflow over the modules; every front end calls it.
         .target(
             name: "CarryoverPractice",
             dependencies: [
-                "CarryoverCore", "CarryoverLua", "CarryoverManifest", "CarryoverStore",
-                "CarryoverSQLite", "CarryoverPacks", "CarryoverModalities", "CarryoverExport",
+                "CarryoverCore", "CarryoverErrors", "CarryoverLua", "CarryoverManifest",
+                "CarryoverStore", "CarryoverSQLite", "CarryoverPacks", "CarryoverModalities",
+                "CarryoverExport",
                 .target(name: "CarryoverPostgres", condition: .when(traits: ["Postgres"])),
             ]
         ),
@@ -124,7 +131,8 @@ let package = Package(
         .executableTarget(
             name: "carryover",
             dependencies: [
-                "CarryoverCore", "CarryoverLua", "CarryoverManifest", "CarryoverPluginKit",
+                "CarryoverCore", "CarryoverErrors", "CarryoverLua", "CarryoverManifest",
+                "CarryoverPluginKit",
                 "CarryoverStore", "CarryoverPacks", "CarryoverExport", "CarryoverModalities",
                 "CarryoverPractice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -157,7 +165,13 @@ let package = Package(
         .testTarget(
             name: "CarryoverPracticeTests",
             dependencies: ["CarryoverManifest", "CarryoverPractice", "CarryoverTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["carryover"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "carryover", "CarryoverErrors", "CarryoverCore", "CarryoverExport", "CarryoverLua",
+                "CarryoverManifest", "CarryoverPacks", "CarryoverPractice", "CarryoverStore",
+                "CarryoverTestSupport",
+            ]),
         .testTarget(name: "CarryoverBenchTests", dependencies: ["carryover-bench"]),
     ],
     swiftLanguageModes: [.v6]

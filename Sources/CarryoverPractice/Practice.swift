@@ -116,7 +116,7 @@ public final class Practice: Sendable {
         do {
             source = try catalogue.source(id: assignment.homeworkType, version: version)
         } catch let error as PracticeError where error.code == .notFound {
-            throw catalogue.unavailable(id: assignment.homeworkType, version: version)
+            throw catalogue.unavailable(id: assignment.homeworkType, version: version, cause: error)
         }
         return try homeworkType(from: source, seed: assignment.seed)
     }

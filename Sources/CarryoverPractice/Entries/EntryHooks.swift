@@ -73,7 +73,8 @@ struct EntryHooks: @unchecked Sendable {
             throw PracticeError(
                 .pluginFailed,
                 "the \(hook.rawValue) hook of \(declaration.id) \(declaration.version) failed "
-                    + "(\(error.code.rawValue)): \(error.description); nothing was saved")
+                    + "(\(error.code.rawValue)): \(error.description); nothing was saved",
+                cause: error)
         }
     }
 }

@@ -125,12 +125,12 @@ public struct EntryImporter {
         guard let assignment = try await lookup.assignment(assignmentID) else {
             return .problem("assignment '\(assignmentID)' does not exist")
         }
-        do throws(LineProblem) {
+        do {
             let entry = try parsed.entry(
                 for: assignment, loggedAt: clock.now(), validator: validator)
             return .entry(entry, keyedByContent: !parsed.givesID)
-        } catch {
-            return .problem(error.reason)
+        } catch let problem as LineProblem {
+            return .problem(problem.reason)
         }
     }
 
