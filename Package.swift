@@ -1,6 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Diagnostics go through swift-log (quiet in the CLI unless --verbose; Docs/cli.md).
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+
 let package = Package(
     name: "Carryover",
     platforms: [.macOS(.v14)],
@@ -31,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // `swift package generate-documentation` for the DocC catalogues (.ci/docs.sh).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -72,7 +78,7 @@ let package = Package(
         .target(
             name: "CarryoverStore",
             dependencies: [
-                "CarryoverCore", "CarryoverErrors",
+                "CarryoverCore", "CarryoverErrors", logging,
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -80,7 +86,7 @@ let package = Package(
         .target(
             name: "CarryoverSQLite",
             dependencies: [
-                "CarryoverCore", "CarryoverStore",
+                "CarryoverCore", "CarryoverStore", logging,
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for reading another program's file without side files.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -99,7 +105,7 @@ let package = Package(
         .target(
             name: "CarryoverPacks",
             dependencies: [
-                "CarryoverErrors", "CarryoverManifest",
+                "CarryoverErrors", "CarryoverManifest", logging,
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -111,7 +117,7 @@ let package = Package(
             dependencies: [
                 "CarryoverCore", "CarryoverErrors", "CarryoverLua", "CarryoverManifest",
                 "CarryoverStore", "CarryoverSQLite", "CarryoverPacks", "CarryoverModalities",
-                "CarryoverExport",
+                "CarryoverExport", logging,
                 .target(name: "CarryoverPostgres", condition: .when(traits: ["Postgres"])),
             ]
         ),
@@ -134,7 +140,7 @@ let package = Package(
                 "CarryoverCore", "CarryoverErrors", "CarryoverLua", "CarryoverManifest",
                 "CarryoverPluginKit",
                 "CarryoverStore", "CarryoverPacks", "CarryoverExport", "CarryoverModalities",
-                "CarryoverPractice",
+                "CarryoverPractice", logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,6 +4,7 @@ import CarryoverPacks
 import CarryoverSQLite
 import CarryoverStore
 import Foundation
+import Logging
 
 #if Postgres
     import CarryoverPostgres
@@ -123,10 +124,18 @@ public final class Practice: Sendable {
 
     /// Loads a homework type whose source was already looked up (and its pack verified).
     func homeworkType(from source: HomeworkSource, seed: UInt64) throws -> HomeworkType {
+        let start = ContinuousClock.now
         // Hooks see the entry's moment while one is handled (EntryMoment), else now.
-        try HomeworkType(
+        let type = try HomeworkType(
             source: source.source, file: source.file, limits: limits,
             clock: EntryClock(base: clock), seed: seed)
+        PracticeDiagnostics.logger.debug(
+            "homework type loaded",
+            metadata: [
+                "type": "\(source.id) \(source.version)", "from": "\(source.origin)",
+                "took": "\(ContinuousClock.now - start)",
+            ])
+        return type
     }
 }
 

@@ -1,5 +1,6 @@
 import CarryoverStore
 import GRDB
+import Logging
 
 /// The practice file's schema, as versioned migrations. A migration, once
 /// released, never changes: new versions add a migration.
@@ -40,6 +41,7 @@ enum SQLiteSchema {
             )
             let todo = Set(try pending(db))
             for (name, sql) in migrations where todo.contains(name) {
+                SQLiteDiagnostics.logger.debug("applying migration", metadata: ["name": "\(name)"])
                 try db.execute(sql: sql)
                 try db.execute(
                     sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [name])

@@ -2,6 +2,7 @@ import CarryoverCore
 import CarryoverStore
 import Foundation
 import GRDB
+import Logging
 
 /// A practice in one SQLite file: the embedded default store.
 ///
@@ -60,6 +61,8 @@ public final class SQLiteStore: PracticeStore {
                 let reader = try Self.openUpToDate(path, busyTimeout: busyTimeout)
             {
                 database = reader
+                SQLiteDiagnostics.logger.debug(
+                    "store opened", metadata: ["file": "\(path)", "access": "read-only"])
                 return
             }
             try PracticeFile.restrict(path)
@@ -73,6 +76,8 @@ public final class SQLiteStore: PracticeStore {
             } else {
                 database = writer
             }
+            SQLiteDiagnostics.logger.debug(
+                "store opened", metadata: ["file": "\(path)", "access": "\(access)"])
         } catch {
             throw SQLiteErrors.map(error, path: path)
         }
@@ -155,6 +160,9 @@ public final class SQLiteStore: PracticeStore {
                 && Date().timeIntervalSince(started) < busyTimeout
             {
                 tries += 1
+                SQLiteDiagnostics.logger.debug(
+                    "busy before the timeout; trying the transaction again",
+                    metadata: ["file": "\(path)", "try": "\(tries + 1)"])
                 try? await Task.sleep(for: .milliseconds(20 * tries))
             } catch let error as EngineBodyError {
                 // The engine's own error, thrown inside the transaction: passed on as it is.

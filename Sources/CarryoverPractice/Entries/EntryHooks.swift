@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverLua
+import Logging
 
 /// A homework type's entry hooks with one assignment's params and client
 /// scope, as the workflow calls them: a hook that fails or hits a sandbox
@@ -70,6 +71,13 @@ struct EntryHooks: @unchecked Sendable {
         do {
             return try body()
         } catch let error as SandboxError {
+            // The code, never the message: a plugin's message may quote the entry.
+            PracticeDiagnostics.logger.debug(
+                "hook failed",
+                metadata: [
+                    "type": "\(declaration.id) \(declaration.version)", "hook": "\(hook.rawValue)",
+                    "code": "\(error.code.rawValue)",
+                ])
             throw PracticeError(
                 .pluginFailed,
                 "the \(hook.rawValue) hook of \(declaration.id) \(declaration.version) failed "
