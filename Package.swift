@@ -165,7 +165,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "CarryoverPacksTests", dependencies: ["CarryoverManifest", "CarryoverPacks"]),
+            name: "CarryoverPacksTests",
+            dependencies: ["CarryoverManifest", "CarryoverPacks", "CarryoverTestSupport"]),
         .testTarget(
             name: "CarryoverExportTests", dependencies: ["CarryoverExport", "CarryoverTestSupport"]),
         .testTarget(

@@ -1,30 +1,6 @@
+import CarryoverTestSupport
 import Foundation
 import Testing
-
-/// A temporary folder for one test, removed when the test's value goes away.
-final class TestFolder: Sendable {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "carryover-packs-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ relative: String) -> URL { url.appendingPathComponent(relative) }
-
-    /// Writes `text` at `relative`, creating folders on the way.
-    @discardableResult
-    func write(_ relative: String, _ text: String) throws -> URL {
-        let target = path(relative)
-        try FileManager.default.createDirectory(
-            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: target)
-        return target
-    }
-}
 
 /// Every entry under a folder with its kind, mode and contents, so a test can
 /// assert that a failed operation left it byte for byte unchanged.
