@@ -20,6 +20,14 @@ public enum ErrorCategory: String, Sendable, Hashable, CaseIterable, Codable {
     /// balance, an id that is taken, a flag acknowledged already. Nothing was
     /// written. Exit 1; HTTP 409.
     case refused
+    /// Something existed but cannot be used any more: a link used already or
+    /// expired. Exit 66; HTTP 410.
+    case gone
+    /// Who is asking is not known (signed out, no session). Exit 77; HTTP 401.
+    case unauthenticated
+    /// Too many attempts in a short time; the same request may be tried
+    /// later. Exit 75; HTTP 429 with Retry-After.
+    case rateLimited = "rate-limited"
     /// Something could not be created where it was asked for: a practice is
     /// there already, an output file cannot be written. Exit 73; HTTP 409.
     case cannotCreate = "cannot-create"

@@ -44,7 +44,7 @@ extension Practice {
     ///   homework type's pack was revoked or removed; nothing is written then.
     ///
     /// Every hook sees the entry's moment (`performedAt`, else now) as
-    /// `clock.now()` (``EntryMoment``).
+    /// `clock.now()` (`EntryMoment`).
     public func log(
         assignmentID: String, fields: Value, performedAt: Date? = nil,
         source: EntrySource = .therapist

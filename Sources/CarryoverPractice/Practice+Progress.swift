@@ -95,10 +95,10 @@ extension Practice {
         let type =
             entries.isEmpty
             ? nil
-            : loaded
-                ?? (try? homeworkType(
+            : try loaded
+                ?? homeworkTypeIfItLoads(
                     assignment.homeworkType, version: assignment.homeworkVersion,
-                    seed: assignment.seed))
+                    seed: assignment.seed)
         var result = AssignmentProgress(
             assignment: assignment,
             title: title(of: assignment, loaded: loaded),

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverErrors
 import CarryoverLua
 import CarryoverPacks
 import CarryoverSQLite
@@ -106,6 +107,22 @@ public final class Practice: Sendable {
     /// Loads the homework type an assignment was made with.
     func homeworkType(_ id: String, version: String?, seed: UInt64) throws -> HomeworkType {
         try homeworkType(from: catalogue.source(id: id, version: version), seed: seed)
+    }
+
+    /// The homework type an assignment was made with, or `nil` when it no
+    /// longer loads (its pack removed or revoked, its Lua failing): a read of
+    /// history goes on without it. A failure of the machine (a busy or
+    /// unreadable store or pack folder) is thrown, never read as "no type".
+    func homeworkTypeIfItLoads(_ id: String, version: String?, seed: UInt64) throws
+        -> HomeworkType?
+    {
+        do {
+            return try homeworkType(id, version: version, seed: seed)
+        } catch let error as any CarryoverError where error.category.isSystemFailure {
+            throw error
+        } catch {
+            return nil
+        }
     }
 
     /// Loads the homework type an assignment was made with, for new work on

@@ -17,6 +17,7 @@ import Testing
     static let documented: [ErrorCategory: Int32] = [
         .refused: 1, .usage: 64, .invalidInput: 65, .notFound: 66, .pluginFailed: 69,
         .internal: 70, .cannotCreate: 73, .storage: 74, .busy: 75, .notPermitted: 77,
+        .gone: 66, .rateLimited: 75, .unauthenticated: 77,
     ]
 
     @Test(arguments: ErrorCategory.allCases)

@@ -9,7 +9,7 @@ import Logging
 ///
 /// `@unchecked Sendable`: the store runs `advance` inside its write
 /// transaction while the task that logs waits for it, so the plugin's Lua
-/// state is only ever used by one thread at a time; ``HomeworkType`` is not
+/// state is only ever used by one thread at a time; `HomeworkType` is not
 /// `Sendable` only because a Lua state must never be shared.
 struct EntryHooks: @unchecked Sendable {
     let type: HomeworkType

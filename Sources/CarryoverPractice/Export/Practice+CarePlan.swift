@@ -36,19 +36,19 @@ extension Practice {
             },
             measures: try MeasureMapping.series(of: entries, in: zone),
             scores: scoreSeries(
-                of: entries, titles: titles(progress), codes: scoreCodes(progress), zone: zone),
+                of: entries, titles: titles(progress), codes: try scoreCodes(progress), zone: zone),
             codeSystemBase: codeSystemBase)
     }
 
     /// Each scored homework type's `metadata` codes, read from the version its
     /// assignment uses. A type that no longer loads (its pack removed) exports
     /// its scores with the project's codes only.
-    func scoreCodes(_ progress: [AssignmentProgress]) -> [String: ScoreCodes] {
+    func scoreCodes(_ progress: [AssignmentProgress]) throws -> [String: ScoreCodes] {
         var codes: [String: ScoreCodes] = [:]
         for item in progress where codes[item.assignment.homeworkType] == nil {
             let assignment = item.assignment
             guard !item.entries.allSatisfy({ $0.scores.isEmpty }),
-                let type = try? homeworkType(
+                let type = try homeworkTypeIfItLoads(
                     assignment.homeworkType, version: assignment.homeworkVersion,
                     seed: assignment.seed)
             else { continue }

@@ -105,9 +105,9 @@ extension Practice {
         } else if assignment.homeworkType == ProgressMapping.speechPractice {
             // The declared defaults when the type still loads; the params as given if not.
             let withDefaults =
-                (try? homeworkType(
+                try homeworkTypeIfItLoads(
                     assignment.homeworkType, version: assignment.homeworkVersion,
-                    seed: assignment.seed))?.declaration.applyingParamDefaults(to: params)
+                    seed: assignment.seed)?.declaration.applyingParamDefaults(to: params)
                 ?? params
             section.speech = ProgressMapping.speech(
                 params: withDefaults, state: state.progress, entries: item.entries,

@@ -33,13 +33,13 @@ enum ExitStatus: Int32, CaseIterable {
             case .refused: .refused
             case .usage: .usage
             case .invalidInput: .invalidInput
-            case .notFound: .notFound
+            case .notFound, .gone: .notFound
             case .pluginFailed: .pluginFailed
             case .internal: .internalError
             case .cannotCreate: .cannotCreate
             case .storage: .storage
-            case .busy: .busy
-            case .notPermitted: .untrusted
+            case .busy, .rateLimited: .busy
+            case .notPermitted, .unauthenticated: .untrusted
             }
     }
 }

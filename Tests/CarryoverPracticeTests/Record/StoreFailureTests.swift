@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverErrors
+import CarryoverPacks
 import CarryoverStore
 import CarryoverTestSupport
 import Foundation
@@ -48,6 +49,23 @@ import Testing
         // The SQLite error is kept as the cause, never shown: its text can quote values.
         #expect(error.cause != nil)
         #expect(!error.description.contains("SQLITE"))
+    }
+
+    /// A practice folder whose packs cannot be listed is a storage failure for
+    /// a read too; before, progress went on as if the homework type were gone.
+    @Test func anUnreadablePacksFolderIsStorageNotATypeThatIsGone() async throws {
+        let fixture = try await Self.moodLog()
+        let practice = try fixture.at(instant("2026-11-30T19:30:00Z"))
+        _ = try await practice.log(
+            assignmentID: "c-017-1", fields: try Value.parse(json: #"{"mood": 6}"#))
+        #expect(try await practice.progress(clientID: "c-017").count == 1)
+        let packs = fixture.folder.appendingPathComponent("packs")
+        try? FileManager.default.removeItem(at: packs)
+        try Data("not a folder".utf8).write(to: packs)
+        let error = try await #require(throws: PackError.self) {
+            try await practice.progress(clientID: "c-017")
+        }
+        #expect(error.code == .io && error.category == .storage)
     }
 
     @Test func aLedgerLineThatDoesNotReadIsCorruptNotLeftOut() async throws {
