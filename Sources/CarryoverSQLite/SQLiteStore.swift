@@ -28,7 +28,7 @@ public final class SQLiteStore: PracticeStore {
     }
 
     /// How often a transaction refused as busy after the busy timeout is tried again.
-    public static let busyRetries = 3
+    public static let busyRetries = storeBusyRetries
 
     /// The practice file.
     public let path: String
@@ -41,7 +41,7 @@ public final class SQLiteStore: PracticeStore {
     /// Opens the practice at `path`, creating it (mode 0600, its folder 0700
     /// when missing) if `create` is true, and brings its schema up to date.
     ///
-    /// - Throws: ``StoreError`` `notFound` when there is none, `notAPractice`
+    /// - Throws: `StoreError` `notFound` when there is none, `notAPractice`
     ///   for another program's SQLite file (left byte for byte as it was),
     ///   `corrupt` for a file that is not SQLite.
     public init(
