@@ -2,7 +2,7 @@
     import CarryoverStore
     import PostgresNIO
 
-    /// Turns PostgreSQL's errors into ``StoreError``s that say what to do.
+    /// Turns PostgreSQL's errors into `StoreError`s that say what to do.
     ///
     /// The server's message is not passed on: its DETAIL can quote values.
     enum PostgresErrors {

@@ -1,7 +1,7 @@
 import CarryoverStore
 import GRDB
 
-/// Turns SQLite's errors into ``StoreError``s that say what to do.
+/// Turns SQLite's errors into `StoreError`s that say what to do.
 ///
 /// SQLite's own message is not passed on: it can quote SQL and values.
 enum SQLiteErrors {

@@ -51,7 +51,7 @@ extension SQLiteStore {
     }
 
     /// Whether an imported entry is new, already stored, or names a stored
-    /// entry with other content (see ``ImportedEntry/keyedByContent``).
+    /// entry with other content (see `ImportedEntry/keyedByContent`).
     /// `legacy`: the practice holds entries imported under the ids of
     /// before content keys, which are then compared by content.
     static func recognise(_ imported: ImportedEntry, legacy: Bool, _ db: Database) throws

@@ -1,7 +1,7 @@
 import CLua
 import CarryoverCore
 
-/// Reads a Lua value into a ``Value`` with raw API calls that never raise
+/// Reads a Lua value into a `Value` with raw API calls that never raise
 /// (no metamethods, no allocation except stack growth, which reports failure
 /// instead of raising), so it can run outside a protected call.
 ///

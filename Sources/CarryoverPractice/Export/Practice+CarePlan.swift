@@ -7,8 +7,10 @@ extension Practice {
     /// name), SMART goals with their measure and time bound, one task per
     /// assignment, measures scored by the core's instruments, and homework scores.
     ///
-    /// - Parameter codeSystemBase: Base URL of the clinic's own code systems;
-    ///   the patient identifier system is `<base>/client-id`.
+    /// - Parameters:
+    ///   - clientID: The client's pseudonymous id.
+    ///   - codeSystemBase: Base URL of the clinic's own code systems; the
+    ///     patient identifier system is `<base>/client-id`.
     public func carePlan(
         clientID: String, codeSystemBase: String = "https://carryover.invalid/fhir"
     ) async throws -> CarePlanExport {

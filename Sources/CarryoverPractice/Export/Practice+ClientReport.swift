@@ -10,6 +10,7 @@ extension Practice {
     /// practice clock's now: the goals, then one section per assignment.
     ///
     /// - Parameters:
+    ///   - clientID: The client's pseudonymous id.
     ///   - from: First local day shown; by default the day the client's first
     ///     assignment was made.
     ///   - to: Last local day shown; by default today in the client's zone.

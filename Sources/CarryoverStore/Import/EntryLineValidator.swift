@@ -13,7 +13,7 @@ public struct EntryLineValidator {
     public var check: (Assignment, Value) throws -> [String]
     /// The scores of a valid entry (the plugin's `score`), used when the line
     /// gives none; a thrown error rejects the line, unless it is a
-    /// ``CarryoverError`` whose category is a system failure: that stops the import.
+    /// `CarryoverError` whose category is a system failure: that stops the import.
     public var score: (Assignment, Value) throws -> [String: Double]
     /// The flags of a valid entry (the plugin's `flags`), stored with it so a
     /// risk in imported history is raised like a logged one; `nil` when not known.
