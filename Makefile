@@ -2,20 +2,25 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-tools demo test bench format lint docs
+.PHONY: deps test-tools demo test bench format lint docs fuzz-sandbox
 
-# liblua5.4-dev (and pkg-config) from Debian's packages, when missing.
+# liblua5.4-dev (and pkg-config) from Debian's packages, when missing; curl for
+# the walkthrough's portal part.
 deps:
 	@pkg-config --exists lua5.4 2>/dev/null || { \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y liblua5.4-dev pkg-config; }
+	@command -v curl >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y curl; }
 
-# The tests' own tools: signify (checks pack signatures with a stock tool) from
-# Debian's packages, and the Python validators, pinned, in .venv/ (remade only
-# when Tests/python-requirements.txt changes).
+# The tests' own tools: signify (checks pack signatures with a stock tool) and
+# chromium (the portal's browser tests) from Debian's packages, and the Python
+# validators and Playwright, pinned, in .venv/ (remade only when
+# Tests/python-requirements.txt changes).
 VENV := .venv
 test-tools: $(VENV)/.installed
 	@command -v signify-openbsd >/dev/null || { \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y signify-openbsd; }
+	@command -v chromium >/dev/null || { \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 $(VENV)/.installed: Tests/python-requirements.txt
 	@command -v python3 >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3 python3-venv; }
 	@python3 -m venv --help >/dev/null 2>&1 && python3 -m ensurepip --version >/dev/null 2>&1 || { \
@@ -46,6 +51,19 @@ DOC_TARGETS := CarryoverErrors CarryoverCore CarryoverManifest CarryoverLua Carr
 docs:
 	swift package generate-documentation $(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors
 
+# The sandbox fuzzer's long run (Docs/sandbox.md): FUZZ_PROGRAMS generated Lua
+# programs from FUZZ_SEED, each checked against the sandbox's promises; the
+# summary and any findings go to .build/fuzz-sandbox.txt. `make test` runs
+# 1,500 programs from seed 14.
+FUZZ_PROGRAMS ?= 100000
+FUZZ_SEED ?= 1
+fuzz-sandbox: deps
+	swift build --build-tests
+	CARRYOVER_SANDBOX_FUZZ_PROGRAMS=$(FUZZ_PROGRAMS) CARRYOVER_SANDBOX_FUZZ_SEED=$(FUZZ_SEED) \
+	CARRYOVER_SANDBOX_FUZZ_REPORT="$(CURDIR)/.build/fuzz-sandbox.txt" \
+	swift test --skip-build --filter "LimitTests/Fuzz/"
+	@cat .build/fuzz-sandbox.txt
+
 format:
 	swift format -i -r Sources Tests Package.swift
 
@@ -54,11 +72,14 @@ lint:
 
 # Benchmarks (Docs/performance.md): each scenario against its bare baseline,
 # release build, alternating rounds. bench-smoke: tiny sizes in seconds on the
-# debug build, for CI; it fails only on a crash, never on a MISS.
+# debug build, for CI; it fails only on a crash, never on a MISS. Scenario 7
+# times the carryover executable, so both products are built.
 .PHONY: bench-smoke
 bench: deps
+	swift build -c release --product carryover
 	swift run -c release carryover-bench $(BENCH_ARGS)
 
 bench-smoke: deps
+	swift build --product carryover
 	swift build --product carryover-bench
 	"$$(swift build --show-bin-path)/carryover-bench" --smoke

@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "CarryoverExport", targets: ["CarryoverExport"]),
         .library(name: "CarryoverModalities", targets: ["CarryoverModalities"]),
         .library(name: "CarryoverPractice", targets: ["CarryoverPractice"]),
+        .library(name: "CarryoverServer", targets: ["CarryoverServer"]),
     ],
     traits: [
         .trait(
@@ -37,6 +38,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // `swift package generate-documentation` for the DocC catalogues (.ci/docs.sh).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The client portal (`carryover serve`): HTTP, templates, sessions.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,6 +53,8 @@ let package = Package(
         ),
         // The error protocol every module's error conforms to, and its categories.
         .target(name: "CarryoverErrors"),
+        // The sandbox's C side: capped allocator, hook, guards, entry points.
+        .target(name: "CLuaSandbox", dependencies: ["CLua"]),
         .target(name: "CarryoverCore", dependencies: ["CarryoverErrors"]),
         // homework.toml: the one parser and rules that the build tool, lint, packs and the
         // catalogue share (and semantic versions, ids and portable paths).
@@ -53,7 +62,13 @@ let package = Package(
             name: "CarryoverManifest",
             dependencies: ["CarryoverErrors", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The Lua runtime: sandbox, DSL prelude, homework types, the plugin test runner.
-        .target(name: "CarryoverLua", dependencies: ["CLua", "CarryoverCore", "CarryoverErrors"]),
+        .target(
+            name: "CarryoverLua",
+            dependencies: ["CLua", "CLuaSandbox", "CarryoverCore", "CarryoverErrors"],
+            plugins: ["EmbedLuaFiles"]),
+        // A target's .lua files (preludes, test library) as Swift string constants.
+        .executableTarget(name: "EmbedFilesTool"),
+        .plugin(name: "EmbedLuaFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
         // Author tooling over the runtime: plugin folders, lint, fuzz, scaffold, run, test reports.
         .target(
             name: "CarryoverPluginKit",
@@ -100,6 +115,9 @@ let package = Package(
                 .product(
                     name: "PostgresNIO", package: "postgres-nio",
                     condition: .when(traits: ["Postgres"])),
+                // SCRAM verifiers of the clinic's passwords (Clinic/SCRAMVerifier.swift).
+                .product(
+                    name: "Crypto", package: "swift-crypto", condition: .when(traits: ["Postgres"])),
             ]
         ),
         .target(
@@ -119,6 +137,20 @@ let package = Package(
                 "CarryoverStore", "CarryoverSQLite", "CarryoverPacks", "CarryoverModalities",
                 "CarryoverExport", logging,
                 .target(name: "CarryoverPostgres", condition: .when(traits: ["Postgres"])),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The client portal: HTTP, templates and security only; the workflow is Practice's.
+        .target(
+            name: "CarryoverServer",
+            dependencies: [
+                "CarryoverCore", "CarryoverErrors", "CarryoverPractice", "CarryoverExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         // What the test targets share: temporary folders, the project's test Python.
@@ -131,7 +163,10 @@ let package = Package(
             name: "carryover-bench",
             dependencies: [
                 "CLua", "CarryoverCore", "CarryoverLua", "CarryoverStore", "CarryoverModalities",
-                "CarryoverPractice", .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CarryoverPractice", "CarryoverServer",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .executableTarget(
@@ -140,7 +175,7 @@ let package = Package(
                 "CarryoverCore", "CarryoverErrors", "CarryoverLua", "CarryoverManifest",
                 "CarryoverPluginKit",
                 "CarryoverStore", "CarryoverPacks", "CarryoverExport", "CarryoverModalities",
-                "CarryoverPractice", logging,
+                "CarryoverPractice", "CarryoverServer", logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -171,13 +206,22 @@ let package = Package(
             name: "CarryoverExportTests", dependencies: ["CarryoverExport", "CarryoverTestSupport"]),
         .testTarget(
             name: "CarryoverPracticeTests",
-            dependencies: ["CarryoverManifest", "CarryoverPractice", "CarryoverTestSupport"]),
+            dependencies: [
+                "CarryoverManifest", "CarryoverPractice", "CarryoverSQLite", "CarryoverTestSupport",
+            ]),
+        .testTarget(
+            name: "CarryoverServerTests",
+            dependencies: [
+                "CarryoverServer", "CarryoverErrors", "CarryoverPractice", "CarryoverTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .testTarget(
             name: "CLITests",
             dependencies: [
                 "carryover", "CarryoverErrors", "CarryoverCore", "CarryoverExport", "CarryoverLua",
-                "CarryoverManifest", "CarryoverPacks", "CarryoverPractice", "CarryoverStore",
-                "CarryoverTestSupport",
+                "CarryoverManifest", "CarryoverPacks", "CarryoverPractice", "CarryoverServer",
+                "CarryoverStore", "CarryoverTestSupport",
             ]),
         .testTarget(name: "CarryoverBenchTests", dependencies: ["carryover-bench"]),
     ],

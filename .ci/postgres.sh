@@ -3,6 +3,10 @@
 # Installs Debian's postgresql, starts a throw-away cluster on 127.0.0.1,
 # creates a role with a password (SCRAM) and a database, runs the store tests
 # built with the `Postgres` trait, and stops the server whatever happens.
+# The role owns the practice's schema and may create roles (CREATEROLE): it
+# adds the clinic's accounts, each a role of its own (Docs/clinic.md). The
+# clinic tests (row-level security by SQL and through the CLI) run here.
+# CARRYOVER_PG_FILTER narrows the tests run (a swift test --filter pattern).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,11 +36,11 @@ as_pg "$PGBIN/initdb" -D "$DIR/data" -U postgres --auth-local=trust \
 as_pg "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR" start
 as_pg "$PGBIN/psql" -h "$DIR" -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -q \
-    -c "CREATE ROLE carryover LOGIN PASSWORD 'carryover-ci'" \
+    -c "CREATE ROLE carryover LOGIN CREATEROLE PASSWORD 'carryover-ci'" \
     -c "CREATE DATABASE carryover_test OWNER carryover"
 
 export CARRYOVER_TEST_POSTGRES_URL="postgres://carryover:carryover-ci@127.0.0.1:$PORT/carryover_test?sslmode=disable"
 # A build folder of its own, so the default build stays as it was.
 swift build --traits Postgres --scratch-path .build-postgres --build-tests
 swift test --skip-build --traits Postgres --scratch-path .build-postgres \
-    --filter "CarryoverStoreTests|ConcurrencyTests"
+    --filter "${CARRYOVER_PG_FILTER:-CarryoverStoreTests|ConcurrencyTests|ClinicCommandTests}"

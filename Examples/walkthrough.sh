@@ -2,7 +2,9 @@
 # The therapist workflow, end to end, on a fresh temporary practice:
 # a client with a SMART goal, a thought record daily at 20:00 for three
 # weeks ("5 of 7 days", a token economy), a week of entries logged from
-# flags, a JSON file and standard input, status, history and a reward.
+# flags, a JSON file and standard input, status, history and a reward; then
+# the client portal: an invite, and one entry the client sends through the
+# running server (with curl, as a phone's browser would).
 #
 # Usage: walkthrough.sh [--check] PATH/TO/carryover
 # With --check, every step's output is compared with what it must print
@@ -15,13 +17,19 @@ carryover="${1:?usage: walkthrough.sh [--check] PATH/TO/carryover}"
 examples="$(cd "$(dirname "$0")" && pwd)"
 entry="$examples/../Modalities/thought-record/examples/entry.json"
 
+server=""
 if [[ -n "${WALKTHROUGH_KEEP:-}" ]]; then
     work="$WALKTHROUGH_KEEP"
     rm -rf "$work/practice" && mkdir -p "$work"
 else
     work="$(mktemp -d)"
-    trap 'rm -rf "$work"' EXIT
 fi
+# The portal server (started near the end) never outlives the script.
+cleanup() {
+    if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    if [[ -z "${WALKTHROUGH_KEEP:-}" ]]; then rm -rf "$work"; fi
+}
+trap cleanup EXIT
 export CARRYOVER_PRACTICE="$work/practice" NO_COLOR=1
 
 # Runs one step at a fixed instant (CARRYOVER_NOW, UTC) and shows it.
@@ -111,6 +119,51 @@ if $check; then
     [[ $(wc -l < "$work/c-017.csv") -eq 6 ]] \
         || { echo "walkthrough: the CSV should have a header and 5 entries" >&2; exit 1; }
 fi
+# Sunday 19:30 in Berlin: the client does the homework on the portal.
+sunday=2026-12-06T18:30:00Z
+printf '\n$ carryover serve --port 0 &\n'
+CARRYOVER_NOW=$sunday "$carryover" serve --port 0 > "$work/serve.out" 2> "$work/serve.log" &
+server=$!
+for _ in $(seq 100); do grep -q "listening" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+cat "$work/serve.out"
+base="$(grep -o 'http://[0-9.]*:[0-9]*' "$work/serve.out")"
+step $sunday client invite c-017 --base-url "$base"
+link="$(tail -n 1 "$work/out")"
+# The client's phone: open the link, continue, open the thought record, send it.
+jar="$work/cookies"
+browse() { curl --silent --show-error --cookie "$jar" --cookie-jar "$jar" "$@"; }
+field() { grep -o "name=\"$1\" value=\"[^\"]*\"" "$work/page" | head -n 1 | sed 's/.*value="//; s/"$//'; }
+browse "$link" > "$work/page"
+browse --data-urlencode "_csrf=$(field _csrf)" --data-urlencode "token=${link##*/}" \
+    --data "keep=yes" "$base/invite" > /dev/null
+browse "$base/" > "$work/page"
+form="$(grep -o 'href="/homework/[0-9a-f]*"' "$work/page" | head -n 1 | sed 's/href="//; s/"$//')"
+browse "$base$form" > "$work/page"
+printf '\n(the client sends a thought record from the portal)\n'
+browse -H "Sec-Fetch-Site: same-origin" \
+    --data-urlencode "_csrf=$(field _csrf)" --data-urlencode "_key=$(field _key)" \
+    --data-urlencode "situation=Waiting for the bus, a friend walked past without waving" \
+    --data-urlencode "emotions[1].name=hurt" --data-urlencode "emotions[1].intensity=70" \
+    --data-urlencode "emotions[2].name=anxious" --data-urlencode "emotions[2].intensity=60" \
+    --data-urlencode "automatic_thought=She does not want to see me" \
+    --data-urlencode "thought_belief=80" \
+    --data-urlencode "evidence_for[1]=She looked my way" \
+    --data-urlencode "evidence_against[1]=She was on the phone" \
+    --data-urlencode "balanced_thought=She probably did not see me" \
+    --data-urlencode "balanced_belief=70" --data-urlencode "thought_belief_after=30" \
+    --data-urlencode "emotions_after[1].name=hurt" --data-urlencode "emotions_after[1].intensity=30" \
+    --data-urlencode "emotions_after[2].name=anxious" --data-urlencode "emotions_after[2].intensity=20" \
+    "$base$form" | sed -n '/<main/,/<\/main>/p' | sed 's/<[^>]*>//g; /^[[:space:]]*$/d' | tee "$work/out"
+expect "Saved – thank you"
+expect "your feelings eased by 40 points on average"
+expect "You earned 1 token."
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+printf '\n(the server is stopped)\n'
+step $sunday history c-017;                        expect "[client via portal]"
+step $sunday status c-017
+expect "Portal: last opened Sun 2026-12-06 19:30"
+expect "From the portal: 1 of 6 entries"
+
 if ! $check; then
     if [[ -n "${WALKTHROUGH_KEEP:-}" ]]; then
         echo "The practice, report, calendar, FHIR and CSV files are in $work."

@@ -2,10 +2,10 @@
 /// front end maps it to its own status in one table.
 ///
 /// The CLI maps a category to a `sysexits(3)` exit status; an HTTP front end
-/// maps it to a response status. Each case names both, so the two agree on
-/// what a failure means. A module's error picks its category from its code
-/// (``CarryoverErrorCode/category``), and an error made from another one
-/// keeps that one as its ``CarryoverError/cause``.
+/// (the portal, `carryover serve`) maps it to a response status. Each case
+/// names both, so the two agree on what a failure means. A module's error
+/// picks its category from its code (``CarryoverErrorCode/category``), and an
+/// error made from another one keeps that one as its ``CarryoverError/cause``.
 public enum ErrorCategory: String, Sendable, Hashable, CaseIterable, Codable {
     /// The command line or request is malformed (an unknown option, a missing
     /// argument). Exit 64; HTTP 400.

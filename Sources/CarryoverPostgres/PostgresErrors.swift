@@ -25,7 +25,12 @@
                     "The database server could not be reached; check the URL, the "
                         + "server and the network, then try again.", cause: error)
             }
+            if state.hasPrefix("CR"), let message = error.serverInfo?[.message] {
+                return clinic(state, message)
+            }
             switch state {
+            case "42501":
+                return StoreError(.permissionDenied, denied, cause: error)
             case "40001", "40P01", "55P03":
                 return StoreError(
                     .locked,
@@ -38,7 +43,9 @@
                         + "carryover); nothing was written.", cause: error)
             case "28P01", "28000":
                 return StoreError(
-                    .io, "The database refused the login; check the user and password in the URL.",
+                    .io,
+                    "The database refused the login; check the user and password in the URL "
+                        + "(a clinic account may also have been disabled by an admin).",
                     cause: error)
             case "3D000":
                 return StoreError(
@@ -68,6 +75,27 @@
                     "The database refused the change (SQLSTATE \(state)); nothing was written.",
                     cause: error)
             }
+        }
+
+        /// What a refusal by row-level security or a missing grant says: the
+        /// server's own text would name tables and policies, never what to do.
+        static let denied =
+            "The database refused this for your account: you change only the clients on your "
+            + "own caseload (a supervisor reads a supervisee's clients but changes none; an admin "
+            + "manages accounts and caseloads); nothing was written."
+
+        /// Errors raised by the clinic's own functions (class `CR`, see
+        /// ``ClinicFunctions``): their messages are carryover's and name ids only.
+        static func clinic(_ state: String, _ message: String) -> StoreError {
+            let code: StoreError.Code =
+                switch state {
+                case "CRDEN": .permissionDenied
+                case "CRNFD": .notFound
+                case "CRDUP": .duplicate
+                case "CRCON": .conflict
+                default: .invalidInput
+                }
+            return StoreError(code, message)
         }
     }
 #endif

@@ -2,14 +2,34 @@
     /// The clinic database's schema: the same versions as the SQLite file's,
     /// each a list of statements (the extended protocol takes one at a time).
     enum PostgresSchema {
-        static let versions: [(name: String, statements: [String])] = [
-            ("v1-clients-assignments-entries", v1),
-            ("v2-documents-state-ledger-imports", v2),
-            // The SQLite file's application id; a schema needs none.
-            ("v3-application-id", []),
-            ("v4-import-progress-stored-prefix", v4),
-            ("v5-flags-corrections-sources", v5),
-        ]
+        /// The versions of the practice in `schema` (functions name their schema
+        /// in their pinned `search_path`).
+        static func versions(schema: String) -> [(name: String, statements: [String])] {
+            [
+                ("v1-clients-assignments-entries", v1),
+                ("v2-documents-state-ledger-imports", v2),
+                // The SQLite file's application id; a schema needs none.
+                ("v3-application-id", []),
+                ("v4-import-progress-stored-prefix", v4),
+                ("v5-flags-corrections-sources", v5),
+                ("v6-portal", v6),
+                // PostgreSQL only: a clinic's accounts and row-level security (Docs/clinic.md).
+                ("v7-clinic-accounts", ClinicSchema.v7(schema: schema)),
+                ("v8-supporters-reviews", v8),
+            ]
+        }
+
+        /// A version's statements as one `DO` block: one round trip instead of
+        /// one each (the extended protocol takes one statement at a time), which
+        /// a loaded server and many practices migrating at once both feel.
+        static func oneRoundTrip(_ statements: [String]) -> String {
+            let body = statements.map {
+                precondition(!$0.contains("$carryover_step$"), "a statement uses the quoting tag")
+                return "EXECUTE $carryover_step$\($0)$carryover_step$;"
+            }
+            return
+                "DO $carryover_version$ BEGIN\n\(body.joined(separator: "\n"))\nEND $carryover_version$"
+        }
 
         /// Statements that make a table append-only, even for TRUNCATE.
         static func appendOnly(_ table: String) -> [String] {
@@ -173,5 +193,44 @@
                 FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()
                 """,
             ] + appendOnly("entry_revision") + appendOnly("flag") + appendOnly("flag_ack")
+
+        // The client portal. Secrets and addresses are stored as SHA-256 hashes.
+        static let v6: [String] =
+            [
+                """
+                CREATE TABLE portal_invite (
+                    id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES client(id),
+                    token_hash TEXT NOT NULL UNIQUE, created_at DOUBLE PRECISION NOT NULL,
+                    expires_at DOUBLE PRECISION NOT NULL, used_at DOUBLE PRECISION,
+                    revoked_at DOUBLE PRECISION)
+                """,
+                "CREATE INDEX portal_invite_by_client ON portal_invite(client_id)",
+                """
+                CREATE TABLE portal_session (
+                    key_hash TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES client(id),
+                    expires_at DOUBLE PRECISION NOT NULL, data TEXT NOT NULL)
+                """,
+                "CREATE INDEX portal_session_by_client ON portal_session(client_id)",
+                """
+                CREATE TABLE portal_attempt (
+                    address_hash TEXT PRIMARY KEY, failures BIGINT NOT NULL,
+                    window_start DOUBLE PRECISION NOT NULL, locked_until DOUBLE PRECISION)
+                """,
+                """
+                CREATE TABLE portal_calendar (
+                    client_id TEXT PRIMARY KEY REFERENCES client(id),
+                    token_hash TEXT NOT NULL UNIQUE, created_at DOUBLE PRECISION NOT NULL)
+                """,
+                """
+                CREATE TABLE portal_activity (
+                    client_id TEXT PRIMARY KEY REFERENCES client(id),
+                    last_opened_at DOUBLE PRECISION NOT NULL)
+                """,
+                """
+                CREATE TABLE portal_submission (
+                    idempotency_key TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES client(id),
+                    entry_id TEXT NOT NULL UNIQUE REFERENCES entry(id))
+                """,
+            ] + appendOnly("portal_submission")
     }
 #endif

@@ -9,26 +9,34 @@
             let json = try StoreCoding.encode(assignment)
             try await transaction { db in
                 try await self.requireClient(db, assignment.clientID)
-                let owner = try await self.all(
-                    db, "SELECT client_id FROM assignment WHERE id = \(assignment.id) FOR UPDATE",
-                    as: String.self
-                ).first
-                if let owner, owner != assignment.clientID {
-                    throw StoreChecks.clientChange("assignment", assignment.id)
-                }
-                try await db.query(
-                    """
-                    INSERT INTO assignment (id, client_id, homework_type, status, created_at, json)
-                    VALUES (\(assignment.id), \(assignment.clientID), \(assignment.homeworkType),
-                        \(assignment.status.rawValue), \(assignment.createdAt.timeIntervalSince1970),
-                        \(json)::jsonb)
-                    ON CONFLICT (id) DO UPDATE SET homework_type = excluded.homework_type,
-                        status = excluded.status, json = excluded.json
-                    """, logger: self.logger)
-                try await self.audit(
-                    db, owner == nil ? "assignment.add" : "assignment.update", kind: "assignment",
-                    id: assignment.id, clientID: assignment.clientID)
+                try await self.upsert(assignment, json: json, db)
             }
+        }
+
+        /// Inserts or replaces an assignment of the same client and audits
+        /// it, inside the caller's transaction.
+        func upsert(_ assignment: Assignment, json: String, _ db: PostgresConnection)
+            async throws
+        {
+            let owner = try await all(
+                db, "SELECT client_id FROM assignment WHERE id = \(assignment.id) FOR UPDATE",
+                as: String.self
+            ).first
+            if let owner, owner != assignment.clientID {
+                throw StoreChecks.clientChange("assignment", assignment.id)
+            }
+            try await db.query(
+                """
+                INSERT INTO assignment (id, client_id, homework_type, status, created_at, json)
+                VALUES (\(assignment.id), \(assignment.clientID), \(assignment.homeworkType),
+                    \(assignment.status.rawValue), \(assignment.createdAt.timeIntervalSince1970),
+                    \(json)::jsonb)
+                ON CONFLICT (id) DO UPDATE SET homework_type = excluded.homework_type,
+                    status = excluded.status, json = excluded.json
+                """, logger: logger)
+            try await audit(
+                db, owner == nil ? "assignment.add" : "assignment.update", kind: "assignment",
+                id: assignment.id, clientID: assignment.clientID)
         }
 
         public func assignment(id: String) async throws -> Assignment {
@@ -46,7 +54,11 @@
                     "SELECT json::text FROM assignment WHERE id = \(id) \(unescaped: lockClause)",
                     as: String.self
                 ).first
-            else { throw StoreError.notFound("assignment", id) }
+            else {
+                guard lock else { throw StoreError.notFound("assignment", id) }
+                throw try await missing(
+                    db, "assignment", id, visible: "SELECT 1 FROM assignment WHERE id = \(id)")
+            }
             return try StoreCoding.decode(Assignment.self, from: json, what: "assignment")
         }
 

@@ -28,7 +28,9 @@
                     db, "SELECT discharged_at FROM client WHERE id = \(client.id) FOR UPDATE",
                     as: Double?.self)
                 guard let dischargedBefore = before.first else {
-                    throw StoreError.notFound("client", client.id)
+                    throw try await self.missing(
+                        db, "client", client.id,
+                        visible: "SELECT 1 FROM client WHERE id = \(client.id)")
                 }
                 try await db.query(
                     """

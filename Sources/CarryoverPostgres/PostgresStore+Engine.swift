@@ -30,6 +30,7 @@
                 var assignments = [assignment.id: assignment]
                 if let entry = change.entry {
                     try await self.insert(entry, action: "entry.record", db, &assignments)
+                    if let key = change.idempotencyKey { try await self.claim(key, for: entry, db) }
                 }
                 if let correction = change.correction, let entry = snapshot.entry {
                     try await self.apply(correction, to: entry, db)
@@ -133,7 +134,10 @@
                     guard
                         try await self.exists(db, "SELECT 1 FROM flag WHERE id = \(id) FOR UPDATE"),
                         var flag = try await self.flags(db, "WHERE f.id = \(id)").first
-                    else { throw StoreError.notFound("flag", String(id)) }
+                    else {
+                        throw try await self.missing(
+                            db, "flag", String(id), visible: "SELECT 1 FROM flag WHERE id = \(id)")
+                    }
                     guard flag.isOpen else { throw StoreChecks.alreadyAcknowledged(flag) }
                     try await db.query(
                         """

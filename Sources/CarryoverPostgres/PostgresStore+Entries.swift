@@ -48,24 +48,35 @@
                 assignments[entry.assignmentID] = assignment
             }
             try StoreChecks.entry(entry, of: assignment)
+            if let supporterID = entry.supporterID {
+                try StoreChecks.supporterOwner(
+                    try await all(
+                        db, "SELECT client_id FROM supporter WHERE id = \(supporterID)",
+                        as: String.self
+                    ).first, of: entry)
+            }
             guard try await !exists(db, "SELECT 1 FROM entry WHERE id = \(entry.id)") else {
                 throw StoreError.duplicate("entry", entry.id)
             }
             let fields = try StoreCoding.encode(entry.fields)
             let flags = try entry.flags.map { try StoreCoding.encode($0) }
-            let recordedBy = principal.name
+            let recordedBy = entry.recordedBy ?? principal.name
             try await db.query(
                 """
                 INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version,
-                    performed_at, logged_at, fields, source, recorded_by, flags)
+                    performed_at, logged_at, fields, source, recorded_by, flags, kind, counts,
+                    supporter_id, quality)
                 VALUES (\(entry.id), \(entry.assignmentID), \(entry.clientID), \(entry.homeworkType),
                     \(entry.homeworkVersion), \(entry.performedAt.timeIntervalSince1970),
                     \(entry.loggedAt.timeIntervalSince1970), \(fields)::jsonb,
-                    \(entry.source.rawValue), \(recordedBy), \(flags)::jsonb)
+                    \(entry.source.rawValue), \(recordedBy), \(flags)::jsonb, \(entry.kind.rawValue),
+                    \(entry.counts), \(entry.supporterID), \(entry.quality))
                 """, logger: logger)
             try await insertScores(entry, db)
             try await raiseFlags(of: entry, at: entry.loggedAt, db)
-            try await audit(db, action, kind: "entry", id: entry.id, clientID: entry.clientID)
+            try await audit(
+                db, action, kind: "entry", id: entry.id, clientID: entry.clientID,
+                principal: entry.auditPrincipal)
         }
 
         func insertScores(_ entry: Entry, _ db: PostgresConnection) async throws {
@@ -112,7 +123,9 @@
                         e.performed_at, e.logged_at, e.fields::text,
                         coalesce((SELECT json_object_agg(s.name, s.value) FROM entry_score s
                                   WHERE s.entry_id = e.id)::text, '{}'),
-                        e.flags::text, e.source, e.recorded_by, e.revision, e.voided
+                        e.flags::text, e.source, e.recorded_by, e.revision, e.voided,
+                        json_build_object('kind', e.kind, 'counts', e.counts,
+                            'supporterID', e.supporter_id, 'quality', e.quality)::text
                     FROM entry e \(filter.sql) ORDER BY e.performed_at, e.id
                     """, binds: filter.binds)
             var entries: [Entry] = []
@@ -120,9 +133,10 @@
             for try await row in rows.decode(
                 (
                     String, String, String, String, String, Double, Double, String, String,
-                    String?, String, String?, Int, Bool
+                    String?, String, String?, Int, Bool, String
                 ).self)
             {
+                let people = try StoreCoding.decode(EntryPeople.self, from: row.14, what: "entry")
                 entries.append(
                     Entry(
                         id: row.0, assignmentID: row.1, clientID: row.2, homeworkType: row.3,
@@ -137,9 +151,20 @@
                             try StoreCoding.decode([PluginFlag].self, from: $0, what: "entry")
                         },
                         source: EntrySource(rawValue: row.10) ?? .therapist, recordedBy: row.11,
-                        revision: row.12, voided: row.13))
+                        revision: row.12, voided: row.13,
+                        kind: EntryKind(rawValue: people.kind) ?? .homework, counts: people.counts,
+                        supporterID: people.supporterID, quality: people.quality))
             }
             return entries
+        }
+
+        /// The entry's kind, count, supporter and rating, read as one JSON
+        /// column (a row decodes to at most 15 columns).
+        private struct EntryPeople: Decodable {
+            let kind: String
+            let counts: Bool
+            let supporterID: String?
+            let quality: Int?
         }
 
         public func entryRevisions(entryID: String) async throws -> [EntryRevision] {

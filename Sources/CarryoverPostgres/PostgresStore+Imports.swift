@@ -12,7 +12,10 @@
             -> ImportProgress?
         {
             let rows = try await db.query(
-                "SELECT last_line, imported FROM import_progress WHERE file_hash = \(fileHash)",
+                """
+                SELECT last_line, imported FROM import_progress
+                WHERE file_hash = \(fileHash) AND account = session_user
+                """,
                 logger: logger)
             for try await (line, imported) in rows.decode((Int, Int).self) {
                 return ImportProgress(fileHash: fileHash, lastLine: line, imported: imported)
@@ -51,7 +54,7 @@
                         """
                         INSERT INTO import_progress (file_hash, last_line, imported)
                         VALUES (\(progress.fileHash), \(progress.lastLine), \(progress.imported))
-                        ON CONFLICT (file_hash) DO UPDATE SET last_line = excluded.last_line,
+                        ON CONFLICT (file_hash, account) DO UPDATE SET last_line = excluded.last_line,
                             imported = excluded.imported
                         """, logger: self.logger)
                     return result

@@ -18,12 +18,22 @@
         /// The schema that holds this practice.
         public let schema: String
         let runner: Task<Void, Never>
-        let principal: Principal
+        /// Who acts: the clinic account signed in, else the principal asked for.
+        public let principal: Principal
+        /// The clinic account this store is signed in as (its database role),
+        /// or `nil` when signed in as the schema's owner. Row-level security
+        /// decides what an account sees; the journal names it, whatever
+        /// `principal` was asked for (Docs/clinic.md).
+        public let account: String?
         let clock: any WallClock
         let logger: Logger
 
         /// Connects to the database at `url`, creating and migrating `schema`
         /// when it needs it (an up-to-date schema is only read).
+        ///
+        /// Signed in as a clinic account (any role but the schema's owner),
+        /// the store acts as that account: `principal` is replaced by it, and
+        /// a schema that needs migrating is refused (only the owner migrates).
         ///
         /// Every transaction commits with `synchronous_commit = on`, so a
         /// write that returns is on the server's disk. With `access`
@@ -43,14 +53,18 @@
                     "A schema name is 1 to 63 lowercase letters, digits or underscores.")
             }
             let url = try PostgresURL(url)
-            try await withDeadline(deadline) { try await tryConnecting(url) }
+            let account = try await withDeadline(deadline) {
+                try await signedInAccount(url, schema: schema)
+            }
             var configuration = url.clientConfiguration()
             configuration.options.additionalStartupParameters = [
                 ("search_path", schema), ("synchronous_commit", "on"),
                 ("default_transaction_read_only", access == .readOnly ? "on" : "off"),
             ]
             let store = PostgresStore(
-                configuration, schema: schema, principal: principal, clock: clock)
+                configuration, schema: schema,
+                principal: account.map { Principal(name: $0) } ?? principal, account: account,
+                clock: clock)
             do {
                 try await withDeadline(deadline) { try await store.migrate(schema: schema) }
             } catch {
@@ -62,7 +76,7 @@
 
         private init(
             _ configuration: PostgresClient.Configuration, schema: String, principal: Principal,
-            clock: any WallClock
+            account: String?, clock: any WallClock
         ) {
             self.schema = schema
             let logger = Self.quietLogger
@@ -70,6 +84,7 @@
             self.client = client
             self.runner = Task { await client.run() }
             self.principal = principal
+            self.account = account
             self.clock = clock
             self.logger = logger
         }
@@ -83,18 +98,6 @@
             runner.cancel()
         }
 
-        /// Opens and closes one connection, so a wrong password or a refused
-        /// connection is reported at once.
-        private static func tryConnecting(_ url: PostgresURL) async throws {
-            do {
-                let connection = try await PostgresConnection.connect(
-                    configuration: url.connectionConfiguration(), id: 0, logger: quietLogger)
-                try await connection.close()
-            } catch {
-                throw PostgresErrors.map(error)
-            }
-        }
-
         static var quietLogger: Logger {
             var logger = Logger(label: "carryover.postgres")
             logger.logLevel = .critical  // a CLI prints its own errors
@@ -102,25 +105,23 @@
         }
 
         /// Runs `body`, or throws `io` when it has not finished by `deadline`.
-        private static func withDeadline(
-            _ deadline: Duration, _ body: @escaping @Sendable () async throws -> Void
-        ) async throws {
-            try await withThrowingTaskGroup(of: Bool.self) { group in
-                group.addTask {
-                    try await body()
-                    return true
-                }
+        private static func withDeadline<T: Sendable>(
+            _ deadline: Duration, _ body: @escaping @Sendable () async throws -> T
+        ) async throws -> T {
+            try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask { try await body() }
                 group.addTask {
                     try await Task.sleep(for: deadline)
-                    return false
+                    return nil
                 }
                 defer { group.cancelAll() }
-                guard try await group.next() == true else {
+                guard case let value?? = try await group.next() else {
                     throw StoreError(
                         .io,
                         "The database server did not answer within \(deadline); check the URL, "
                             + "the server and the network, then try again.")
                 }
+                return value
             }
         }
 
@@ -130,15 +131,18 @@
                 let found = try await self.all(
                     db, "SELECT to_regclass(\(schema + ".schema_version"))::text IS NOT NULL",
                     as: Bool.self)
-                guard found.first == true else { return PostgresSchema.versions.map(\.name) }
+                let names = PostgresSchema.versions(schema: schema).map(\.name)
+                guard found.first == true else { return names }
                 let applied = Set(
                     try await self.all(db, "SELECT version FROM schema_version", as: String.self))
-                return PostgresSchema.versions.map(\.name).filter { !applied.contains($0) }
+                return names.filter { !applied.contains($0) }
             }
         }
 
         private func migrate(schema: String) async throws {
-            guard try await !pending(schema: schema).isEmpty else { return }
+            let pending = try await pending(schema: schema)
+            guard !pending.isEmpty else { return }
+            if account != nil { throw ClinicErrors.needsMigration(pending) }
             try await transaction { db in
                 // A read-only store still migrates once (its later reads need the tables).
                 try await db.query("SET TRANSACTION READ WRITE", logger: self.logger)
@@ -158,9 +162,12 @@
                 ).decode(String.self) {
                     applied.insert(version)
                 }
-                for (name, statements) in PostgresSchema.versions where !applied.contains(name) {
-                    for statement in statements {
-                        try await db.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+                for (name, statements) in PostgresSchema.versions(schema: schema)
+                where !applied.contains(name) {
+                    if !statements.isEmpty {
+                        try await db.query(
+                            PostgresQuery(unsafeSQL: PostgresSchema.oneRoundTrip(statements)),
+                            logger: self.logger)
                     }
                     try await db.query(
                         "INSERT INTO schema_version (version) VALUES (\(name))", logger: self.logger
@@ -194,14 +201,17 @@
         }
 
         /// Appends an audit record inside the caller's transaction.
+        /// `principal` names someone other than the store's principal (a client on the portal).
         func audit(
-            _ db: PostgresConnection, _ action: String, kind: String, id: String, clientID: String?
+            _ db: PostgresConnection, _ action: String, kind: String, id: String, clientID: String?,
+            principal: String? = nil
         ) async throws {
             let at = clock.now().timeIntervalSince1970
+            let principal = principal ?? self.principal.name
             try await db.query(
                 """
                 INSERT INTO audit (at, principal, action, object_kind, object_id, client_id)
-                VALUES (\(at), \(principal.name), \(action), \(kind), \(id), \(clientID))
+                VALUES (\(at), \(principal), \(action), \(kind), \(id), \(clientID))
                 """, logger: logger)
         }
 

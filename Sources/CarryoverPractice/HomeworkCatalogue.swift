@@ -20,11 +20,17 @@ public struct HomeworkSource: Sendable, Hashable {
 /// Every homework type a practice can assign: the built-in modalities
 /// carried in the binary and the homework types of its installed, trusted
 /// packs. A pack's version of a built-in id takes precedence when newer.
+///
+/// A lookup verifies only the pack that holds the homework type asked for,
+/// once per process (``PackSourceCache``); a built-in type asked for at its
+/// own version reads no pack at all.
 public struct HomeworkCatalogue: Sendable {
     let shelf: PackShelf
+    let usage: PracticeUsage?
 
-    public init(shelf: PackShelf) {
+    public init(shelf: PackShelf, usage: PracticeUsage? = nil) {
         self.shelf = shelf
+        self.usage = usage
     }
 
     /// The newest version of every homework type, by id.
@@ -43,13 +49,38 @@ public struct HomeworkCatalogue: Sendable {
     ///
     /// - Throws: ``PracticeError`` `.notFound` with the closest ids.
     public func source(id: String, version: String? = nil) throws -> HomeworkSource {
+        let shipped = builtIn().filter { $0.id == id }
+        // A built-in at the version asked for wins over any pack's (ties go to the binary).
+        if let version, let exact = shipped.first(where: { $0.version == version }) {
+            return exact
+        }
+        var best = version == nil ? shipped.max { Self.isNewer($1, than: $0) } : nil
+        // Packs whose manifests list the type, newest first: the first that
+        // verifies against a trusted key and beats the built-in is the answer.
+        let listed = try PackSourceCache.shared.listing(shelf).flatMap { item in
+            item.homework.filter {
+                $0.id == id && (version == nil || $0.version.description == version)
+            }
+            .map { (item.pack, $0.version) }
+        }.sorted { $0.1 > $1.1 }
+        for (pack, packVersion) in listed {
+            if let best, let current = SemanticVersion(best.version), current >= packVersion {
+                break
+            }
+            guard
+                let found = try verified(pack)?.first(where: {
+                    $0.id == id && $0.version == packVersion.description
+                })
+            else { continue }
+            best = found
+            break
+        }
+        if let best { return best }
         let all = try builtIn() + packed()
-        let matches = all.filter { $0.id == id && (version == nil || $0.version == version) }
-        if let best = matches.max(by: { Self.isNewer($1, than: $0) }) { return best }
-        if version != nil, all.contains(where: { $0.id == id }) {
+        if let version, all.contains(where: { $0.id == id }) {
             throw PracticeError(
                 .notFound,
-                "homework type \(id) version \(version!) is not installed; install the pack that has it"
+                "homework type \(id) version \(version) is not installed; install the pack that has it"
             )
         }
         let ids = Set(all.map(\.id)).sorted()
@@ -70,27 +101,17 @@ public struct HomeworkCatalogue: Sendable {
     /// Homework types of every installed pack whose files still verify
     /// against a trusted key.
     private func packed() throws -> [HomeworkSource] {
-        var sources: [HomeworkSource] = []
-        for pack in try shelf.installed() {
-            guard let key = try shelf.trustStore.key(pack.keyID), key.status == .trusted else {
-                continue
-            }
-            let verified = try Pack.verify(
-                at: pack.folder, publicKey: key.publicKey, limits: shelf.limits)
-            for homework in verified.manifest.homework {
-                // Read and checked by the verification, with the shared manifest rules.
-                guard let manifest = verified.homework[homework.path] else { continue }
-                let folder = pack.folder.appendingPathComponent(homework.path, isDirectory: true)
-                let main = folder.appendingPathComponent(manifest.main)
-                sources.append(
-                    HomeworkSource(
-                        id: manifest.id, version: manifest.version.description,
-                        title: manifest.title,
-                        file: manifest.main, source: try String(contentsOf: main, encoding: .utf8),
-                        origin: "pack \(pack.id) \(pack.version)"))
-            }
+        try PackSourceCache.shared.listing(shelf).flatMap { try verified($0.pack) ?? [] }
+    }
+
+    /// The pack's homework sources when its key is trusted (verified once
+    /// per process); nil for a pack whose key is unknown or revoked.
+    private func verified(_ pack: InstalledPack) throws -> [HomeworkSource]? {
+        guard let key = try shelf.trustStore.key(pack.keyID), key.status == .trusted else {
+            return nil
         }
-        return sources
+        return try PackSourceCache.shared.sources(
+            of: pack, key: key.publicKey, limits: shelf.limits, usage: usage)
     }
 
     private static func isNewer(_ a: HomeworkSource, than b: HomeworkSource) -> Bool {

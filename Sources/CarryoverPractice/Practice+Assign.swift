@@ -43,6 +43,14 @@ extension Practice {
     /// - Throws: ``PracticeError`` with every params problem, or the core's
     ///   error for a phrase it cannot read; nothing is written then.
     public func assign(_ request: AssignmentRequest) async throws -> Assignment {
+        let assignment = try await newAssignment(request)
+        try await store.saveAssignment(assignment)
+        return assignment
+    }
+
+    /// The assignment `request` makes, checked but not stored; `earlier`
+    /// counts assignments made before it in the same write (for its id).
+    func newAssignment(_ request: AssignmentRequest, earlier: Int = 0) async throws -> Assignment {
         let client = try await client(request.clientID)
         try Self.requireInTreatment(client)
         let source = try catalogue.source(id: request.homeworkType)
@@ -63,14 +71,12 @@ extension Practice {
             try requirePrevious(previous, among: existing, schedule: schedule, client: client)
         }
         var random = SystemRandomNumberGenerator()
-        let assignment = Assignment(
-            id: "\(client.id)-\(existing.count + 1)", clientID: client.id, taskID: request.taskID,
-            homeworkType: source.id, homeworkVersion: source.version, params: request.params,
-            schedule: schedule, completion: completion, reinforcement: plan,
+        return Assignment(
+            id: "\(client.id)-\(existing.count + earlier + 1)", clientID: client.id,
+            taskID: request.taskID, homeworkType: source.id, homeworkVersion: source.version,
+            params: request.params, schedule: schedule, completion: completion, reinforcement: plan,
             seed: random.next(), createdAt: clock.now(), startsAfter: request.startsAfter,
-            homeworkTitle: type.declaration.title)
-        try await store.saveAssignment(assignment)
-        return assignment
+            homeworkTitle: type.declaration.title, declared: DeclaredHomework(type.declaration))
     }
 
     /// The assignment with `id`.
@@ -113,7 +119,20 @@ extension Practice {
         _ id: String, params: Value?, schedule: String?, completion: String?,
         reinforcement: String?, reason: String, from: LocalDate? = nil
     ) async throws -> Assignment {
-        var assignment = try await assignment(id)
+        let changed = try await modified(
+            try await assignment(id), params: params, schedule: schedule, completion: completion,
+            reinforcement: reinforcement, reason: reason, from: from)
+        try await store.saveAssignment(changed)
+        return changed
+    }
+
+    /// The assignment with the change applied as ``modify(_:params:schedule:completion:reinforcement:reason:from:)``
+    /// does, checked but not stored.
+    func modified(
+        _ assignment: Assignment, params: Value?, schedule: String?, completion: String?,
+        reinforcement: String?, reason: String, from: LocalDate?
+    ) async throws -> Assignment {
+        var assignment = assignment
         let client = try await client(assignment.clientID)
         let from = from ?? today(in: client.timeZone)
         var change = AssignmentModification()
@@ -144,7 +163,6 @@ extension Practice {
         }
         try await checkNoEntriesAfter(from, in: assignment, zone: client.timeZone)
         try assignment.modify(change, from: from, at: clock.now(), reason: reason)
-        try await store.saveAssignment(assignment)
         return assignment
     }
 

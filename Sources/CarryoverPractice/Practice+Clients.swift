@@ -26,8 +26,11 @@ extension Practice {
 
     /// The client with `id`, or a not-found error that suggests the closest ids.
     public func client(_ id: String) async throws -> Client {
+        do {
+            return try await store.client(id: id)
+        } catch let error as StoreError where error.code == .notFound {}
+        // Only a client that is not there reads every client, for the hint.
         let clients = try await store.clients()
-        if let client = clients.first(where: { $0.id == id }) { return client }
         throw PracticeError(
             .notFound,
             "no client '\(id)'.\(Suggestions.hint(for: id, among: clients.map(\.id))) "

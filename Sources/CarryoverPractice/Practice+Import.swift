@@ -21,10 +21,9 @@ extension Practice {
         let validator = EntryLineValidator(
             check: { assignment, fields in
                 do {
-                    let type = try loader.type(for: assignment)
-                    let params = type.declaration.applyingParamDefaults(to: assignment.params)
-                    return try type.validate(
-                        entry: fields, params: params, scope: assignment.clientID
+                    let hooks = try loader.hooks(for: assignment)
+                    return try hooks.type.validate(
+                        entry: fields, params: hooks.filled, scope: hooks.scope
                     )
                     .map(\.description)
                 } catch let error as SandboxError {
@@ -37,40 +36,52 @@ extension Practice {
                     return ["the homework type could not be loaded"]
                 }
             },
-            score: { assignment, fields in
-                try loader.hooks(for: assignment).score(fields)
-            },
+            score: { assignment, fields in try loader.scores(assignment, fields) },
             // Imported history raises its risks like logged entries do.
-            flags: { assignment, fields in
-                try loader.hooks(for: assignment).flags(fields)
-            })
+            flags: { assignment, fields in try loader.flags(assignment, fields) })
         return try await EntryImporter(
             store: store, validator: validator, batchSize: batchSize, strict: strict, clock: clock
         ).run(path: path)
     }
 }
 
-/// One loaded homework type per assignment, so a large import loads each once.
+/// One loaded homework type per assignment, already scoped to its client
+/// with its params filled, so a large import loads each once; and the scores
+/// of the line in hand, so its `flags` hook does not run `score` again.
 final class HomeworkTypeCache {
     private let practice: Practice
-    private var loaded: [String: HomeworkType] = [:]
+    private var loaded: [String: EntryHooks] = [:]
+    /// The last line's scores, while its flags are still to come.
+    private var scored: (assignmentID: String, fields: Value, scores: EntryScores)?
 
     init(practice: Practice) {
         self.practice = practice
     }
 
-    func type(for assignment: Assignment) throws -> HomeworkType {
-        if let type = loaded[assignment.id] { return type }
-        let type = try practice.homeworkType(
-            assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed)
-        loaded[assignment.id] = type
-        return type
-    }
-
     /// The type's entry hooks with the assignment's params and client.
     func hooks(for assignment: Assignment) throws -> EntryHooks {
-        EntryHooks(
-            try type(for: assignment), assignmentParams: assignment.params,
-            clientID: assignment.clientID)
+        if let hooks = loaded[assignment.id] { return hooks }
+        let hooks = EntryHooks(
+            try practice.loggableType(of: assignment), assignmentParams: assignment.params,
+            clientID: assignment.clientID, usage: practice.usage)
+        loaded[assignment.id] = hooks
+        return hooks
+    }
+
+    /// A line's scores by the plugin, kept for its flags.
+    func scores(_ assignment: Assignment, _ fields: Value) throws -> [String: Double] {
+        let scores = try hooks(for: assignment).scores(fields)
+        scored = (assignment.id, fields, scores)
+        return scores.numbers
+    }
+
+    /// A line's flags, given its scores when the plugin computed them (a
+    /// line that brings its own scores has the hook compute them).
+    func flags(_ assignment: Assignment, _ fields: Value) throws -> [PluginFlag] {
+        defer { scored = nil }
+        let known = scored.flatMap {
+            $0.assignmentID == assignment.id && $0.fields == fields ? $0.scores : nil
+        }
+        return try hooks(for: assignment).flags(fields, scores: known)
     }
 }

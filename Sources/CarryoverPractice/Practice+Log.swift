@@ -27,16 +27,27 @@ public struct LogOutcome: Sendable {
     public var progressSummary: String? = nil
     /// The homework type's scores in its order, with their titles.
     public var scoreTitles = ScoreTitles()
+    /// The client's time zone, in which a front end shows the outcome.
+    public var timeZone = "UTC"
+    /// The ledger events the entry wrote, as the store numbered them.
+    public var ledger: [LedgerEvent] = []
+    /// The current streak after this entry (scheduled times done in a row).
+    public var streak = 0
+    /// Whether the entry was stored before (a portal form sent twice): then
+    /// nothing new was stored and `reinforcement` is empty.
+    public var replayed = false
 }
 
 extension Practice {
     /// Validates, scores and records one entry with everything it changes.
     ///
-    /// Every hook (validate, score, feedback, flags, advance) runs before the
-    /// one write, and the entry, its flags, the engine state and the ledger
-    /// lines are written in one store transaction that reads the state it
-    /// changes: a failing hook or a concurrent writer can never leave half an
-    /// entry or a lost update.
+    /// One pass: the homework type is loaded once, already scoped to the
+    /// client; `validate`, `score`, `flags` and `feedback` each run once,
+    /// before the one write, the scores passed on to the hooks after `score`;
+    /// `advance` runs inside the write, which reads the state it changes. The
+    /// entry, its flags, the engine state and the ledger lines are written in
+    /// one store transaction: a failing hook or a concurrent writer can never
+    /// leave half an entry or a lost update.
     ///
     /// - Throws: ``PracticeError`` `.entryRejected` with every problem field
     ///   by field, `.pluginFailed` naming the plugin and hook, `.notActive`
@@ -45,77 +56,189 @@ extension Practice {
     ///
     /// Every hook sees the entry's moment (`performedAt`, else now) as
     /// `clock.now()` (`EntryMoment`).
+    ///
+    /// `source` and `recordedBy` (default: the acting person) are kept with
+    /// the entry and in the audit journal. With an `idempotencyKey` (a portal
+    /// form's), a second call with the same key stores nothing and answers
+    /// for the entry stored the first time. `quality` is the client's own
+    /// rating of how well it went (1-5), for the session review.
     public func log(
         assignmentID: String, fields: Value, performedAt: Date? = nil,
-        source: EntrySource = .therapist
+        source: EntrySource = .therapist, recordedBy: String? = nil,
+        idempotencyKey: String? = nil, quality: Int? = nil
     ) async throws -> LogOutcome {
-        try await EntryMoment.$current.withValue(performedAt ?? clock.now()) {
-            try await logEntry(
-                assignmentID: assignmentID, fields: fields, performedAt: performedAt,
-                source: source)
-        }
+        try await log(
+            assignmentID: assignmentID, fields: fields, source: source, recordedBy: recordedBy,
+            idempotencyKey: idempotencyKey, quality: quality
+        ) { _ in performedAt }
     }
 
-    private func logEntry(
-        assignmentID: String, fields: Value, performedAt: Date?, source: EntrySource
+    /// Logs an entry whose moment a front end reads in the client's time
+    /// zone (`log --at "2026-12-01 19:30"`): `performedAt` gets the client's
+    /// zone and gives the moment (nil for now). The one call a front end makes.
+    public func log(
+        assignmentID: String, fields: Value, source: EntrySource = .therapist,
+        recordedBy: String? = nil, idempotencyKey: String? = nil, quality: Int? = nil,
+        performedAt: (_ clientTimeZone: String) throws -> Date?
+    ) async throws -> LogOutcome {
+        try await record(
+            NewEntry(
+                kind: .homework, fields: fields, source: source,
+                recordedBy: recordedBy ?? actor.name, quality: quality),
+            assignmentID: assignmentID, idempotencyKey: idempotencyKey, performedAt: performedAt)
+    }
+
+    /// What is recorded, before the engine has seen it.
+    struct NewEntry: Sendable {
+        var kind: EntryKind
+        var fields: Value
+        var source: EntrySource
+        var recordedBy: String
+        var supporterID: String? = nil
+        /// For a supporter's confirmation: whether it counts (the grant's word).
+        var counts: Bool? = nil
+        var quality: Int? = nil
+    }
+
+    /// Records one entry of any kind: the homework (validated, scored and
+    /// flagged by its plugin), or a supporter's confirmation or informant
+    /// form (checked against their own fields; no hook runs on them).
+    /// `performedAt` gets the client's zone and gives the moment (nil for now).
+    func record(
+        _ new: NewEntry, assignmentID: String, idempotencyKey: String?,
+        performedAt: (_ clientTimeZone: String) throws -> Date? = { _ in nil }
     ) async throws -> LogOutcome {
         let assignment = try await assignment(assignmentID)
+        let client = try await client(assignment.clientID)
+        var outcome: LogOutcome
+        if let key = idempotencyKey,
+            let stored = try await store.entryID(idempotencyKey: key, clientID: assignment.clientID)
+        {
+            outcome = try await replay(stored, of: assignment)
+        } else {
+            let now = clock.now()
+            let performed = try performedAt(client.timeZone) ?? now
+            outcome = try await EntryMoment.$current.withValue(performed) {
+                try await recordEntry(
+                    new, assignment: assignment, performed: performed, now: now,
+                    idempotencyKey: idempotencyKey)
+            }
+        }
+        outcome.timeZone = client.timeZone
+        return outcome
+    }
+
+    private func recordEntry(
+        _ new: NewEntry, assignment: Assignment, performed: Date, now: Date,
+        idempotencyKey: String?
+    ) async throws -> LogOutcome {
         try Self.requireActive(assignment)
-        let now = clock.now()
-        let performed = performedAt ?? now
         try Entry.checkPerformedAt(performed, now: now)
+        if let quality = new.quality, !QualityRating.scale.contains(quality) {
+            throw PracticeError(
+                .invalidInput, "a quality rating is a whole number from 1 to 5, not \(quality)")
+        }
         let type = try loggableType(of: assignment)
-        let params = type.declaration.applyingParamDefaults(to: assignment.params)
         let hooks = EntryHooks(
-            type, assignmentParams: assignment.params, clientID: assignment.clientID)
-        let (scores, flags) = try hooks.check(fields)
-        let feedback = try hooks.feedback(fields)
+            type, assignmentParams: assignment.params, clientID: assignment.clientID,
+            usage: usage)
+        var checked = CheckedEntry()
+        if new.kind == .homework {
+            checked = try hooks.check(new.fields, feedback: true)
+        } else {
+            try Self.checkSupporterFields(new.fields, of: new.kind, type: type.declaration)
+        }
         let entry = Entry(
             id: UUID().uuidString.lowercased(), assignmentID: assignment.id,
             clientID: assignment.clientID, homeworkType: assignment.homeworkType,
             homeworkVersion: assignment.homeworkVersion, performedAt: performed, loggedAt: now,
-            fields: fields, scores: scores, flags: flags, source: source,
-            recordedBy: actor.name)
-        let advances = type.declaration.hooks.contains(.advance)
-        let result = try await store.writeEngine(assignmentID: assignment.id, entryID: nil) {
+            fields: new.fields, scores: checked.scores, flags: checked.flags, source: new.source,
+            recordedBy: new.recordedBy, kind: new.kind, counts: new.counts,
+            supporterID: new.supporterID, quality: new.quality)
+        let advances = new.kind == .homework && type.declaration.hooks.contains(.advance)
+        let result: LoggedChange
+        let ledger: [LedgerEvent]
+        do {
+            (result, ledger) = try await write(
+                entry, hooks: hooks, advances: advances, now: now, idempotencyKey: idempotencyKey)
+        } catch let error as StoreError where error.code == .duplicate && idempotencyKey != nil {
+            // The same form, sent twice at once: the other request stored it.
+            guard
+                let stored = try await store.entryID(
+                    idempotencyKey: idempotencyKey!, clientID: assignment.clientID)
+            else { throw error }
+            return try await replay(stored, of: assignment)
+        }
+        // What the entry completed and what is next, from the entries as stored now.
+        let history = OccurrenceHistory(
+            assignment: result.assignment,
+            entries: try await store.entries(.init(assignmentID: assignment.id)), now: now)
+        var outcome = LogOutcome(
+            entry: entry, feedback: checked.feedback, flags: checked.flags,
+            reinforcement: result.events, balance: Self.balance(result.assignment, result.state),
+            completion: try history.completion(), occurrence: result.occurrence,
+            next: history.next(), progress: result.state.progress)
+        outcome.progressChange = result.progressChange
+        outcome.progressSummary = Self.progressSummary(
+            homeworkType: assignment.homeworkType, advances: advances, params: hooks.params,
+            state: result.state.progress)
+        outcome.scoreTitles = ScoreTitles(type.declaration)
+        outcome.streak =
+            StreakSummary(outcomes: history.outcomes, now: history.now, grace: history.grace)
+            .current
+        outcome.ledger = ledger
+        return outcome
+    }
+
+    /// The one write of a logged entry: the engine computed from the state
+    /// as stored, inside the store's write transaction.
+    private func write(
+        _ entry: Entry, hooks: EntryHooks, advances: Bool, now: Date, idempotencyKey: String?
+    ) async throws -> (LoggedChange, [LedgerEvent]) {
+        let (fields, performed) = (entry.fields, entry.performedAt)
+        return try await store.writeEngine(assignmentID: entry.assignmentID, entryID: nil) {
             snapshot in
             let current = snapshot.assignment
             try Self.requireActive(current)
             var state = try Self.assignmentState(current, stored: snapshot.state)
+            // An entry that does not count changes neither the state nor the ledger.
+            guard entry.counts else {
+                return (
+                    EngineWrite(entry: entry, idempotencyKey: idempotencyKey),
+                    LoggedChange(
+                        assignment: current, state: state, occurrence: nil, events: [],
+                        progressChange: nil)
+                )
+            }
             let progressBefore = state.progress
-            if advances { state.progress = try hooks.advance(state.progress, fields) }
+            if advances {
+                // The write runs on the store's thread: the entry's moment goes with it.
+                state.progress = try EntryMoment.$current.withValue(performed) {
+                    try hooks.advance(state.progress, fields)
+                }
+            }
             let occurrence = AssignmentTimeline(current).occurrence(
                 for: performed, excluding: current.pauses(until: now))
             let before = state.reinforcement.ledger
             let events = try Self.reinforce(
                 current, state: &state, occurrence: occurrence, at: performed)
             let change = PluginProgressText.change(
-                homeworkType: current.homeworkType, params: params, from: progressBefore,
+                homeworkType: current.homeworkType, params: hooks.params, from: progressBefore,
                 to: state.progress)
             let write = EngineWrite(
                 entry: entry, engineState: try Value(encoding: state),
                 events: try events.map { try Self.ledgerEvent($0, at: now) }
                     + Self.ledgerLines(of: state.reinforcement.ledger, after: before, at: now)
                     + Self.progressEvent(
-                        change, from: progressBefore, to: state.progress, at: performed))
+                        change, from: progressBefore, to: state.progress, at: performed),
+                idempotencyKey: idempotencyKey)
             return (
                 write,
                 LoggedChange(
                     assignment: current, state: state, occurrence: occurrence, events: events,
                     progressChange: change)
             )
-        }.value
-        let progress = try await progress(
-            of: result.assignment, now: now, withFields: false, loaded: type)
-        var outcome = LogOutcome(
-            entry: entry, feedback: feedback, flags: flags, reinforcement: result.events,
-            balance: Self.balance(result.assignment, result.state),
-            completion: progress.completion, occurrence: result.occurrence, next: progress.next,
-            progress: result.state.progress)
-        outcome.progressChange = result.progressChange
-        outcome.progressSummary = progress.progressSummary
-        outcome.scoreTitles = ScoreTitles(type.declaration)
-        return outcome
+        }
     }
 
     /// What the write of a logged entry computed from the stored state.

@@ -27,7 +27,11 @@ public struct AssignmentProgress: Sendable {
     public var next: Occurrence?
     /// The assignment's entries, oldest first; their `fields` are `.null`
     /// unless progress was asked for `withFields` (status needs only times and scores).
+    /// Supporters' confirmations and informant forms are among them; only
+    /// those that count (``Entry/counts``) were matched to occurrences.
     public var entries: [Entry]
+    /// Each occurrence opened so far with the counting entries it got.
+    public var outcomes: [OccurrenceOutcome] = []
     /// The plugin's own progress state (`advance`): ladder step, speech
     /// level; `.null` before the first entry or without an `advance` hook.
     public var pluginProgress: Value = .null
@@ -42,111 +46,81 @@ public struct AssignmentProgress: Sendable {
 extension Practice {
     /// Progress of one assignment at the practice clock's now.
     ///
-    /// It reads what was stored (scores, flags, the type's title), so it
-    /// works whatever happened to the homework type's pack since; score
-    /// titles and the progress summary come from the type when it still loads.
+    /// It reads what was stored (scores, flags, the type's title, scores and
+    /// params' defaults kept with the assignment), so it works whatever
+    /// happened to the homework type's pack since and loads no plugin; only
+    /// an assignment or a latest entry stored before those were kept has its
+    /// type loaded, when it still loads.
     public func progress(of assignment: Assignment, now: Date? = nil, withFields: Bool = false)
         async throws -> AssignmentProgress
     {
-        try await progress(of: assignment, now: now, withFields: withFields, loaded: nil)
-    }
-
-    /// Progress with the assignment's homework type already `loaded` (as
-    /// logging has it), so its pack is not verified and its plugin not loaded twice.
-    func progress(
-        of assignment: Assignment, now: Date?, withFields: Bool, loaded: HomeworkType?
-    ) async throws -> AssignmentProgress {
-        let clockNow = now ?? clock.now()
-        // An ended assignment's progress stops where it ended: nothing after is due or missed.
-        let now = assignment.endedAt.map { min($0, clockNow) } ?? clockNow
-        let timeline = AssignmentTimeline(assignment)
-        let grace = TimeInterval(assignment.schedule.graceMinutes * 60)
-        let pauses = assignment.pauses(until: now)
         // Times, scores and flags are all progress needs.
         let entries = try await store.entries(
             .init(assignmentID: assignment.id, includeFields: withFields))
-        // Occurrences that have opened by now: an entry may complete one before it is due.
-        let opened = timeline.occurrences(
-            in: .clamped(
-                assignment.createdAt.addingTimeInterval(-86_400),
-                max(now, assignment.createdAt).addingTimeInterval(2 * 86_400)),
-            excluding: pauses
-        ).filter { $0.start <= now }
-        var byIndex: [Int: [Entry]] = [:]
-        let matches = timeline.matching(entries.map(\.performedAt), among: opened)
-        for (entry, occurrence) in zip(entries, matches) {
-            if let occurrence { byIndex[occurrence.index, default: []].append(entry) }
-        }
-        // One due before the assignment was made cannot have been missed (today's
-        // 08:00 when it is assigned at 09:00); it counts only when done.
-        let occurrences = opened.filter {
-            $0.due >= assignment.createdAt || byIndex[$0.index] != nil
-        }
-        let outcomes = occurrences.map {
-            OccurrenceOutcome(occurrence: $0, entries: byIndex[$0.index] ?? [])
-        }
-        let zone = TimeZone(identifier: assignment.schedule.timeZone) ?? .gmt
-        let completion = try CompletionEvaluator().evaluate(
-            assignment.completion,
-            over: CompletionInput(
-                occurrences: occurrences, entries: byIndex, now: now.addingTimeInterval(-grace)))
         let state = try await assignmentState(assignment)
-        // The type, when it still loads, gives score titles and the progress in words.
-        let type =
-            entries.isEmpty
-            ? nil
-            : try loaded
-                ?? homeworkTypeIfItLoads(
+        return try await progress(
+            of: assignment, entries: entries, state: state, now: now ?? clock.now())
+    }
+
+    /// Progress from the assignment's entries (oldest first) and engine state as stored.
+    func progress(of assignment: Assignment, entries: [Entry], state: AssignmentState, now: Date)
+        async throws -> AssignmentProgress
+    {
+        let history = OccurrenceHistory(assignment: assignment, entries: entries, now: now)
+        let outcomes = history.outcomes
+        let (now, grace, zone) = (history.now, history.grace, history.timeZone)
+        // Only an assignment made before its declaration was kept loads its type.
+        let declared =
+            try assignment.declared
+            ?? (entries.isEmpty
+                ? nil
+                : try homeworkTypeIfItLoads(
                     assignment.homeworkType, version: assignment.homeworkVersion,
-                    seed: assignment.seed)
+                    seed: assignment.seed
+                ).map { DeclaredHomework($0.declaration) })
         var result = AssignmentProgress(
             assignment: assignment,
-            title: title(of: assignment, loaded: loaded),
+            title: title(of: assignment),
             adherence: AdherenceReport(outcomes: outcomes, now: now, grace: grace, timeZone: zone),
             streak: StreakSummary(outcomes: outcomes, now: now, grace: grace),
-            trends: ScoreTrend.trends(in: entries), completion: completion,
+            trends: ScoreTrend.trends(in: entries.filter { $0.kind == .homework }),
+            completion: try history.completion(),
             balance: Self.balance(assignment, state),
             barrierFlags: assignment.status.isFinal
                 ? []
                 : BarrierRules.standard.flags(
                     for: outcomes, now: now, grace: grace, timeZone: zone),
-            pluginFlags: try await latestFlags(assignment, entries: entries, type: type),
+            pluginFlags: try await latestFlags(
+                assignment, entries: entries.filter { $0.kind == .homework }),
             openFlags: try await store.flags(
                 FlagQuery(assignmentID: assignment.id, openOnly: true)),
-            next: assignment.status == .active
-                ? next(of: timeline, after: now, done: byIndex) : nil,
-            entries: entries)
+            next: history.next(), entries: entries)
+        result.outcomes = outcomes
         result.pluginProgress = state.progress
-        let params =
-            type?.declaration.applyingParamDefaults(to: assignment.params) ?? assignment.params
-        let builtIn = [ProgressMapping.exposureLadder, ProgressMapping.speechPractice]
-        if type?.declaration.hooks.contains(.advance)
-            ?? (state.progress != .null || builtIn.contains(assignment.homeworkType))
-        {
-            result.progressSummary = PluginProgressText.summary(
-                homeworkType: assignment.homeworkType, params: params, state: state.progress)
-        }
-        result.scoreTitles = type.map { ScoreTitles($0.declaration) } ?? ScoreTitles()
+        result.progressSummary = Self.progressSummary(
+            homeworkType: assignment.homeworkType, advances: declared?.advances,
+            params: declared?.applyingParamDefaults(to: assignment.params) ?? assignment.params,
+            state: state.progress)
+        result.scoreTitles = declared.map(ScoreTitles.init) ?? ScoreTitles()
         let order = result.scoreTitles.ordered(result.trends.map(\.name))
         result.trends.sort { order.firstIndex(of: $0.name)! < order.firstIndex(of: $1.name)! }
         return result
     }
 
-    /// The first time due after `now` that no entry has done early, however far ahead.
-    private func next(of timeline: AssignmentTimeline, after now: Date, done: [Int: [Entry]])
-        -> Occurrence?
-    {
-        var candidate = timeline.firstOccurrence(dueAfter: now)
-        while let found = candidate, done[found.index] != nil {
-            candidate = timeline.occurrence(index: found.index + 1)
-        }
-        return candidate
+    /// The plugin's progress state in words, for a type that keeps one
+    /// (`advances`; when not known, one with a state or a built-in that keeps one).
+    static func progressSummary(
+        homeworkType: String, advances: Bool?, params: Value, state: Value
+    ) -> String? {
+        let builtIn = [ProgressMapping.exposureLadder, ProgressMapping.speechPractice]
+        guard advances ?? (state != .null || builtIn.contains(homeworkType)) else { return nil }
+        return PluginProgressText.summary(homeworkType: homeworkType, params: params, state: state)
     }
 
     /// The homework type's title as assigned; for assignments made before
     /// titles were kept, the catalogue's (or its id when the pack is gone).
-    func title(of assignment: Assignment, loaded: HomeworkType? = nil) -> String {
-        assignment.homeworkTitle ?? loaded?.declaration.title
+    func title(of assignment: Assignment) -> String {
+        assignment.homeworkTitle
             ?? (try? catalogue.source(
                 id: assignment.homeworkType, version: assignment.homeworkVersion))?.title
             ?? assignment.homeworkType
@@ -154,18 +128,21 @@ extension Practice {
 
     /// The flags stored with the latest entry, risk first. An entry stored
     /// before flags were kept has them computed by its plugin, when it still loads.
-    private func latestFlags(_ assignment: Assignment, entries: [Entry], type: HomeworkType?)
-        async throws -> [PluginFlag]
+    func latestFlags(_ assignment: Assignment, entries: [Entry]) async throws
+        -> [PluginFlag]
     {
         // Entries come oldest first (performed, then id), as the store orders them.
         guard let newest = entries.last else { return [] }
         if let flags = newest.flags { return flags.filter { !$0.needsAcknowledgement } }
-        guard newest.homeworkVersion == assignment.homeworkVersion, let type else { return [] }
+        guard newest.homeworkVersion == assignment.homeworkVersion,
+            let type = try loggableTypeIfItLoads(of: assignment)
+        else { return [] }
         let latest = try await store.entry(id: newest.id)
         // As when it was logged, the hook sees the entry's own moment.
         let flags = EntryMoment.$current.withValue(latest.performedAt) {
             try? EntryHooks(
-                type, assignmentParams: assignment.params, clientID: assignment.clientID
+                type, assignmentParams: assignment.params, clientID: assignment.clientID,
+                usage: usage
             ).flags(latest.fields)
         }
         return flags ?? []

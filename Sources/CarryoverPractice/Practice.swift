@@ -26,6 +26,8 @@ public final class Practice: Sendable {
     public let limits: SandboxLimits
     /// Who acts: recorded with every change in the audit journal and with every entry.
     public let actor: Principal
+    /// Plugin loads, hook calls and pack verifications so far.
+    public let usage = PracticeUsage()
 
     /// The database file inside a practice folder.
     public static let databaseName = "practice.sqlite"
@@ -36,7 +38,7 @@ public final class Practice: Sendable {
     ) {
         self.folder = folder
         self.store = store
-        self.catalogue = HomeworkCatalogue(shelf: PackShelf(root: folder))
+        self.catalogue = HomeworkCatalogue(shelf: PackShelf(root: folder), usage: usage)
         self.clock = clock
         self.limits = limits
         self.actor = actor
@@ -82,10 +84,15 @@ public final class Practice: Sendable {
     /// Opens (or, with `create`, first makes) a practice whose records live in
     /// PostgreSQL at `databaseURL`; `folder` keeps its packs, trust store and
     /// lockfile. Needs a build with the `Postgres` package trait.
+    ///
+    /// Signed in as a clinic account, the account acts (Docs/clinic.md):
+    /// `actor` may only name it, and is refused with `permissionDenied`
+    /// otherwise. Signed in as the database's owner, `actor` (default: the
+    /// operating-system user) acts.
     public static func open(
         at folder: URL, databaseURL: String, create: Bool = false,
         access: StoreAccess = .readWrite, clock: any WallClock = SystemClock(),
-        actor: Principal = .currentUser()
+        actor: Principal? = nil
     ) async throws -> Practice {
         #if Postgres
             if create {
@@ -94,8 +101,15 @@ public final class Practice: Sendable {
                     attributes: [.posixPermissions: 0o700])
             }
             let store = try await PostgresStore.connect(
-                url: databaseURL, access: access, principal: actor, clock: clock)
-            return Practice(folder: folder, store: store, clock: clock, actor: actor)
+                url: databaseURL, access: access, principal: actor ?? .currentUser(), clock: clock)
+            if let account = store.account, let actor, actor.name != account {
+                store.close()
+                throw StoreError(
+                    .permissionDenied,
+                    "--as (or CARRYOVER_ACTOR) names '\(actor.name)', but the database signed you "
+                        + "in as account '\(account)', which the journal names; leave out --as.")
+            }
+            return Practice(folder: folder, store: store, clock: clock, actor: store.principal)
         #else
             throw PracticeError(
                 .invalidInput,
@@ -116,8 +130,30 @@ public final class Practice: Sendable {
     func homeworkTypeIfItLoads(_ id: String, version: String?, seed: UInt64) throws
         -> HomeworkType?
     {
+        try Self.ifItLoads { try homeworkType(id, version: version, seed: seed) }
+    }
+
+    /// ``loggableType(of:version:)`` for a read of history: `nil` when the
+    /// type no longer loads, a failure of the machine thrown.
+    func loggableTypeIfItLoads(of assignment: Assignment) throws -> HomeworkType? {
+        try Self.ifItLoads { try loggableType(of: assignment) }
+    }
+
+    /// What `read` finds in the store, or `nil` when it has no such record:
+    /// a busy or damaged store is thrown, never read as "not there".
+    func ifFound<T>(_ read: () async throws -> T) async throws -> T? {
         do {
-            return try homeworkType(id, version: version, seed: seed)
+            return try await read()
+        } catch let error as StoreError where error.code == .notFound {
+            return nil
+        }
+    }
+
+    /// What `load` gives, or `nil` when it failed for a reason of the type
+    /// (removed, revoked, failing); busy, storage and internal failures are thrown.
+    private static func ifItLoads(_ load: () throws -> HomeworkType) throws -> HomeworkType? {
+        do {
+            return try load()
         } catch let error as any CarryoverError where error.category.isSystemFailure {
             throw error
         } catch {
@@ -126,8 +162,8 @@ public final class Practice: Sendable {
     }
 
     /// Loads the homework type an assignment was made with, for new work on
-    /// it (logging, amending): refused, naming the revocation or removal,
-    /// when its pack is revoked or gone.
+    /// it (logging, amending), already scoped to its client: refused, naming
+    /// the revocation or removal, when its pack is revoked or gone.
     func loggableType(of assignment: Assignment, version: String? = nil) throws -> HomeworkType {
         let version = version ?? assignment.homeworkVersion
         let source: HomeworkSource
@@ -136,16 +172,21 @@ public final class Practice: Sendable {
         } catch let error as PracticeError where error.code == .notFound {
             throw catalogue.unavailable(id: assignment.homeworkType, version: version, cause: error)
         }
-        return try homeworkType(from: source, seed: assignment.seed)
+        return try homeworkType(from: source, seed: assignment.seed, scope: assignment.clientID)
     }
 
-    /// Loads a homework type whose source was already looked up (and its pack verified).
-    func homeworkType(from source: HomeworkSource, seed: UInt64) throws -> HomeworkType {
+    /// Loads a homework type whose source was already looked up (and its
+    /// pack verified); with `scope`, already scoped to that client.
+    func homeworkType(from source: HomeworkSource, seed: UInt64, scope: String? = nil) throws
+        -> HomeworkType
+    {
         let start = ContinuousClock.now
         // Hooks see the entry's moment while one is handled (EntryMoment), else now.
         let type = try HomeworkType(
             source: source.source, file: source.file, limits: limits,
-            clock: EntryClock(base: clock), seed: seed)
+            clock: EntryClock(base: clock), seed: seed, scope: scope)
+        usage.count("load")
+        usage.count("build", type.stateBuilds)
         PracticeDiagnostics.logger.debug(
             "homework type loaded",
             metadata: [
@@ -161,5 +202,14 @@ extension Practice {
     public func declaration(of id: String) throws -> HomeworkDeclaration {
         let source = try catalogue.source(id: id)
         return try homeworkType(source.id, version: source.version, seed: 0).declaration
+    }
+
+    /// The declaration of the homework type an assignment is on, at its
+    /// version: the form a front end asks the client to fill in.
+    public func declaration(ofAssignment id: String) async throws -> HomeworkDeclaration {
+        let assignment = try await assignment(id)
+        return try homeworkType(
+            assignment.homeworkType, version: assignment.homeworkVersion, seed: 0
+        ).declaration
     }
 }

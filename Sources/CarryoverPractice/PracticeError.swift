@@ -19,6 +19,10 @@ public struct PracticeError: CarryoverError, Sendable, Equatable {
         case revoked
         /// A rule of the record refused the change (a void entry, a discharged client, ...).
         case refused
+        /// A portal link that was good once: used, expired or revoked.
+        case gone = "gone"
+        /// Too many wrong portal links from one address: locked out for a while.
+        case rateLimited = "rate-limited"
 
         public var category: ErrorCategory {
             switch self {
@@ -28,6 +32,8 @@ public struct PracticeError: CarryoverError, Sendable, Equatable {
             case .practiceExists: .cannotCreate
             case .pluginFailed: .pluginFailed
             case .revoked: .notPermitted
+            case .gone: .gone
+            case .rateLimited: .rateLimited
             }
         }
     }

@@ -17,6 +17,8 @@ enum SQLiteSchema {
         ("v3-application-id", v3),
         ("v4-import-progress-stored-prefix", v4),
         ("v5-flags-corrections-sources", v5),
+        ("v6-portal", v6),
+        ("v8-supporters-reviews", v8),
     ]
     static var versions: [String] { migrations.map(\.name) }
 
@@ -218,4 +220,46 @@ extension SQLiteSchema {
         DELETE FROM import_progress WHERE rejected > 0;
         ALTER TABLE import_progress DROP COLUMN rejected;
         """
+
+    // The client portal. Secrets and addresses are stored as SHA-256 hashes.
+    static let v6 =
+        """
+        CREATE TABLE portal_invite (
+            id TEXT PRIMARY KEY NOT NULL,
+            client_id TEXT NOT NULL REFERENCES client(id),
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at REAL NOT NULL,
+            expires_at REAL NOT NULL,
+            used_at REAL,
+            revoked_at REAL
+        );
+        CREATE INDEX portal_invite_by_client ON portal_invite(client_id);
+        CREATE TABLE portal_session (
+            key_hash TEXT PRIMARY KEY NOT NULL,
+            client_id TEXT NOT NULL REFERENCES client(id),
+            expires_at REAL NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX portal_session_by_client ON portal_session(client_id);
+        CREATE TABLE portal_attempt (
+            address_hash TEXT PRIMARY KEY NOT NULL,
+            failures INTEGER NOT NULL,
+            window_start REAL NOT NULL,
+            locked_until REAL
+        );
+        CREATE TABLE portal_calendar (
+            client_id TEXT PRIMARY KEY NOT NULL REFERENCES client(id),
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at REAL NOT NULL
+        );
+        CREATE TABLE portal_activity (
+            client_id TEXT PRIMARY KEY NOT NULL REFERENCES client(id),
+            last_opened_at REAL NOT NULL
+        );
+        CREATE TABLE portal_submission (
+            idempotency_key TEXT PRIMARY KEY NOT NULL,
+            client_id TEXT NOT NULL REFERENCES client(id),
+            entry_id TEXT NOT NULL UNIQUE REFERENCES entry(id)
+        );
+        """ + appendOnly("portal_submission")
 }

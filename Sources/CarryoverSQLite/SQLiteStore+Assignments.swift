@@ -8,27 +8,32 @@ extension SQLiteStore {
         let json = try StoreCoding.encode(assignment)
         try await write { db in
             try Self.requireClient(db, assignment.clientID)
-            let owner = try String.fetchOne(
-                db, sql: "SELECT client_id FROM assignment WHERE id = ?", arguments: [assignment.id]
-            )
-            if let owner, owner != assignment.clientID {
-                throw StoreChecks.clientChange("assignment", assignment.id)
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO assignment (id, client_id, homework_type, status, created_at, json)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET homework_type = excluded.homework_type,
-                        status = excluded.status, json = excluded.json
-                    """,
-                arguments: [
-                    assignment.id, assignment.clientID, assignment.homeworkType,
-                    assignment.status.rawValue, assignment.createdAt.timeIntervalSince1970, json,
-                ])
-            try self.audit(
-                db, owner == nil ? "assignment.add" : "assignment.update", kind: "assignment",
-                id: assignment.id, clientID: assignment.clientID)
+            try self.upsert(assignment, json: json, db)
         }
+    }
+
+    /// Inserts or replaces an assignment of the same client and audits it,
+    /// inside the caller's transaction.
+    func upsert(_ assignment: Assignment, json: String, _ db: Database) throws {
+        let owner = try String.fetchOne(
+            db, sql: "SELECT client_id FROM assignment WHERE id = ?", arguments: [assignment.id])
+        if let owner, owner != assignment.clientID {
+            throw StoreChecks.clientChange("assignment", assignment.id)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO assignment (id, client_id, homework_type, status, created_at, json)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET homework_type = excluded.homework_type,
+                    status = excluded.status, json = excluded.json
+                """,
+            arguments: [
+                assignment.id, assignment.clientID, assignment.homeworkType,
+                assignment.status.rawValue, assignment.createdAt.timeIntervalSince1970, json,
+            ])
+        try audit(
+            db, owner == nil ? "assignment.add" : "assignment.update", kind: "assignment",
+            id: assignment.id, clientID: assignment.clientID)
     }
 
     /// Replaces a stored assignment of the same client, inside the caller's transaction.

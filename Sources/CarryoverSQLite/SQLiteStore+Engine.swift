@@ -27,6 +27,7 @@ extension SQLiteStore {
             var assignments = [assignment.id: assignment]
             if let entry = change.entry {
                 try self.insert(entry, action: "entry.record", db, &assignments)
+                if let key = change.idempotencyKey { try Self.claim(key, for: entry, db) }
             }
             if let correction = change.correction {
                 try self.apply(correction, db, stored: snapshot.entry)

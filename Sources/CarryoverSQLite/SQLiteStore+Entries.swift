@@ -43,6 +43,12 @@ extension SQLiteStore {
             try assignments[entry.assignmentID] ?? Self.assignment(db, id: entry.assignmentID)
         assignments[entry.assignmentID] = assignment
         try StoreChecks.entry(entry, of: assignment)
+        if let supporterID = entry.supporterID {
+            try StoreChecks.supporterOwner(
+                try String.fetchOne(
+                    db, sql: "SELECT client_id FROM supporter WHERE id = ?",
+                    arguments: [supporterID]), of: entry)
+        }
         guard try !Self.exists(db, "entry", id: entry.id) else {
             throw StoreError.duplicate("entry", entry.id)
         }
@@ -50,20 +56,24 @@ extension SQLiteStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version,
-                    performed_at, logged_at, fields, source, recorded_by, flags)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    performed_at, logged_at, fields, source, recorded_by, flags, kind, counts,
+                    supporter_id, quality)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 entry.id, entry.assignmentID, entry.clientID, entry.homeworkType,
                 entry.homeworkVersion, entry.performedAt.timeIntervalSince1970,
                 entry.loggedAt.timeIntervalSince1970, try StoreCoding.encode(entry.fields),
-                entry.source.rawValue, principal.name,
-                try entry.flags.map { try StoreCoding.encode($0) },
+                entry.source.rawValue, entry.recordedBy ?? principal.name,
+                try entry.flags.map { try StoreCoding.encode($0) }, entry.kind.rawValue,
+                entry.counts, entry.supporterID, entry.quality,
             ])
         try insertScores(entry, db)
         try raiseFlags(of: entry, at: entry.loggedAt, db)
-        try audit(db, action, kind: "entry", id: entry.id, clientID: entry.clientID)
+        try audit(
+            db, action, kind: "entry", id: entry.id, clientID: entry.clientID,
+            principal: entry.auditPrincipal)
     }
 
     public func entries(_ query: EntryQuery) async throws -> [Entry] {
@@ -122,29 +132,59 @@ extension SQLiteStore {
         _ db: Database, sql: String, arguments: StatementArguments, fields: Bool
     ) throws -> [Entry] {
         var entries: [Entry] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let statement = try db.cachedStatement(sql: sql)
+        // Columns by position, looked up once: by name for every row was a
+        // third of reading a year of entries.
+        var positions: [String: Int] = [:]
+        for (index, name) in statement.columnNames.enumerated() where positions[name] == nil {
+            positions[name] = index
+        }
+        func column(_ name: String) throws -> Int {
+            guard let index = positions[name] else {
+                throw StoreError(
+                    .corrupt,
+                    "The entry table has no column \(name) (written by a newer or damaged "
+                        + "version?); restore from a backup or upgrade carryover.")
+            }
+            return index
+        }
+        let (id, assignment, client, type, version) = try (
+            column("id"), column("assignment_id"), column("client_id"), column("homework_type"),
+            column("homework_version")
+        )
+        let (performed, logged, stored, flags, source) = try (
+            column("performed_at"), column("logged_at"), column("fields"), column("flags"),
+            column("source")
+        )
+        let (recordedBy, revision, voided, scoreName, scoreValue) = try (
+            column("recorded_by"), column("revision"), column("voided"), column("score_name"),
+            column("score_value")
+        )
+        let (kind, counts, supporter, quality) = try (
+            column("kind"), column("counts"), column("supporter_id"), column("quality")
+        )
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
-            let id: String = row["id"]
-            if entries.last?.id != id {
-                let source: String = row["source"]
+            let entryID: String = row[id]
+            if entries.last?.id != entryID {
+                let sourceName: String = row[source]
+                let kindName: String = row[kind]
                 entries.append(
                     Entry(
-                        id: id, assignmentID: row["assignment_id"], clientID: row["client_id"],
-                        homeworkType: row["homework_type"],
-                        homeworkVersion: row["homework_version"],
-                        performedAt: date(row["performed_at"]), loggedAt: date(row["logged_at"]),
+                        id: entryID, assignmentID: row[assignment], clientID: row[client],
+                        homeworkType: row[type], homeworkVersion: row[version],
+                        performedAt: date(row[performed]), loggedAt: date(row[logged]),
                         fields: fields
-                            ? try StoreCoding.decode(Value.self, from: row["fields"], what: "entry")
+                            ? try StoreCoding.decode(Value.self, from: row[stored], what: "entry")
                             : .null,
-                        flags: try (row["flags"] as String?).map {
-                            try StoreCoding.decode([PluginFlag].self, from: $0, what: "entry")
-                        },
-                        source: EntrySource(rawValue: source) ?? .therapist,
-                        recordedBy: row["recorded_by"], revision: row["revision"],
-                        voided: row["voided"]))
+                        flags: try StoreCoding.flags(row[flags], what: "entry"),
+                        source: EntrySource(rawValue: sourceName) ?? .therapist,
+                        recordedBy: row[recordedBy], revision: row[revision],
+                        voided: row[voided], kind: EntryKind(rawValue: kindName) ?? .homework,
+                        counts: row[counts], supporterID: row[supporter], quality: row[quality]))
             }
-            if let name: String = row["score_name"] {
-                entries[entries.count - 1].scores[name] = row["score_value"]
+            if let name: String = row[scoreName] {
+                entries[entries.count - 1].scores[name] = row[scoreValue]
             }
         }
         return entries

@@ -174,8 +174,10 @@ public final class SQLiteStore: PracticeStore {
     }
 
     /// Appends an audit record inside the caller's transaction.
+    /// `principal` names someone other than the store's principal (a client on the portal).
     func audit(
-        _ db: Database, _ action: String, kind: String, id: String, clientID: String?
+        _ db: Database, _ action: String, kind: String, id: String, clientID: String?,
+        principal: String? = nil
     ) throws {
         try db.cachedStatement(
             sql: """
@@ -184,7 +186,8 @@ public final class SQLiteStore: PracticeStore {
                 """
         ).execute(
             arguments: [
-                clock.now().timeIntervalSince1970, principal.name, action, kind, id, clientID,
+                clock.now().timeIntervalSince1970, principal ?? self.principal.name, action, kind,
+                id, clientID,
             ])
     }
 

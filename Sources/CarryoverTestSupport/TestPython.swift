@@ -38,15 +38,23 @@ public enum TestPython {
     public static func run(_ script: String, arguments: [String] = [], input: Data? = nil) throws
         -> Result
     {
+        let folder = try TemporaryFolder(prefix: "carryover-python")
+        let scriptURL = folder.url.appendingPathComponent("check.py")
+        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        return try run(file: scriptURL, arguments: arguments, input: input)
+    }
+
+    /// Runs the Python file at `scriptURL` (a suite kept in the repository,
+    /// such as Tests/Browser/portal_browser.py) with `arguments`.
+    public static func run(file scriptURL: URL, arguments: [String] = [], input: Data? = nil)
+        throws -> Result
+    {
         let python = executable
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             return Result(
                 status: missingPackageStatus,
                 stdout: "no test Python at \(python.path); run 'make test-tools'", stderr: "")
         }
-        let folder = try TemporaryFolder(prefix: "carryover-python")
-        let scriptURL = folder.url.appendingPathComponent("check.py")
-        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = python
         process.arguments = [scriptURL.path] + arguments

@@ -8,6 +8,10 @@ if arguments.first == ImportChild.flag, arguments.count == 3 {
     try await ImportChild.main(practice: arguments[1], file: arguments[2])
     exit(0)
 }
+if arguments.first == LogProcess.insertFlag, arguments.count == 4 {
+    try LogProcess.insertChild(database: arguments[1], assignment: arguments[2], id: arguments[3])
+    exit(0)
+}
 
 let configuration: Configuration
 do {
@@ -68,6 +72,16 @@ func runScenarios(_ configuration: Configuration, workspace: URL, into report: i
             lines: configuration.importLines, rounds: configuration.importRounds,
             memorySizes: configuration.memorySizes, workspace: workspace
         ).run(into: &report)
+    }
+    if wanted.contains(6) {
+        try await PortalLoad(
+            clients: configuration.portalClients, entries: configuration.portalEntries,
+            workspace: workspace
+        ).run(into: &report)
+    }
+    if wanted.contains(7) {
+        try await LogProcess(processes: configuration.logProcesses, workspace: workspace)
+            .run(into: &report)
     }
     if !wanted.isDisjoint(with: [3, 5]) {
         try await StatusScenario(

@@ -19,15 +19,17 @@ struct Carryover: AsyncParsableCommand {
 
             Exit statuses: 0 ok, 1 refused by a rule, 64 usage, 65 invalid input,
             66 not found, 69 plugin failed, 70 internal, 73 practice exists,
-            74 storage, 75 busy, 77 pack not trusted. See Docs/cli.md.
+            74 storage, 75 busy, 77 not permitted (pack not trusted, or refused for your
+            clinic account). See Docs/cli.md.
             """,
         version: "0.1.0",
         subcommands: [
             InitCommand.self, ClientCommand.self, GoalCommand.self, TypesCommand.self,
             AssignCommand.self, AssignmentCommand.self, LogCommand.self, ImportCommand.self,
             StatusCommand.self, HistoryCommand.self, EntryCommand.self, FlagsCommand.self,
-            RewardsCommand.self, AuditCommand.self, BackupCommand.self,
+            RewardsCommand.self, AuditCommand.self, BackupCommand.self, ServeCommand.self,
             PluginCommand.self, ReportCommand.self, ExportCommand.self, PackCommand.self,
+            AccountCommand.self, CaseloadCommand.self, SupporterCommand.self, ReviewCommand.self,
         ]
     )
 

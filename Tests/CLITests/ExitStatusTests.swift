@@ -5,6 +5,7 @@ import CarryoverLua
 import CarryoverManifest
 import CarryoverPacks
 import CarryoverPractice
+import CarryoverServer
 import CarryoverStore
 import Testing
 
@@ -45,6 +46,11 @@ import Testing
             (PackError(.alreadyExists, ""), 65), (ExportError(.invalidDate, ""), 65),
             (ManifestError(.syntax, file: "homework.toml", "is not TOML", fix: "fix it"), 65),
             (CommandFailure(.cannotCreate, ""), 73),
+            // The clinic's roles and the portal (merged from main with their statuses).
+            (StoreError(.permissionDenied, ""), 77), (PracticeError(.gone, ""), 66),
+            (PortalError(.configuration, ""), 65),
+            // Was 1 (refused) on main; a lock-out that passes is "try again later".
+            (PracticeError(.rateLimited, ""), 75),
         ]
         for (error, status) in cases {
             #expect(describe(error)?.status.rawValue == status, "\(error)")

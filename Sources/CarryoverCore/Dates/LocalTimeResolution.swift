@@ -18,6 +18,10 @@ extension TimeZone {
         // Offsets in force around the wall time; transitions are months apart.
         let before = secondsFromGMT(for: wallAsUTC.addingTimeInterval(-86_400))
         let after = secondsFromGMT(for: wallAsUTC.addingTimeInterval(86_400))
+        // No transition around it (nearly always): the lookups below could
+        // only confirm this offset or fall back to it (a year of occurrences
+        // made these lookups the largest share of a status).
+        if before == after { return Date(timeIntervalSince1970: wall - TimeInterval(before)) }
         let matching = [before, after].compactMap { offset -> Date? in
             let candidate = Date(timeIntervalSince1970: wall - TimeInterval(offset))
             return secondsFromGMT(for: candidate) == offset ? candidate : nil

@@ -20,9 +20,12 @@ public enum FieldValidator {
             problems.append(ValidationProblem(field: path, message: "expected an object"))
             return
         }
+        var declaredPresent = 0
         for field in fields {
             let fieldPath = path.isEmpty ? field.name : "\(path).\(field.name)"
-            let member = members[field.name] ?? .null
+            let found = members[field.name]
+            if found != nil { declaredPresent += 1 }
+            let member = found ?? .null
             if member == .null {
                 if !field.optional {
                     problems.append(ValidationProblem(field: fieldPath, message: "is required"))
@@ -31,6 +34,8 @@ public enum FieldValidator {
             }
             check(member, field.kind, optional: field.optional, path: fieldPath, into: &problems)
         }
+        // Only an entry with undeclared keys pays for finding them in order.
+        guard declaredPresent < members.count else { return }
         let known = Set(fields.map(\.name))
         for key in members.keys.sorted() where !known.contains(key) {
             let keyPath = path.isEmpty ? key : "\(path).\(key)"

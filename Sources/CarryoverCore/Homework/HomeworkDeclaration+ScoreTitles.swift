@@ -25,9 +25,14 @@ public struct ScoreTitles: Sendable, Hashable {
     }
 
     public init(_ declaration: HomeworkDeclaration) {
-        names = declaration.scores
+        self.init(DeclaredHomework(declaration))
+    }
+
+    /// The scores an assignment kept of its homework type's declaration.
+    public init(_ declared: DeclaredHomework) {
+        names = declared.scores.map(\.name)
         titles = Dictionary(
-            uniqueKeysWithValues: declaration.scores.map { ($0, declaration.scoreTitle($0)) })
+            declared.scores.map { ($0.name, $0.title) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The title of `name`; a name the type does not declare in words.

@@ -9,6 +9,13 @@ extension HomeworkDeclaration {
         let reader = DeclarationReader(path: "homework")
         try self.init(reading: value, reader)
         scoreTitles = try reader.titles(value["score_titles"], at: "score_titles")
+        if let form = value["informant"], form != .null {
+            let informant = DeclarationReader(path: "homework.informant")
+            self.informant = InformantForm(
+                title: try informant.string(form, "title"),
+                instructions: try informant.string(form, "instructions"),
+                fields: try informant.fields(form["fields"], at: "fields"))
+        }
     }
 
     private init(reading value: Value, _ reader: DeclarationReader) throws(CoreError) {

@@ -25,6 +25,8 @@ public struct HomeworkDeclaration: Sendable, Hashable {
     /// Plain data such as sources and bands; `loinc` and `units` code the
     /// scores for exports (``scoreCodes``).
     public var metadata: Value
+    /// The form a supporter fills in about the client, when the type declares one.
+    public var informant: InformantForm? = nil
 
     public init(
         id: String, version: String, title: String, instructions: String,
@@ -47,11 +49,19 @@ public struct HomeworkDeclaration: Sendable, Hashable {
     /// Values that are given are kept as they are, even when wrong, so that
     /// ``FieldValidator`` reports them.
     public func applyingParamDefaults(to given: Value) -> Value {
+        Self.filling(
+            given,
+            defaults: params.compactMap { param in param.defaultValue.map { (param.name, $0) } })
+    }
+
+    /// `given` (an object, or null for none) with each absent or null member
+    /// of `defaults` set to its default.
+    static func filling(_ given: Value, defaults: [(String, Value)]) -> Value {
         guard case .object(var members) = given == .null ? .object([:]) : given else {
             return given
         }
-        for param in params where members[param.name] == nil || members[param.name] == .null {
-            if let fallback = param.defaultValue { members[param.name] = fallback }
+        for (name, fallback) in defaults where members[name] == nil || members[name] == .null {
+            members[name] = fallback
         }
         return .object(members)
     }

@@ -31,6 +31,10 @@ public struct Assignment: Sendable, Hashable, Codable, Identifiable {
     /// reads the same after its pack is revoked or removed; `nil` for
     /// assignments made before titles were kept.
     public var homeworkTitle: String?
+    /// What status reads of the homework type's declaration (scores and
+    /// their titles, params' defaults, a progress state), kept when the
+    /// assignment is made or upgraded; `nil` for assignments made before.
+    public var declared: DeclaredHomework?
     /// The versions before the current one, oldest first: the params,
     /// schedule, rule and reinforcement in force until each was replaced.
     /// `params`, `schedule`, `completion` and `reinforcement` above are the
@@ -45,7 +49,8 @@ public struct Assignment: Sendable, Hashable, Codable, Identifiable {
         completion: CompletionRule, reinforcement: ReinforcementPlan,
         status: Status = .active, seed: UInt64, createdAt: Date,
         history: [AssignmentChange] = [], startsAfter: String? = nil, homeworkTitle: String? = nil,
-        versions: [AssignmentVersion] = [], versionStart: VersionStart? = nil
+        declared: DeclaredHomework? = nil, versions: [AssignmentVersion] = [],
+        versionStart: VersionStart? = nil
     ) {
         self.id = id
         self.clientID = clientID
@@ -62,6 +67,7 @@ public struct Assignment: Sendable, Hashable, Codable, Identifiable {
         self.history = history
         self.startsAfter = startsAfter
         self.homeworkTitle = homeworkTitle
+        self.declared = declared
         self.versions = versions
         self.versionStart = versionStart
     }
@@ -72,7 +78,7 @@ public struct Assignment: Sendable, Hashable, Codable, Identifiable {
     private enum CodingKeys: String, CodingKey {
         case id, clientID, taskID, homeworkType, homeworkVersion, params, schedule, completion
         case reinforcement, status, seed, createdAt, history, homeworkTitle, versions
-        case versionStart, startsAfter
+        case versionStart, startsAfter, declared
     }
 
     /// Reads assignments stored before titles and versions were kept, too.
@@ -94,6 +100,7 @@ public struct Assignment: Sendable, Hashable, Codable, Identifiable {
             history: try c.decode([AssignmentChange].self, forKey: .history),
             startsAfter: try c.decodeIfPresent(String.self, forKey: .startsAfter),
             homeworkTitle: try c.decodeIfPresent(String.self, forKey: .homeworkTitle),
+            declared: try c.decodeIfPresent(DeclaredHomework.self, forKey: .declared),
             versions: try c.decodeIfPresent([AssignmentVersion].self, forKey: .versions) ?? [],
             versionStart: try c.decodeIfPresent(VersionStart.self, forKey: .versionStart))
     }

@@ -32,13 +32,26 @@ public struct Entry: Sendable, Hashable, Codable, Identifiable {
     public var revision: Int
     /// Whether a correction voided it: kept in history, counted nowhere.
     public var voided: Bool
+    /// What the entry is: the homework itself, a supporter's confirmation
+    /// that it happened, or a supporter's informant form.
+    public var kind: EntryKind
+    /// Whether it counts for the completion rule and the reinforcement
+    /// schedule: homework always, a supporter's confirmation when the
+    /// therapist said so when it was made, an informant form never.
+    public var counts: Bool
+    /// The supporter who sent it, for `source` ``EntrySource/supporter``.
+    public var supporterID: String?
+    /// The client's own rating of how well the practice went (1-5), the
+    /// optional last question of every portal form.
+    public var quality: Int?
 
     public init(
         id: String, assignmentID: String, clientID: String, homeworkType: String,
         homeworkVersion: String, performedAt: Date, loggedAt: Date, fields: Value,
         scores: [String: Double] = [:], flags: [PluginFlag]? = nil,
         source: EntrySource = .therapist, recordedBy: String? = nil, revision: Int = 0,
-        voided: Bool = false
+        voided: Bool = false, kind: EntryKind = .homework, counts: Bool? = nil,
+        supporterID: String? = nil, quality: Int? = nil
     ) {
         self.id = id
         self.assignmentID = assignmentID
@@ -54,11 +67,16 @@ public struct Entry: Sendable, Hashable, Codable, Identifiable {
         self.recordedBy = recordedBy
         self.revision = revision
         self.voided = voided
+        self.kind = kind
+        self.counts = counts ?? (kind == .homework)
+        self.supporterID = supporterID
+        self.quality = quality
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, assignmentID, clientID, homeworkType, homeworkVersion, performedAt, loggedAt
-        case fields, scores, flags, source, recordedBy, revision, voided
+        case fields, scores, flags, source, recordedBy, revision, voided, kind, counts
+        case supporterID, quality
     }
 
     /// Reads entries written before sources, flags and corrections existed too.
@@ -78,8 +96,23 @@ public struct Entry: Sendable, Hashable, Codable, Identifiable {
             source: try c.decodeIfPresent(EntrySource.self, forKey: .source) ?? .therapist,
             recordedBy: try c.decodeIfPresent(String.self, forKey: .recordedBy),
             revision: try c.decodeIfPresent(Int.self, forKey: .revision) ?? 0,
-            voided: try c.decodeIfPresent(Bool.self, forKey: .voided) ?? false)
+            voided: try c.decodeIfPresent(Bool.self, forKey: .voided) ?? false,
+            kind: try c.decodeIfPresent(EntryKind.self, forKey: .kind) ?? .homework,
+            counts: try c.decodeIfPresent(Bool.self, forKey: .counts),
+            supporterID: try c.decodeIfPresent(String.self, forKey: .supporterID),
+            quality: try c.decodeIfPresent(Int.self, forKey: .quality))
     }
+}
+
+/// What an entry holds.
+public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The homework type's own fields, validated and scored by its plugin.
+    case homework
+    /// A supporter saw the practice happen (fields: an optional note);
+    /// no plugin runs on it and it has no scores.
+    case confirmation
+    /// A supporter's answers to the homework type's informant form.
+    case informant
 }
 
 /// Who an entry came from: the portal and supporters use `client` and
@@ -93,4 +126,28 @@ public enum EntrySource: String, Sendable, Hashable, Codable, CaseIterable {
     case supporter
     /// Read from a file by `carryover import`.
     case `import`
+}
+
+extension EntrySource {
+    /// The source in words, for status, history and reports.
+    public var label: String {
+        switch self {
+        case .therapist: "therapist"
+        case .client: "client"
+        case .supporter: "supporter"
+        case .import: "import"
+        }
+    }
+}
+
+extension Entry {
+    /// Who records what the client (or a supporter) sends from the portal
+    /// (`carryover serve`): the entry's `recordedBy`, and the audit journal's principal.
+    public static let portalRecorder = "portal"
+
+    /// Whether it was sent from the portal.
+    public var viaPortal: Bool { recordedBy == Self.portalRecorder }
+
+    /// Its source in words, with the portal when it came from there ("client via portal").
+    public var sourceLabel: String { source.label + (viaPortal ? " via portal" : "") }
 }

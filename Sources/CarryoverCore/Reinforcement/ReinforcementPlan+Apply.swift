@@ -11,20 +11,31 @@ extension ReinforcementPlan {
     public func apply(_ event: HomeworkEvent, to state: ReinforcementState, seed: UInt64) throws
         -> (state: ReinforcementState, events: [ReinforcementEvent])
     {
-        try validate()
         var next = state
-        let events: [ReinforcementEvent]
+        let events = try apply(event, to: &next, seed: seed)
+        return (next, events)
+    }
+
+    /// Feeds one event to the schedule in place: what it gave.
+    ///
+    /// The same rules as ``apply(_:to:seed:)``, without copying the state:
+    /// a copy shares the ledger's lines, so its first earning copied them all,
+    /// once per event (issue 19). On an error `state` is unchanged: every
+    /// check comes before the first change (a valid plan earns above 0).
+    public func apply(_ event: HomeworkEvent, to state: inout ReinforcementState, seed: UInt64)
+        throws -> [ReinforcementEvent]
+    {
+        try validate()
         switch event {
         case .entry(let at):
-            events = respond(at: at, &next, seed: seed)
+            return respond(at: at, &state, seed: seed)
         case .completed(let occurrence, let at):
-            try next.claim(occurrence)
-            events = try complete(occurrence, at: at, &next, seed: seed)
+            try state.claim(occurrence)
+            return try complete(occurrence, at: at, &state, seed: seed)
         case .missed(let occurrence, _):
-            try next.claim(occurrence)
-            events = miss(occurrence, &next)
+            try state.claim(occurrence)
+            return miss(occurrence, &state)
         }
-        return (next, events)
     }
 
     /// A response under an operant schedule (other schedules ignore entries).

@@ -25,9 +25,11 @@ struct FHIRResources {
         for goal in export.goals { addGoal(goal) }
         addCarePlan()
         for task in export.tasks { addTask(task) }
+        for supporter in supporters { addRelatedPerson(supporter) }
         for series in export.measures {
             for administration in series.administrations { addMeasure(administration, of: series) }
         }
+        for response in export.informantResponses { addInformant(response) }
         for series in export.scores {
             for (index, point) in series.points.enumerated() {
                 addScore(point, index: index, of: series)
@@ -35,7 +37,7 @@ struct FHIRResources {
         }
     }
 
-    private mutating func add(_ type: String, _ id: String, _ fields: [String: Value]) {
+    mutating func addResource(_ type: String, _ id: String, _ fields: [String: Value]) {
         let uuid = ids.uuid(type, id)
         var resource = fields
         resource["resourceType"] = .string(type)
@@ -53,14 +55,14 @@ struct FHIRResources {
         if patient.includeName, let name = patient.displayName {
             fields["name"] = [["text": .string(name)]]
         }
-        add("Patient", patient.pseudonym, fields)
+        addResource("Patient", patient.pseudonym, fields)
     }
 
     private mutating func addGoal(_ goal: CarePlanExport.Goal) {
         var target: [String: Value] = ["measure": ["text": .string(goal.measure)]]
         if let detail = goal.detail { target["detailString"] = .string(detail) }
         if let due = goal.dueDate { target["dueDate"] = .string(due.description) }
-        add(
+        addResource(
             "Goal", goal.id,
             [
                 "lifecycleStatus": .string(goal.lifecycleStatus.rawValue),
@@ -71,7 +73,7 @@ struct FHIRResources {
     }
 
     private mutating func addCarePlan() {
-        add(
+        addResource(
             "CarePlan", export.planID,
             [
                 "status": .string(export.planStatus),
@@ -98,7 +100,7 @@ struct FHIRResources {
     private mutating func addTask(_ task: CarePlanExport.Task) {
         var period: [String: Value] = ["start": .string(task.start.description)]
         if let end = task.end { period["end"] = .string(end.description) }
-        add(
+        addResource(
             "Task", task.assignmentID,
             [
                 "status": .string(FHIRResources.taskStatus(task.status)),
@@ -114,7 +116,7 @@ struct FHIRResources {
         _ administration: MeasureAdministration, of series: MeasureSeries
     ) {
         let date = Value.string(administration.date.description)
-        add(
+        addResource(
             "QuestionnaireResponse", administration.id,
             [
                 "status": "completed",
@@ -122,6 +124,8 @@ struct FHIRResources {
                     "\(export.codeSystemBase)/Questionnaire/\(series.instrumentID)"),
                 "subject": subject,
                 "authored": date,
+                "source": source(administration.respondent),
+                "author": author(administration.respondent),
                 "item": .array(
                     administration.itemScores.enumerated().map { index, score in
                         [
@@ -144,7 +148,7 @@ struct FHIRResources {
         observation["valueInteger"] = .int(Int64(administration.total))
         observation["derivedFrom"] = [ids.reference("QuestionnaireResponse", administration.id)]
         observation["interpretation"] = [["text": .string(administration.bandName)]]
-        add("Observation", "measure/\(administration.id)", observation)
+        addResource("Observation", "measure/\(administration.id)", observation)
     }
 
     private mutating func addScore(
@@ -169,7 +173,7 @@ struct FHIRResources {
             quantity["code"] = .string(unit)
         }
         observation["valueQuantity"] = .object(quantity)
-        add(
+        addResource(
             "Observation", "score/\(series.homeworkType)/\(point.name)/\(point.date)/\(index)",
             observation)
     }

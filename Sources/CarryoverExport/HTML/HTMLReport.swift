@@ -18,6 +18,7 @@ public enum HTMLReport {
         body += ReportParts.goals(report.goals)
         body += ReportSections.assignments(report)
         body += ReportSections.ended(report)
+        body += ReportSections.reviews(report)
         let head =
             #"<meta charset="utf-8">"#
             + #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">"#

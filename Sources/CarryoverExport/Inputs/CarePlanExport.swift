@@ -88,15 +88,18 @@ public struct CarePlanExport: Sendable, Hashable {
     public var tasks: [Task]
     public var measures: [MeasureSeries]
     public var scores: [HomeworkScores]
+    /// Supporters' answers to informant forms.
+    public var informantResponses: [InformantResponse] = []
     /// Base URL of the project's own code systems and questionnaires.
     public var codeSystemBase: String
 
     public init(
         patient: Patient, planID: String, planTitle: String, planStatus: String = "active",
         goals: [Goal] = [], tasks: [Task] = [], measures: [MeasureSeries] = [],
-        scores: [HomeworkScores] = [],
+        scores: [HomeworkScores] = [], informantResponses: [InformantResponse] = [],
         codeSystemBase: String = "https://carryover.invalid/fhir"
     ) {
+        self.informantResponses = informantResponses
         self.patient = patient
         self.planID = planID
         self.planTitle = planTitle

@@ -14,11 +14,15 @@ public struct ClientReport: Sendable, Hashable, Codable {
     public var goals: [ReportGoal]
     /// One per assignment, running ones first.
     public var assignments: [AssignmentReport]
+    /// The session reviews' decisions, oldest first (a timeline).
+    public var reviews: [ReportReviewDecision] = []
 
     public init(
         client: ReportClient, periodStart: LocalDate, periodEnd: LocalDate,
-        flags: [ReportFlag] = [], goals: [ReportGoal] = [], assignments: [AssignmentReport] = []
+        flags: [ReportFlag] = [], goals: [ReportGoal] = [], assignments: [AssignmentReport] = [],
+        reviews: [ReportReviewDecision] = []
     ) {
+        self.reviews = reviews
         self.client = client
         self.periodStart = periodStart
         self.periodEnd = periodEnd

@@ -52,11 +52,14 @@ public struct MeasureAdministration: Sendable, Hashable, Codable {
     public var bandName: String
     /// Reliable change against the baseline, when the engine computed one.
     public var reliableChange: ReliableChange?
+    /// Who answered and who recorded it (FHIR `source` and `author`).
+    public var respondent: Respondent = .patient
 
     public init(
         id: String, date: LocalDate, itemScores: [Int], total: Int, bandName: String,
-        reliableChange: ReliableChange? = nil
+        reliableChange: ReliableChange? = nil, respondent: Respondent = .patient
     ) {
+        self.respondent = respondent
         self.id = id
         self.date = date
         self.itemScores = itemScores

@@ -12,11 +12,16 @@ struct HookResults {
         }
     }
 
-    func scores(_ value: Value) throws -> [String: Double] {
+    /// The scores, each a declared name: the prelude checks that already;
+    /// the host checks again what it actually read.
+    func scores(_ value: Value, declared: [String]) throws -> [String: Double] {
         // An empty Lua table arrives as an empty array.
         if value.array?.isEmpty == true { return [:] }
         guard let members = value.object else {
             throw mismatch("score", "expected a table of numbers")
+        }
+        if let undeclared = members.keys.first(where: { !declared.contains($0) }) {
+            throw mismatch("score", "'\(undeclared.prefix(40))' is not a declared score")
         }
         return try members.mapValues { number in
             guard let number = number.number else { throw mismatch("score", "expected numbers") }

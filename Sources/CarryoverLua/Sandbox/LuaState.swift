@@ -1,4 +1,5 @@
 import CLua
+import CLuaSandbox
 import CarryoverCore
 import Foundation
 

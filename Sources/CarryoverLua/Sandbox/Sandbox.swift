@@ -1,4 +1,5 @@
 import CLua
+import CLuaSandbox
 import CarryoverCore
 
 /// A sandbox for one untrusted plugin: one `lua_State` with allow-listed
@@ -27,6 +28,9 @@ public final class Sandbox {
     public private(set) var output = ""
     /// What the last load or call used.
     public private(set) var lastUsage = ResourceUsage()
+    /// Lua states built so far: the first, then one per rebuild (a new
+    /// client scope, or a failed load or seal).
+    public private(set) var builds = 1
 
     /// Creates a sandbox; `clock` is the only time plugins see, `seed` seeds
     /// `math.random`.
@@ -68,29 +72,28 @@ public final class Sandbox {
         self.scope = scope
         callsSinceBuild += 1
         let limits = limits ?? self.limits
-        var tape = ValueTape(limits: limits, plugin: plugin)
-        tape.string(name)
-        for (position, argument) in arguments.enumerated() {
-            try tape.value(argument, path: "arguments[\(position + 1)]")
+        return try runner(limits).run(clua_do_call, resultPath: "result") {
+            writer throws(SandboxError) in
+            try writer.push(text: name)
+            for (position, argument) in arguments.enumerated() {
+                try writer.push(argument, path: "arguments[\(position + 1)]")
+            }
         }
-        return try runner(limits).run(clua_do_call, tape: tape, resultPath: "result")
     }
 
     /// Whether the plugin defines a global function `name` (for optional hooks).
     public func hasFunction(_ name: String) throws -> Bool {
         if dirty { try rebuild() }
-        var tape = ValueTape(limits: limits, plugin: plugin)
-        tape.string(name)
-        return try runner(limits).run(clua_do_has_function, tape: tape, resultPath: "result")
-            == true
+        return try runner(limits).run(clua_do_has_function, resultPath: "result") {
+            writer throws(SandboxError) in try writer.push(text: name)
+        } == true
     }
 
     /// After plugin code is loaded: make the globals table and every table reachable from it read-only, so calls cannot keep state in globals.
     public func seal() throws {
         if dirty { try rebuild() }
         do {
-            try runner(limits).run(
-                clua_do_seal, tape: ValueTape(limits: limits, plugin: plugin), resultPath: nil)
+            try runner(limits).run(clua_do_seal, resultPath: nil) { _ throws(SandboxError) in }
             sealed = true
         } catch {
             dirty = true
@@ -116,10 +119,10 @@ public final class Sandbox {
                 source, chunkName: chunkName, in: fresh, runner: freshRunner, reading: false)
         }
         if sealed {
-            try freshRunner.run(
-                clua_do_seal, tape: ValueTape(limits: limits, plugin: plugin), resultPath: nil)
+            try freshRunner.run(clua_do_seal, resultPath: nil) { _ throws(SandboxError) in }
         }
         state = fresh
+        builds += 1
         callsSinceBuild = 0
         dirty = false
     }
@@ -131,23 +134,24 @@ public final class Sandbox {
         _ source: String, chunkName: String, in state: LuaState, runner: SandboxRunner,
         reading: Bool = true
     ) throws -> Value {
-        var tape = ValueTape(limits: runner.limits, plugin: runner.plugin)
-        tape.string(source)
-        tape.string("=" + chunkName)
-        return try runner.run(clua_do_load, tape: tape, resultPath: reading ? "result" : nil)
+        try runner.run(clua_do_load, resultPath: reading ? "result" : nil) {
+            writer throws(SandboxError) in
+            try writer.push(text: source)
+            try writer.push(text: "=" + chunkName)
+        }
     }
 
     private static func makeState(
         plugin: String, limits: SandboxLimits, seed: UInt64, clock: any WallClock
     ) throws -> LuaState {
         let state = try LuaState(plugin: plugin, limits: limits)
-        var tape = ValueTape(limits: limits, plugin: plugin)
-        tape.string(Prelude.source)
-        tape.integer(Int64(bitPattern: seed))
         let runner = SandboxRunner(state: state, plugin: plugin, limits: limits, clock: clock) {
             _, _ in
         }
-        try runner.run(clua_do_setup, tape: tape, resultPath: nil)
+        try runner.run(clua_do_setup, resultPath: nil) { writer throws(SandboxError) in
+            try writer.push(text: EmbeddedLua.sandboxPrelude)
+            try writer.push(.int(Int64(bitPattern: seed)), path: "seed")
+        }
         return state
     }
 }

@@ -49,15 +49,25 @@ public struct SandboxError: CarryoverError, Sendable, Equatable {
             == (rhs.code, rhs.plugin, rhs.file, rhs.line, rhs.message)
     }
 
-    /// One line: `<plugin> <file>:<line>: <message>`.
+    /// One line: `<plugin> <file>:<line>: <message>`; the plugin is left out
+    /// when it is named by its file (`plugin.lua:64: ...`, not
+    /// `plugin.lua plugin.lua:64: ...`).
     public var description: String {
         let place: String
         switch (file, line) {
-        case (let file?, let line?): place = " \(file):\(line)"
-        case (let file?, nil): place = " \(file)"
+        case (let file?, let line?): place = "\(file):\(line)"
+        case (let file?, nil): place = file
         default: place = ""
         }
-        let text = "\(plugin)\(place): \(message)"
+        let name: String
+        if place.isEmpty {
+            name = plugin
+        } else if file == plugin {
+            name = place
+        } else {
+            name = "\(plugin) \(place)"
+        }
+        let text = "\(name): \(message)"
         return String(text.map { $0.isNewline ? " " : $0 })
     }
 }

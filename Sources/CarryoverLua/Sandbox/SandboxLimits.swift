@@ -4,8 +4,8 @@
 /// sandbox usable for the next call.
 public struct SandboxLimits: Sendable, Hashable {
     /// VM instructions per load and per call, plus fuel charged for work
-    /// inside C functions (one unit per 64 bytes built or scanned, pattern
-    /// matching by its worst-case cost).
+    /// inside C functions (one unit per 64 bytes built, pattern matching per
+    /// matcher step) and for reading the result (8 per value).
     public var instructions: Int
     /// Cap on the whole `lua_State`'s memory, enforced by the allocator.
     public var memoryBytes: Int
@@ -14,12 +14,18 @@ public struct SandboxLimits: Sendable, Hashable {
     public var wallClock: Duration
     /// Bytes `print` may write during one call.
     public var outputBytes: Int
-    /// Largest string that string.rep, gsub, format and table.concat may build.
+    /// Largest string a plugin may build, however it builds it.
     public var maxStringBytes: Int
     /// Deepest nesting of tables converted between Swift and Lua.
     public var maxDepth: Int
-    /// Total size of one converted value: string bytes plus 16 per node.
+    /// Total size of one value passed to Lua: string bytes plus 16 per node.
     public var maxValueBytes: Int
+    /// Total size of one value a plugin hands back, counted the same way.
+    /// What the host does with a result afterwards (checking, storing it as
+    /// JSON, its audit record) grows with its size: at 1 MiB a whole `log`
+    /// with the largest state stays under a second (at 4 MiB it took 1.4 to
+    /// 3.5 s and 190 MB, issue 14), a small multiple of the call's own budget.
+    public var maxResultBytes: Int
 
     /// Creates limits; every argument defaults to the value in ``default``.
     public init(
@@ -29,7 +35,8 @@ public struct SandboxLimits: Sendable, Hashable {
         outputBytes: Int = 64 << 10,
         maxStringBytes: Int = 1 << 20,
         maxDepth: Int = 64,
-        maxValueBytes: Int = 4 << 20
+        maxValueBytes: Int = 4 << 20,
+        maxResultBytes: Int = 1 << 20
     ) {
         self.instructions = instructions
         self.memoryBytes = memoryBytes
@@ -38,10 +45,11 @@ public struct SandboxLimits: Sendable, Hashable {
         self.maxStringBytes = maxStringBytes
         self.maxDepth = maxDepth
         self.maxValueBytes = maxValueBytes
+        self.maxResultBytes = maxResultBytes
     }
 
     /// 20 million instructions, 32 MiB, 1 s, 64 KiB output, 1 MiB strings,
-    /// depth 64, 4 MiB per converted value.
+    /// depth 64, 4 MiB per value passed in, 1 MiB per result.
     public static let `default` = SandboxLimits()
 
     /// The wall-clock limit in nanoseconds, saturating instead of overflowing

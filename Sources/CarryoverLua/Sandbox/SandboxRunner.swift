@@ -1,10 +1,12 @@
 import CLua
+import CLuaSandbox
 import CarryoverCore
 import Foundation
 
 /// Runs one protected entry point (setup, load, call, seal) under the
-/// limits, then converts its result or turns its failure into a
-/// ``SandboxError``.
+/// limits: pushes its arguments with direct C-API calls, calls it in one
+/// `lua_pcall`, then reads its result (charged to the same budget and
+/// deadline) or turns its failure into a ``SandboxError``.
 struct SandboxRunner {
     let state: LuaState
     let plugin: String
@@ -13,34 +15,69 @@ struct SandboxRunner {
     /// Receives the output and usage of each run.
     let report: (String, ResourceUsage) -> Void
 
+    /// `arguments` pushes the entry's arguments through the writer; a nil
+    /// `resultPath` skips reading the result.
     @discardableResult
-    func run(_ entry: lua_CFunction, tape: ValueTape, resultPath: String?) throws(SandboxError)
-        -> Value
-    {
+    func run(
+        _ entry: lua_CFunction, resultPath: String?,
+        arguments: (inout LuaValueWriter) throws(SandboxError) -> Void
+    ) throws(SandboxError) -> Value {
         let lua = state.pointer
         let control = state.control
         let base = lua_gettop(lua)
-        defer { lua_settop(lua, base) }
         prepare(control)
         let start = ContinuousClock.now
         clua_arm(
             lua, Int64(limits.instructions), limits.wallClockNanoseconds,
             Int64(max(limits.maxStringBytes, 0)))
-        let status = tape.withTape { clua_run(lua, entry, $0) }
-        let spent =
-            control.pointee.killed != 0
-            ? control.pointee.budget : control.pointee.budget - control.pointee.remaining
-        report(
-            state.output.text,
-            ResourceUsage(
-                instructions: Int(max(spent, 0)), peakMemoryBytes: control.pointee.memoryPeak,
-                duration: ContinuousClock.now - start))
+        defer {
+            lua_settop(lua, base)
+            let spent =
+                control.pointee.killed != 0
+                ? control.pointee.budget : control.pointee.budget - control.pointee.remaining
+            report(
+                state.output.text,
+                ResourceUsage(
+                    instructions: Int(max(spent, 0)), peakMemoryBytes: control.pointee.memoryPeak,
+                    duration: ContinuousClock.now - start))
+        }
+        try push(entry, arguments: arguments)
+        let status = clua_run(lua, lua_gettop(lua) - base - 2)
         guard status == LUA_OK else { throw failure(status: status) }
         guard let resultPath else { return .null }
         clua_push_shadows(lua)
         var reader = LuaValueReader(
-            state: lua, shadows: lua_gettop(lua), limits: limits, plugin: plugin)
+            state: lua, control: control, shadows: lua_gettop(lua), limits: limits, plugin: plugin)
         return try reader.read(at: -2, path: resultPath)
+    }
+
+    /// The message handler, the entry and its arguments. The allocator
+    /// refuses nothing meanwhile (so no push raises); the memory cap is
+    /// checked once they are all on the stack.
+    private func push(
+        _ entry: lua_CFunction, arguments: (inout LuaValueWriter) throws(SandboxError) -> Void
+    ) throws(SandboxError) {
+        let lua = state.pointer
+        guard clua_push_entry(lua, entry, 8) != 0 else {
+            throw SandboxError(.memoryLimit, plugin: plugin, message: "the Lua stack cannot grow")
+        }
+        var writer = LuaValueWriter(state: lua, limits: limits, plugin: plugin)
+        clua_begin_host_push(lua)
+        var failure: SandboxError?
+        do {
+            try arguments(&writer)
+        } catch {
+            failure = error
+        }
+        let withinCap = clua_end_host_push(lua) != 0
+        if let failure { throw failure }
+        guard withinCap else {
+            lua_settop(lua, -Int32(writer.count) - 3)
+            clua_collect(lua)
+            throw SandboxError(
+                .memoryLimit, plugin: plugin,
+                message: "the arguments do not fit the memory limit of \(limits.memoryBytes) bytes")
+        }
     }
 
     /// Fresh output, the memory cap, and the injected clock read once.
@@ -86,34 +123,35 @@ struct SandboxRunner {
             line = recordedFile == nil ? nil : Int(control.errorLine)
         }
         let code: SandboxError.Code
-        switch control.killed {
-        case Int32(CLUA_KILL_INSTRUCTIONS):
-            code = .instructionLimit
-            message = "instruction limit of \(limits.instructions) exceeded"
-        case Int32(CLUA_KILL_TIME):
-            code = .timeLimit
-            message = "time limit of \(limits.wallClock) exceeded"
-        default:
-            // A refusal the plugin caught and replaced with another error is
-            // not this run's failure: the flags only name the kind of refusal.
-            let outOfMemory = status == LUA_ERRMEM || message == "not enough memory"
+        let killed = control.killed
+        if killed != Int32(CLUA_KILL_NONE) {
+            let limit = SandboxError.limit(killed: killed, plugin: plugin, limits: limits)
+            code = limit.code
+            message = limit.message
+        } else {
+            // Codes come from the host alone: a refusal flag of this run, or
+            // the very error value the host raised (never the error's text).
+            let hostCode = clua_host_error_code(lua, -1)
+            let refused = control.memoryRefused != 0 || control.stringRefused != 0
+            // Lua raises `error("not enough memory", 0)` as a memory error
+            // too (lua_error compares with its own message): only a refusal
+            // of this run makes it one.
+            let outOfMemory = refused && (status == LUA_ERRMEM || message == "not enough memory")
             if outOfMemory && control.stringRefused != 0 {
                 code = .memoryLimit
                 message = "a string longer than the \(limits.maxStringBytes)-byte limit was refused"
             } else if outOfMemory {
                 code = .memoryLimit
                 message = "memory limit of \(limits.memoryBytes) bytes exceeded"
-            } else if control.outputRefused != 0 && message == "output limit exceeded" {
+            } else if hostCode == Int32(CLUA_HOST_ERROR_OUTPUT) {
                 code = .outputLimit
                 message = "output limit of \(limits.outputBytes) bytes exceeded"
+            } else if hostCode == Int32(CLUA_HOST_ERROR_FORBIDDEN) {
+                code = .forbidden
+            } else if hostCode == Int32(CLUA_HOST_ERROR_MEMORY) {
+                code = .memoryLimit
             } else if control.syntaxError != 0 {
                 code = .syntax
-            } else if let rest = ErrorText.dropPrefix("forbidden: ", from: message) {
-                code = .forbidden
-                message = rest
-            } else if let rest = ErrorText.dropPrefix("memory-limit: ", from: message) {
-                code = .memoryLimit
-                message = rest
             } else {
                 code = .runtime
             }
@@ -154,7 +192,16 @@ enum ErrorText {
         return (nil, nil, text)
     }
 
-    static func dropPrefix(_ prefix: String, from text: String) -> String? {
-        text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : nil
+}
+
+extension SandboxError {
+    /// The error of a run the host stopped (`clua_ctl.killed`).
+    static func limit(killed: Int32, plugin: String, limits: SandboxLimits) -> SandboxError {
+        killed == Int32(CLUA_KILL_TIME)
+            ? SandboxError(
+                .timeLimit, plugin: plugin, message: "time limit of \(limits.wallClock) exceeded")
+            : SandboxError(
+                .instructionLimit, plugin: plugin,
+                message: "instruction limit of \(limits.instructions) exceeded")
     }
 }

@@ -36,7 +36,7 @@ public struct KeyID: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// Lowercase hex of bytes, as sha256sum and key ids print them.
-func hex(_ bytes: some Sequence<UInt8>) -> String {
+package func hex(_ bytes: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     for byte in bytes {

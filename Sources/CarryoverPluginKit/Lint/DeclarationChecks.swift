@@ -12,7 +12,7 @@ struct DeclarationChecks {
 
     /// The keys `homework { ... }` accepts.
     static let identityKeys = ["id", "version", "title", "instructions"]
-    static let dataKeys = ["fields", "params", "scores", "metadata"]
+    static let dataKeys = ["fields", "params", "scores", "metadata", "informant"]
     static var knownKeys: [String] {
         identityKeys + dataKeys + HomeworkHook.allCases.map(\.rawValue)
     }

@@ -13,35 +13,40 @@ import Logging
 /// `Sendable` only because a Lua state must never be shared.
 struct EntryHooks: @unchecked Sendable {
     let type: HomeworkType
-    /// The assignment's params with the type's declared defaults filled in.
-    let params: Value
+    /// The assignment's params with the type's declared defaults filled in
+    /// (once per entry: the hooks take them as they are).
+    let filled: HookParams
+    var params: Value { filled.value }
     /// The client id every call is scoped to.
     let scope: String
+    /// Where hook calls and Lua state builds are counted.
+    let usage: PracticeUsage?
 
-    init(_ type: HomeworkType, assignmentParams: Value, clientID: String) {
+    init(
+        _ type: HomeworkType, assignmentParams: Value, clientID: String,
+        usage: PracticeUsage? = nil
+    ) {
         self.type = type
-        self.params = type.declaration.applyingParamDefaults(to: assignmentParams)
+        self.filled = type.filled(assignmentParams)
         self.scope = clientID
+        self.usage = usage
     }
 
     var declaration: HomeworkDeclaration { type.declaration }
 
     func validate(_ fields: Value) throws -> [ValidationProblem] {
-        try run(.validate) { try type.validate(entry: fields, params: params, scope: scope) }
+        try run(.validate) { try type.validate(entry: fields, params: filled, scope: scope) }
     }
 
-    func score(_ fields: Value) throws -> [String: Double] {
-        try run(.score) { try type.score(entry: fields, params: params, scope: scope) }
+    func scores(_ fields: Value) throws -> EntryScores {
+        try run(.score) { try type.scores(entry: fields, params: filled, scope: scope) }
     }
 
-    func feedback(_ fields: Value) throws -> String? {
-        try run(.feedback) { try type.feedback(entry: fields, params: params, scope: scope) }
-    }
-
-    /// The flags on an entry, risk first (the order is otherwise the plugin's).
-    func flags(_ fields: Value) throws -> [PluginFlag] {
+    /// The flags on an entry, risk first (the order is otherwise the
+    /// plugin's); `scores` are the entry's, when already computed.
+    func flags(_ fields: Value, scores: EntryScores? = nil) throws -> [PluginFlag] {
         try run(.flags) {
-            try type.flags(entry: fields, params: params, scope: scope)
+            try type.flags(entry: fields, params: filled, scope: scope, scores: scores)
                 .enumerated().sorted {
                     ($0.element.level == .risk ? 0 : 1, $0.offset)
                         < ($1.element.level == .risk ? 0 : 1, $1.offset)
@@ -51,23 +56,36 @@ struct EntryHooks: @unchecked Sendable {
 
     func advance(_ state: Value, _ fields: Value) throws -> Value {
         try run(.advance) {
-            try type.advance(state: state, entry: fields, params: params, scope: scope)
+            try type.advance(state: state, entry: fields, params: filled, scope: scope)
         }
     }
 
-    /// Every problem of the fields, then (when there is none) their scores
-    /// and flags, with the field-by-field error of `entryRejected` when any.
-    func check(_ fields: Value) throws -> (scores: [String: Double], flags: [PluginFlag]) {
+    /// One pass over an entry: `validate`, then (when there is no problem)
+    /// `score`, `flags` and, with `feedback`, `feedback`, each once, the
+    /// scores passed on to the hooks after it; the field-by-field error of
+    /// `entryRejected` when there is a problem.
+    func check(_ fields: Value, feedback: Bool = false) throws -> CheckedEntry {
         let problems = try validate(fields)
         guard problems.isEmpty else {
             throw PracticeError(
                 .entryRejected, "the entry has \(problems.count) problem(s); nothing was saved",
                 problems: problems)
         }
-        return (try score(fields), try flags(fields))
+        let scores = try scores(fields)
+        return CheckedEntry(
+            scores: scores.numbers, flags: try flags(fields, scores: scores),
+            feedback: feedback
+                ? try run(.feedback) {
+                    try type.feedback(entry: fields, params: filled, scope: scope, scores: scores)
+                } : nil)
     }
 
     private func run<T>(_ hook: HomeworkHook, _ body: () throws -> T) throws -> T {
+        let (builds, calls) = (type.stateBuilds, type.hookCalls)
+        defer {
+            usage?.count("hook.\(hook.rawValue)", type.hookCalls - calls)
+            usage?.count("build", type.stateBuilds - builds)
+        }
         do {
             return try body()
         } catch let error as SandboxError {
@@ -85,4 +103,13 @@ struct EntryHooks: @unchecked Sendable {
                 cause: error)
         }
     }
+}
+
+/// What the hooks made of one valid entry.
+struct CheckedEntry: Sendable {
+    var scores: [String: Double] = [:]
+    /// Risk first.
+    var flags: [PluginFlag] = []
+    /// The plugin's message for the client, when asked for and given.
+    var feedback: String? = nil
 }

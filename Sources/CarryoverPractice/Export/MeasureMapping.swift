@@ -16,10 +16,14 @@ enum MeasureMapping {
     /// first (the baseline).
     ///
     /// - Throws: the core's error when an entry lacks an item or scores out of range.
-    static func series(of entries: [Entry], in zone: TimeZone) throws -> [MeasureSeries] {
+    static func series(
+        of entries: [Entry], in zone: TimeZone,
+        respondent: (Entry) -> Respondent = { _ in .patient }
+    ) throws -> [MeasureSeries] {
         try instruments.keys.sorted().compactMap { typeID in
             let instrument = instruments[typeID]!
-            let taken = entries.filter { $0.homeworkType == typeID }
+            // The client's own answers; an informant's are not the measure.
+            let taken = entries.filter { $0.homeworkType == typeID && $0.kind == .homework }
                 .sorted { ($0.performedAt, $0.id) < ($1.performedAt, $1.id) }
             guard !taken.isEmpty else { return nil }
             var baseline: Int?
@@ -34,7 +38,7 @@ enum MeasureMapping {
                         try reliableChange(
                             instrument.reliableChange(pre: $0, post: score.total),
                             direction: instrument.direction)
-                    })
+                    }, respondent: respondent(entry))
             }
             return MeasureSeries(
                 instrumentID: instrument.id, title: instrument.name,

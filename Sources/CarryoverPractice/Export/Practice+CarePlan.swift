@@ -18,6 +18,11 @@ extension Practice {
         let zone = TimeZone(identifier: client.timeZone) ?? .gmt
         let progress = try await progress(clientID: client.id, withFields: true)
         let entries = progress.flatMap(\.entries)
+        let supporters = Dictionary(
+            uniqueKeysWithValues: try await store.supporters(clientID: client.id).map {
+                ($0.id, $0)
+            })
+        let respondent = { (entry: Entry) in Self.respondent(of: entry, supporters: supporters) }
         return CarePlanExport(
             patient: .init(pseudonym: client.id, identifierSystem: codeSystemBase + "/client-id"),
             planID: "plan-\(client.id)", planTitle: "Homework plan",
@@ -36,9 +41,11 @@ extension Practice {
                     assignmentID: item.assignment.id, description: item.title,
                     status: item.assignment.status, start: span.start, end: span.end)
             },
-            measures: try MeasureMapping.series(of: entries, in: zone),
+            measures: try MeasureMapping.series(of: entries, in: zone, respondent: respondent),
             scores: scoreSeries(
                 of: entries, titles: titles(progress), codes: try scoreCodes(progress), zone: zone),
+            informantResponses: try informantResponses(
+                progress, zone: zone, respondent: respondent),
             codeSystemBase: codeSystemBase)
     }
 

@@ -52,7 +52,10 @@ extension Practice {
                 barrierFlags: progress.filter { $0.assignment.status == .active }
                     .flatMap { item in item.barrierFlags.map { (item.title, $0) } }),
             goals: ReportMapping.goals(goals, assignments: progress),
-            assignments: sections)
+            assignments: sections,
+            reviews: try await store.reviews(clientID: client.id).filter {
+                period.contains($0.heldAt)
+            }.flatMap { Self.reportDecisions($0, zone: zone) })
     }
 
     /// One assignment's section: plan, adherence, one series per score,
@@ -62,8 +65,10 @@ extension Practice {
         period: DateInterval, zone: TimeZone
     ) async throws -> AssignmentReport {
         let assignment = item.assignment
+        // What counts for the rule marks a day done (a supporter's informant form does not).
         let adherence = self.adherence(
-            of: assignment, title: item.title, entries: item.entries, over: period, zone: zone)
+            of: assignment, title: item.title, entries: item.entries.filter(\.counts),
+            over: period, zone: zone)
         let state = try await assignmentState(assignment)
         let changes = try await store.ledger(assignmentID: assignment.id)
             .filter { $0.kind == Self.progressEventKind }

@@ -56,6 +56,7 @@ extension Practice {
                 at: now, what: "homework version \(from) -> \(request.version)\(counted)",
                 reason: request.reason))
         assignment.homeworkVersion = request.version
+        assignment.declared = DeclaredHomework(type.declaration)
         assignment.params = .object(params)
         // Copies first: they are derived and keyed by version, so a crash before
         // the assignment is saved leaves copies a repeated upgrade replaces.
@@ -80,7 +81,8 @@ extension Practice {
         let assignment = try await assignment(assignmentID)
         var types: [String: HomeworkType] = [:]
         var checks: [EntryCheck] = []
-        for entry in try await store.entries(.init(assignmentID: assignment.id)) {
+        for entry in try await store.entries(.init(assignmentID: assignment.id))
+        where entry.kind == .homework {
             let version = entry.homeworkVersion
             let type =
                 try types[version]
@@ -107,7 +109,7 @@ extension Practice {
         var copies: [MigratedEntry] = []
         var problems: [ValidationProblem] = []
         for entry in try await store.entries(.init(assignmentID: assignment.id))
-        where entry.homeworkVersion != version {
+        where entry.homeworkVersion != version && entry.kind == .homework {
             let fields = try type.migrate(
                 entry: entry.fields, from: entry.homeworkVersion, scope: scope)
             let found = try type.validate(entry: fields, params: params, scope: scope)

@@ -60,11 +60,18 @@ extension Practice {
         let type = try loggableType(of: assignment, version: entry.homeworkVersion)
         // The params of the version in force when the entry was made.
         let params = AssignmentTimeline(assignment).period(at: entry.performedAt).params
-        let hooks = EntryHooks(type, assignmentParams: params, clientID: entry.clientID)
-        let (scores, flags) = try hooks.check(.object(fields))
+        var checked = CheckedEntry()
+        if entry.kind == .homework {
+            let hooks = EntryHooks(
+                type, assignmentParams: params, clientID: entry.clientID, usage: usage)
+            checked = try hooks.check(.object(fields))
+        } else {
+            // A supporter's form is checked against its own fields; no hook runs on it.
+            try Self.checkSupporterFields(.object(fields), of: entry.kind, type: type.declaration)
+        }
         let correction = EntryCorrection(
             entryID: entry.id, action: .amend, revision: entry.revision, reason: reason,
-            at: clock.now(), fields: .object(fields), scores: scores, flags: flags)
+            at: clock.now(), fields: .object(fields), scores: checked.scores, flags: checked.flags)
         _ = try await correct(entry) { _ in (EngineWrite(correction: correction), ()) }
         return EntryCorrectionOutcome(
             history: try await entryHistory(entry.id), ledger: [], balance: nil)

@@ -7,8 +7,9 @@ import Foundation
 /// Every method that changes something writes its change and an audit record
 /// in one transaction, attributed to the store's ``Principal``. Methods are
 /// `async` so one protocol serves SQLite (`SQLiteStore`) and PostgreSQL.
-/// Lookups of a missing id throw ``StoreError`` with code `notFound`.
-public protocol PracticeStore: Sendable {
+/// Lookups of a missing id throw ``StoreError`` with code `notFound`. The
+/// client portal's tables are part of it (``PortalStore``).
+public protocol PracticeStore: PortalStore, PeopleStore {
     // MARK: Clients
 
     /// Adds a client; throws `duplicate` when the id is taken.

@@ -37,16 +37,20 @@ public struct EngineWrite: Sendable, Hashable {
     public var events: [NewLedgerEvent]
     /// The audit action for a change without an entry (e.g. "reward.redeem").
     public var action: String?
+    /// A portal form's key for the new entry: a second write with the same
+    /// key is refused as `duplicate` and stores nothing.
+    public var idempotencyKey: String?
 
     public init(
         entry: Entry? = nil, correction: EntryCorrection? = nil, engineState: Value? = nil,
-        events: [NewLedgerEvent] = [], action: String? = nil
+        events: [NewLedgerEvent] = [], action: String? = nil, idempotencyKey: String? = nil
     ) {
         self.entry = entry
         self.correction = correction
         self.engineState = engineState
         self.events = events
         self.action = action
+        self.idempotencyKey = idempotencyKey
     }
 }
 

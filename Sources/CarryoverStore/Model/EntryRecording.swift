@@ -10,11 +10,18 @@ public struct EntryRecording: Sendable, Hashable {
     /// reinforcement state); `nil` leaves the stored state as it is.
     public var engineState: Value?
     public var events: [NewLedgerEvent]
+    /// The portal form's idempotency key: a second recording with the same
+    /// key for the same client is refused, so a double submit stores one entry.
+    public var idempotencyKey: String?
 
-    public init(entry: Entry, engineState: Value? = nil, events: [NewLedgerEvent] = []) {
+    public init(
+        entry: Entry, engineState: Value? = nil, events: [NewLedgerEvent] = [],
+        idempotencyKey: String? = nil
+    ) {
         self.entry = entry
         self.engineState = engineState
         self.events = events
+        self.idempotencyKey = idempotencyKey
     }
 }
 
@@ -102,7 +109,8 @@ extension EngineWrite {
 extension EntryRecording {
     /// The recording as an engine write whose state was computed beforehand.
     package var write: EngineWrite {
-        EngineWrite(entry: entry, engineState: engineState, events: events)
+        EngineWrite(
+            entry: entry, engineState: engineState, events: events, idempotencyKey: idempotencyKey)
     }
 }
 

@@ -14,6 +14,18 @@ package enum StoreChecks {
         }
     }
 
+    /// A supporter's entry must come from a supporter of the entry's client.
+    package static func supporterOwner(_ owner: String?, of entry: Entry) throws {
+        guard let supporterID = entry.supporterID else { return }
+        guard let owner else { throw StoreError.notFound("supporter", supporterID) }
+        guard owner == entry.clientID else {
+            throw StoreError(
+                .conflict,
+                "Entry '\(entry.id)' names supporter '\(supporterID)' of another client; "
+                    + "only the client's own supporters send entries for them.")
+        }
+    }
+
     package static func clientChange(_ kind: String, _ id: String) -> StoreError {
         StoreError(
             .conflict,
@@ -35,6 +47,16 @@ package enum StoreChecks {
                 .conflict,
                 "Entry '\(entry.id)' is of another homework type than its assignment "
                     + "'\(assignment.id)'; log it under the right assignment.")
+        }
+        guard (entry.source == .supporter) == (entry.supporterID != nil),
+            entry.kind == .homework || entry.source == .supporter,
+            entry.kind != .informant || !entry.counts,
+            entry.quality.map(QualityRating.scale.contains) ?? true
+        else {
+            throw StoreError(
+                .invalidInput,
+                "Entry '\(entry.id)' must name its supporter exactly when a supporter sent it, "
+                    + "and only a supporter's entry is a confirmation or an informant form.")
         }
         guard entry.performedAt.timeIntervalSince1970.isFinite,
             entry.scores.values.allSatisfy(\.isFinite)

@@ -21,6 +21,9 @@ public enum StoreErrorCode: String, Sendable, Codable, CaseIterable, CarryoverEr
     case notAPractice = "not-a-practice"
     /// A read-only store was asked to write.
     case readOnly = "read-only"
+    /// The database refused the signed-in account (row-level security,
+    /// or a change only an admin makes); nothing was written.
+    case permissionDenied = "permission-denied"
 
     public var category: ErrorCategory {
         switch self {
@@ -31,6 +34,7 @@ public enum StoreErrorCode: String, Sendable, Codable, CaseIterable, CarryoverEr
         case .corrupt, .io, .unsupported: .storage
         // Commands that only read open the store read-only: a write there is a bug.
         case .readOnly: .internal
+        case .permissionDenied: .notPermitted
         }
     }
 }

@@ -2,6 +2,7 @@ import CarryoverCore
 import CarryoverLua
 import CarryoverModalities
 import CarryoverPractice
+import CarryoverStore
 import Foundation
 
 /// A practice of `clients` clients, each with a daily mood log and a daily
@@ -65,35 +66,43 @@ struct Caseload {
 /// missed ones, with the scores the plugin gives them.
 private struct EntryRows {
     let days: Int
-    /// Per assignment slot (0 mood log, 1 thought record): fields and
-    /// scores of each variation, cycled through by day.
-    let variations: [[(fields: String, scores: [String: Double])]]
+    /// Per assignment slot (0 mood log, 1 thought record): fields, scores
+    /// and flags (as stored with each entry) of each variation, cycled through by day.
+    let variations: [[(fields: String, scores: [String: Double], flags: String)]]
     let insertEntry: String =
         "INSERT INTO entry (id, assignment_id, client_id, homework_type, homework_version, "
-        + "performed_at, logged_at, fields) VALUES (?, ?, ?, ?, '1.0.0', ?, ?, ?)"
+        + "performed_at, logged_at, fields, flags) VALUES (?, ?, ?, ?, '1.0.0', ?, ?, ?, ?)"
 
     init(days: Int) throws {
         self.days = days
-        let moods = (0..<10).map { day -> (String, [String: Double]) in
-            let mood = Double(3 + day % 7)
-            return (
-                Value.object(["mood": .int(Int64(mood)), "sleep_hours": .double(7.5)])
-                    .canonicalJSON(), ["mood": mood, "sleep_hours": 7.5]
-            )
+        let example = try SampleEntries.example()
+        let moods = (0..<10).map { day -> Value in
+            .object(["mood": .int(Int64(3 + day % 7)), "sleep_hours": .double(7.5)])
         }
-        guard let modality = ModalityCatalogue.modality(id: SampleEntries.homeworkType) else {
-            throw BenchError("no built-in thought record")
+        let records = (0..<120).map { SampleEntries.variation($0, of: example) }
+        variations = try [
+            Self.scored(moods, type: "org.carryover.mood-log"),
+            Self.scored(records, type: SampleEntries.homeworkType),
+        ]
+    }
+
+    /// Each entry with the scores and flags its built-in plugin gives it.
+    private static func scored(_ entries: [Value], type id: String) throws
+        -> [(fields: String, scores: [String: Double], flags: String)]
+    {
+        guard let modality = ModalityCatalogue.modality(id: id) else {
+            throw BenchError("no built-in \(id)")
         }
         let type = try HomeworkType(source: modality.mainSource, file: modality.main)
         let params = type.declaration.applyingParamDefaults(to: .object([:]))
-        let example = try SampleEntries.example()
-        let records = try (0..<120).map { index -> (String, [String: Double]) in
-            let fields = SampleEntries.variation(index, of: example)
+        return try entries.map { fields in
+            let flags = try type.flags(entry: fields, params: params, scope: "seed")
             return (
-                fields.canonicalJSON(), try type.score(entry: fields, params: params, scope: "seed")
+                fields.canonicalJSON(),
+                try type.score(entry: fields, params: params, scope: "seed"),
+                try StoreCoding.encode(flags)
             )
         }
-        variations = [moods, records]
     }
 
     /// Whether a client misses a day: about one in seven, spread out.
@@ -114,7 +123,7 @@ private struct EntryRows {
             let at = Caseload.start.timeIntervalSince1970 + Double(day) * 86_400 + 71_100
             try entry.run([
                 .text(id), .text(assignmentID), .text(clientID), .text(homeworkType), .real(at),
-                .real(at), .text(variation.fields),
+                .real(at), .text(variation.fields), .text(variation.flags),
             ])
             for (name, value) in variation.scores {
                 try score.run([.text(id), .text(name), .real(value)])

@@ -44,7 +44,7 @@ struct ImportScenario {
             Comparison(
                 scenario: "2 import rate", unit: "lines/s",
                 project: Statistics.median(rates.project),
-                baseline: Statistics.median(rates.baseline), target: .ratioAtLeast(0.4),
+                baseline: Statistics.median(rates.baseline), target: .ratioAtLeast(0.25),
                 note: "\(lines) lines per round, median of \(rounds) alternating rounds; the "
                     + "baseline's rows are parsed before its clock starts"))
         for size in memorySizes {

@@ -80,9 +80,7 @@ private struct EnginePath {
             _ = try CompletionEvaluator().evaluate(
                 rule, over: CompletionInput(occurrences: occurrences, entries: week, now: at))
             for event in [HomeworkEvent.entry(at: at), .completed(occurrence: day, at: at)] {
-                let result = try plan.apply(event, to: state, seed: 7)
-                state = result.state
-                earned += result.events.count
+                earned += try plan.apply(event, to: &state, seed: 7).count
             }
         }
         return earned

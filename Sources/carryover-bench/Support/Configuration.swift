@@ -1,8 +1,8 @@
 /// Sizes and rounds of one run: the full run, or `--smoke` for CI.
 struct Configuration {
     var smoke: Bool
-    /// Scenario numbers to run (1-5; 3 and 5 run together).
-    var scenarios: Set<Int> = [1, 2, 3, 4, 5]
+    /// Scenario numbers to run (1-7; 3 and 5 run together).
+    var scenarios: Set<Int> = [1, 2, 3, 4, 5, 6, 7]
     var rounds: Int
     var evaluationEntries: Int
     var loadPasses: Int
@@ -14,22 +14,28 @@ struct Configuration {
     var days: Int
     var statusSamples: Int
     var caseloadRounds: Int
+    /// Scenario 6: simulated portal clients, and entries each sends.
+    var portalClients = 200
+    var portalEntries = 10
+    /// `carryover log` processes (and as many baseline processes) for scenario 7.
+    var logProcesses: Int
 
     static let full = Configuration(
-        smoke: false, rounds: 5, evaluationEntries: 2_000, loadPasses: 20,
+        smoke: false, rounds: 9, evaluationEntries: 2_000, loadPasses: 20,
         importLines: 1_000_000, importRounds: 3, memorySizes: [1_000_000, 4_000_000],
         clientSizes: [100, 1_000, 10_000], mainClients: 1_000, days: 365, statusSamples: 200,
-        caseloadRounds: 3)
+        caseloadRounds: 3, logProcesses: 21)
 
     /// Tiny sizes: seconds, for CI, where only a crash fails.
     static let smoke = Configuration(
         smoke: true, rounds: 3, evaluationEntries: 50, loadPasses: 2, importLines: 500,
         importRounds: 3, memorySizes: [2_000], clientSizes: [10, 40], mainClients: 40, days: 30,
-        statusSamples: 10, caseloadRounds: 2)
+        statusSamples: 10, caseloadRounds: 2, portalClients: 10, portalEntries: 2, logProcesses: 3)
 
     /// Reads `--smoke` first, then overrides: `--scenarios 1,4`,
     /// `--import-lines N`, `--memory-sizes N,M`, `--clients N,M` (the
-    /// largest below 10,000 is scenario 3's), `--rounds N`.
+    /// largest below 10,000 is scenario 3's), `--rounds N`, `--portal-clients N`,
+    /// `--portal-entries N`.
     static func parse(_ arguments: [String]) throws -> Configuration {
         var configuration = arguments.contains("--smoke") ? smoke : full
         var remaining = arguments.filter { $0 != "--smoke" }[...]
@@ -46,6 +52,8 @@ struct Configuration {
             case "--import-lines": configuration.importLines = numbers[0]
             case "--memory-sizes": configuration.memorySizes = numbers
             case "--rounds": configuration.rounds = numbers[0]
+            case "--portal-clients": configuration.portalClients = numbers[0]
+            case "--portal-entries": configuration.portalEntries = numbers[0]
             case "--clients":
                 configuration.clientSizes = numbers.sorted()
                 configuration.mainClients =

@@ -17,6 +17,7 @@ struct AssignmentCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an assignment with its progress, versions and history of changes.",
             discussion: "Example:\n  carryover assignment show c-017-1")
 
@@ -55,6 +56,7 @@ struct AssignmentCommand: AsyncParsableCommand {
 
     struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Start an assignment that waits for its previous step.",
             discussion: """
                 For a schedule such as "daily at 10:00 for 1 week starting 2 days after the
@@ -100,6 +102,7 @@ struct AssignmentCommand: AsyncParsableCommand {
 
     struct Modify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "modify",
             abstract:
                 "Change params, schedule, rule or reinforcement as a new version from a day on.",
             discussion: """

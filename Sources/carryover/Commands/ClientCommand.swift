@@ -6,11 +6,16 @@ import Foundation
 struct ClientCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client",
-        abstract: "Add, list, edit and discharge clients (pseudonymous ids, names, time zones).",
-        subcommands: [Add.self, List.self, Edit.self, Discharge.self])
+        abstract:
+            "Add, list, edit and discharge clients; invite them to the portal, sign them out, give calendar links.",
+        subcommands: [
+            Add.self, List.self, Edit.self, Discharge.self, Invite.self, SignOut.self,
+            CalendarLink.self,
+        ])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a client.",
             discussion: """
                 Use a pseudonymous id (e.g. c-017): it appears in exports and file names.
@@ -36,6 +41,7 @@ struct ClientCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the practice's clients.",
             discussion: "Example:\n  carryover client list --json")
 
@@ -58,6 +64,7 @@ struct ClientCommand: AsyncParsableCommand {
 
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a client's name or time zone.",
             discussion: """
                 A new time zone moves every open assignment by a new version from today on,
@@ -86,6 +93,7 @@ struct ClientCommand: AsyncParsableCommand {
 
     struct Discharge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "discharge",
             abstract: "Discharge a client: open assignments end, everything recorded stays.",
             discussion: """
                 Each open assignment ends with the reason: completed when its rule is met,

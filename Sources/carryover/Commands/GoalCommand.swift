@@ -12,6 +12,7 @@ struct GoalCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a goal; its SMART check is shown at once.",
             discussion: """
                 Example:
@@ -55,6 +56,7 @@ struct GoalCommand: AsyncParsableCommand {
 
     struct Phase: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "phase",
             abstract: "Add a time-bound phase to a goal.",
             discussion: """
                 Example:
@@ -81,6 +83,7 @@ struct GoalCommand: AsyncParsableCommand {
 
     struct Task: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "task",
             abstract: "Add a task to a goal's phase, optionally carried out by an assignment.",
             discussion: """
                 Example:
@@ -114,6 +117,7 @@ struct GoalCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a client's goals with their SMART check, phases and tasks.",
             discussion: "Example:\n  carryover goal list c-017")
 
@@ -150,6 +154,7 @@ struct GoalCommand: AsyncParsableCommand {
 extension GoalCommand {
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a goal's title, SMART fields, time bound or GROW notes.",
             discussion: """
                 Options left out keep their values; the SMART check runs again.

@@ -6,7 +6,7 @@ import CarryoverStore
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "A client's entries, oldest first, with their scores.",
+        abstract: "A client's entries, oldest first, with their scores and where they came from.",
         discussion: """
             Voided entries are left out unless --all is given; amended ones show their
             current values (see 'carryover entry show ID' for what they replaced).
@@ -29,11 +29,20 @@ struct HistoryCommand: AsyncParsableCommand {
             clientID: found.id, assignmentID: assignment, includeVoided: all)
         if output.json { return try printJSON(entries) }
         if entries.isEmpty { print("No entries yet.") }
+        let supporters = Dictionary(
+            uniqueKeysWithValues: try await practice.supporters(clientID: found.id).map {
+                ($0.id, $0)
+            })
         for entry in entries {
             let state = entry.voided ? "  [void]" : entry.revision > 0 ? "  [amended]" : ""
+            // Who it came from, when not the therapist at the command line.
+            let source =
+                entry.viaPortal || entry.source == .supporter
+                ? "  [\(entry.sourceText(supporter: entry.supporterID.flatMap { supporters[$0] }))]"
+                : ""
             print(
                 "\(localText(entry.performedAt, found.timeZone))  \(entry.assignmentID)  "
-                    + "\(scoresText(entry.scores))\(state)")
+                    + "\(scoresText(entry.scores))\(state)\(source)")
         }
     }
 }

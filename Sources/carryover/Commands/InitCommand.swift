@@ -25,13 +25,13 @@ struct InitCommand: AsyncParsableCommand {
         let target =
             folder.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
             ?? options.folder
-        let actor = try options.actor()
         if let database = options.database {
             _ = try await Practice.open(
                 at: target, databaseURL: database, create: true, clock: try PracticeOptions.clock(),
-                actor: actor)
+                actor: try options.claimedActor())
         } else {
-            _ = try Practice.create(at: target, clock: try PracticeOptions.clock(), actor: actor)
+            _ = try Practice.create(
+                at: target, clock: try PracticeOptions.clock(), actor: try options.actor())
         }
         print("Created a practice in \(target.path)")
     }

@@ -50,22 +50,21 @@ struct LogCommand: AsyncParsableCommand {
                 "--source must be therapist, client or supporter (imports say so themselves)")
         }
         let practice = try await options.open()
-        let assignment = try await practice.assignment(self.assignment)
-        let client = try await practice.client(assignment.clientID)
-        let entry = try await readEntry(practice, assignment)
-        let performedAt = try at.map { try parseInstant($0, timeZone: client.timeZone) }
+        let entry = try await readEntry(practice)
+        // One call into the practice: it reads the client's time zone for --at.
         let outcome = try await reportingProblems {
-            try await practice.log(
-                assignmentID: assignment.id, fields: entry, performedAt: performedAt,
-                source: source)
+            try await practice.log(assignmentID: assignment, fields: entry, source: source) {
+                zone in try at.map { try parseInstant($0, timeZone: zone) }
+            }
         }
         if output.json { return try printJSON(LogJSON(outcome)) }
         LogRendering(
-            terminal: .standardOutput, timeZone: client.timeZone, scoreTitles: outcome.scoreTitles
+            terminal: .standardOutput, timeZone: outcome.timeZone,
+            scoreTitles: outcome.scoreTitles
         ).print(outcome)
     }
 
-    private func readEntry(_ practice: Practice, _ assignment: Assignment) async throws -> Value {
+    private func readEntry(_ practice: Practice) async throws -> Value {
         if let file {
             var object = try Value.parseFile(file).object ?? [:]
             object.merge(try keyValues(fields, option: "--set")) { _, new in new }
@@ -77,7 +76,8 @@ struct LogCommand: AsyncParsableCommand {
                 .usage,
                 "no entry given; use --set name=value, --file entry.json, or run it on a terminal")
         }
-        let declaration = try practice.declaration(of: assignment.homeworkType)
+        // Prompts need the fields first: the one read before the log.
+        let declaration = try await practice.declaration(ofAssignment: assignment)
         print(Terminal.standardOutput.paint(declaration.title, .bold))
         print(declaration.instructions + "\n")
         return EntryPrompter().ask(declaration.fields)

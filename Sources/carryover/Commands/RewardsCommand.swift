@@ -21,6 +21,7 @@ struct RewardsCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Balance, catalogue and every ledger line, with what is still to deliver.")
         @Argument(help: "The assignment id.") var assignment: String
         @OptionGroup var options: PracticeOptions
@@ -35,6 +36,7 @@ struct RewardsCommand: AsyncParsableCommand {
 
     struct Redeem: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "redeem",
             abstract: "Spend earned tokens on a reward.")
         @Argument(help: "The assignment id.") var assignment: String
         @Argument(help: "The reward id (see 'rewards show').") var reward: String
@@ -48,6 +50,7 @@ struct RewardsCommand: AsyncParsableCommand {
 
     struct Deliver: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deliver",
             abstract: "Mark a reward bought, a prize won or a reinforcer as handed to the client.",
             discussion:
                 "Example:\n  carryover rewards deliver c-017-1 4   (line 4 of 'rewards show')")
@@ -62,7 +65,8 @@ struct RewardsCommand: AsyncParsableCommand {
     }
 
     struct Veto: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Veto a reward (therapist).")
+        static let configuration = CommandConfiguration(
+            commandName: "veto", abstract: "Veto a reward (therapist).")
         @Argument(help: "The assignment id.") var assignment: String
         @Argument(help: "The reward id.") var reward: String
         @Option(help: "Why (kept in the ledger).") var reason: String
@@ -76,7 +80,8 @@ struct RewardsCommand: AsyncParsableCommand {
     }
 
     struct Allow: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Lift a veto.")
+        static let configuration = CommandConfiguration(
+            commandName: "allow", abstract: "Lift a veto.")
         @Argument(help: "The assignment id.") var assignment: String
         @Argument(help: "The reward id.") var reward: String
         @Option(help: "Why (kept in the ledger).") var reason: String

@@ -25,18 +25,21 @@ struct StatusCommand: AsyncParsableCommand {
         guard let client else { return try await caseload(practice) }
         let found = try await practice.client(client)
         let progress = try await practice.progress(clientID: found.id)
-        if output.json { return try printJSON(ClientStatusJSON(client: found, progress: progress)) }
-        StatusRendering(terminal: .standardOutput, client: found).print(progress)
+        let opened = try await practice.portalLastOpened(clientID: found.id)
+        if output.json {
+            return try printJSON(
+                ClientStatusJSON(client: found, progress: progress, portalLastOpened: opened))
+        }
+        StatusRendering(terminal: .standardOutput, client: found, portalLastOpened: opened)
+            .print(progress)
     }
 
     private func caseload(_ practice: Practice) async throws {
         var rows: [CaseloadRowJSON] = []
-        for client in try await practice.clients() {
-            let progress = try await practice.progress(clientID: client.id)
-            let row = CaseloadRowJSON(client: client, progress: progress)
+        for line in try await practice.caseload() {
             // A discharged client stays on the caseload while a risk is open.
-            if client.isDischarged && row.riskFlags == 0 { continue }
-            rows.append(row)
+            if line.client.isDischarged && line.riskFlags == 0 { continue }
+            rows.append(CaseloadRowJSON(line))
         }
         if output.json { return try printJSON(rows) }
         if rows.isEmpty { Swift.print("No clients yet: add one with 'carryover client add'.") }
@@ -64,20 +67,12 @@ struct CaseloadRowJSON: Encodable {
     /// Present (true) for a discharged client, listed while a risk flag is open.
     let discharged: Bool?
 
-    init(client: Client, progress: [AssignmentProgress]) {
-        clientID = client.id
-        discharged = client.isDischarged ? true : nil
-        let active = progress.filter { $0.assignment.status == .active }
-        activeAssignments = active.count
-        let done = active.map(\.adherence.overall.done).reduce(0, +)
-        let due = active.map(\.adherence.overall.due).reduce(0, +)
-        adherence = due == 0 ? nil : Double(done) / Double(due)
-        // Every assignment, ended ones too: a risk stays until a therapist acknowledges it.
-        riskFlags = progress.flatMap(\.riskFlags).count
-        flags =
-            riskFlags
-            + active.map {
-                $0.pluginFlags.filter { !$0.needsAcknowledgement }.count + $0.barrierFlags.count
-            }.reduce(0, +)
+    init(_ row: CaseloadRow) {
+        clientID = row.client.id
+        discharged = row.client.isDischarged ? true : nil
+        activeAssignments = row.activeAssignments
+        adherence = row.adherence.fraction
+        riskFlags = row.riskFlags
+        flags = row.flags
     }
 }

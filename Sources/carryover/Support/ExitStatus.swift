@@ -23,7 +23,8 @@ enum ExitStatus: Int32, CaseIterable {
     case storage = 74
     /// The store is busy (another process holds it); try again.
     case busy = 75
-    /// Not permitted: a pack's signature, trust or lock was refused, or its key revoked.
+    /// Not permitted (sysexits' EX_NOPERM): a pack's signature, trust or lock
+    /// was refused, or a clinic's database refused the signed-in account.
     case untrusted = 77
 
     /// The one table from an error's category to the exit status.

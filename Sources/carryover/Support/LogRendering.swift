@@ -69,6 +69,14 @@ struct LogJSON: Encodable {
     let progressChange: String?
     /// The plugin's progress state, for types that keep one.
     let progress: Value?
+    /// The ledger events the entry wrote, numbered as stored.
+    let ledger: [LedgerLine]
+
+    /// One stored ledger event: its number in the assignment's ledger and its kind.
+    struct LedgerLine: Encodable {
+        let seq: Int
+        let kind: String
+    }
 
     init(_ outcome: LogOutcome) {
         entryID = outcome.entry.id
@@ -84,5 +92,6 @@ struct LogJSON: Encodable {
         nextDue = outcome.next?.due
         progressChange = outcome.progressChange
         progress = outcome.progress == .null ? nil : outcome.progress
+        ledger = outcome.ledger.map { LedgerLine(seq: $0.seq, kind: $0.kind) }
     }
 }

@@ -24,19 +24,26 @@ struct PracticeOptions: ParsableArguments {
         name: .customLong("as"),
         help: ArgumentHelp(
             "Who is acting, for the audit journal and the entries recorded (default: "
-                + "$CARRYOVER_ACTOR, else the operating-system user).", valueName: "name"))
+                + "$CARRYOVER_ACTOR, else the operating-system user; on a clinic database, "
+                + "the account signed in).", valueName: "name"))
     var actorName: String?
 
     @OptionGroup var diagnostics: DiagnosticOptions
 
     /// The acting person: --as, else CARRYOVER_ACTOR, else the operating-system user.
     func actor() throws -> Principal {
+        try claimedActor() ?? .currentUser()
+    }
+
+    /// The person --as or CARRYOVER_ACTOR names, if either does (on a clinic
+    /// database, the signed-in account acts and these may only name it).
+    func claimedActor() throws -> Principal? {
         let given =
             actorName
             ?? ProcessInfo.processInfo.environment["CARRYOVER_ACTOR"].flatMap {
                 $0.isEmpty ? nil : $0
             }
-        guard let given else { return .currentUser() }
+        guard let given else { return nil }
         let name = given.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100,
             !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
@@ -64,12 +71,12 @@ struct PracticeOptions: ParsableArguments {
     /// `.readOnly`, so they leave its database exactly as it was (Docs/storage.md).
     func open(_ access: StoreAccess = .readWrite) async throws -> Practice {
         let clock = try Self.clock()
-        let actor = try actor()
         if let database {
             return try await Practice.open(
-                at: folder, databaseURL: database, access: access, clock: clock, actor: actor)
+                at: folder, databaseURL: database, access: access, clock: clock,
+                actor: try claimedActor())
         }
-        return try Practice.open(at: folder, access: access, clock: clock, actor: actor)
+        return try Practice.open(at: folder, access: access, clock: clock, actor: try actor())
     }
 }
 

@@ -7,10 +7,16 @@ import Foundation
 struct StatusRendering {
     let terminal: Terminal
     let client: Client
+    /// When the client last opened the portal (`carryover serve`), if ever.
+    let portalLastOpened: Date?
 
     func print(_ progress: [AssignmentProgress]) {
         Swift.print(
             terminal.paint("\(client.id)  \(client.displayName)  (\(client.timeZone))", .bold))
+        Swift.print(
+            "Portal: "
+                + (portalLastOpened.map { "last opened \(localText($0, client.timeZone))" }
+                    ?? "not opened yet"))
         // Open risk flags stay here, whatever came later, until acknowledged.
         for item in progress {
             for flag in item.openFlags {
@@ -40,6 +46,18 @@ struct StatusRendering {
         Swift.print("  Schedule: \(assignment.schedule.description)")
         for line in StatusLines(item: item, timeZone: client.timeZone).lines {
             Swift.print("  " + line)
+        }
+        let fromPortal = item.entries.filter { $0.viaPortal && $0.source == .client }
+        if let latest = fromPortal.last {
+            Swift.print(
+                "  From the portal: \(fromPortal.count) of \(item.entries.count) entries, "
+                    + "latest \(localText(latest.loggedAt, client.timeZone))")
+        }
+        let confirmed = item.entries.filter { $0.kind == .confirmation }
+        if !confirmed.isEmpty {
+            Swift.print(
+                "  Confirmed by supporters: \(confirmed.count) "
+                    + "(\(confirmed.filter(\.counts).count) counted)")
         }
         let met = item.completion.met ? terminal.paint(" - met", .green) : ""
         Swift.print("  Counts as done when: \(assignment.completion.description)")
@@ -122,6 +140,11 @@ struct ClientStatusJSON: Encodable {
         let flags: [PluginFlag]
         let openFlags: [RaisedFlag]
         let barriers: [ProgressFlag]
+        /// Entries the client submitted on the portal.
+        let portalEntries: Int
+        /// Supporters' confirmations of practice, and how many of them count.
+        let supporterConfirmations: Int
+        let countedConfirmations: Int
     }
 
     struct StreakJSON: Encodable {
@@ -137,9 +160,11 @@ struct ClientStatusJSON: Encodable {
 
     let client: Client
     let assignments: [AssignmentJSON]
+    let portalLastOpened: Date?
 
-    init(client: Client, progress: [AssignmentProgress]) {
+    init(client: Client, progress: [AssignmentProgress], portalLastOpened: Date?) {
         self.client = client
+        self.portalLastOpened = portalLastOpened
         assignments = progress.map { item in
             let assignment = item.assignment
             return AssignmentJSON(
@@ -160,7 +185,11 @@ struct ClientStatusJSON: Encodable {
                         mean: $0.mean, min: $0.min, max: $0.max, slopePerWeek: $0.slopePerWeek,
                         sparkline: $0.sparkline)
                 }, balance: item.balance, flags: item.pluginFlags, openFlags: item.openFlags,
-                barriers: item.barrierFlags)
+                barriers: item.barrierFlags,
+                portalEntries: item.entries.filter { $0.viaPortal && $0.source == .client }.count,
+                supporterConfirmations: item.entries.filter { $0.kind == .confirmation }.count,
+                countedConfirmations: item.entries.filter { $0.kind == .confirmation && $0.counts }
+                    .count)
         }
     }
 }

@@ -176,6 +176,24 @@ import Testing
             saying: "discharged")
     }
 
+    @Test func aClientsNameAndTimeZoneCanBeChanged() throws {
+        let cli = try CLIFixture.withThoughtRecord()
+        let renamed = try cli.ok(["client", "edit", "c-017", "--name", "Client 17 (Sam)"])
+        #expect(renamed.stdout.hasPrefix("Changed client c-017 (Europe/Berlin)\n"))
+        #expect(try cli.ok(["client", "list"]).stdout.contains("Client 17 (Sam)"))
+        let moved = try cli.ok(
+            ["client", "edit", "c-017", "--time-zone", "America/New_York"],
+            now: "2026-12-02T09:00:00Z")
+        #expect(
+            moved.stdout
+                == "Changed client c-017 (America/New_York)\n"
+                + "  c-017-1: version 2 from today in America/New_York\n")
+        try cli.fails(
+            ["client", "edit", "c-017", "--time-zone", "Mars/Olympus"], status: Exit.invalidInput,
+            saying: "time zone")
+        #expect(try cli.ok(["client", "list"]).stdout.contains("America/New_York"))
+    }
+
     @Test func goalsAndPhasesCanBeEdited() throws {
         let cli = try CLIFixture.withClient()
         try cli.ok(["goal", "add", "c-017", "--title", "Fewer anxious evenings"])

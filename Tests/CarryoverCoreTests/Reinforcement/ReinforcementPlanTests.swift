@@ -52,6 +52,37 @@ import Testing
         }
     }
 
+    /// In place or pure, the same events give the same states and the same
+    /// reinforcement; a refused event leaves the state as it was.
+    @Test(arguments: [
+        ReinforcementSchedule.tokens(
+            economy: TokenSchedule(perCompletion: 2, bonus: RunBonus(every: 3, amount: 1))),
+        .escalating(vouchers: .higgins1994), .variableRatio(mean: 3),
+    ])
+    func inPlaceApplyMatchesThePureOne(schedule: ReinforcementSchedule) throws {
+        var pure = ReinforcementRun(schedule)
+        var state = pure.state
+        for day in 0..<12 {
+            let at = ReinforcementRun.start.addingTimeInterval(Double(day) * 86_400)
+            let events: [HomeworkEvent] = [
+                .entry(at: at),
+                day % 5 == 4
+                    ? .missed(occurrence: day, at: at) : .completed(occurrence: day, at: at),
+            ]
+            for event in events {
+                #expect(
+                    try pure.plan.apply(event, to: &state, seed: pure.seed) == pure.apply(event))
+                #expect(state == pure.state)
+            }
+        }
+        let before = state
+        #expect(throws: CoreError.self) {
+            try pure.plan.apply(
+                .completed(occurrence: 3, at: ReinforcementRun.start), to: &state, seed: pure.seed)
+        }
+        #expect(state == before)
+    }
+
     @Test func planAndStateRoundTripThroughJSON() throws {
         var run = ReinforcementRun(
             .escalating(vouchers: .higgins1994),

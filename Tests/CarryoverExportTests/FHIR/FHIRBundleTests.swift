@@ -153,8 +153,9 @@ import Testing
         #expect(report.problems.isEmpty)
         #expect(report.unresolved.isEmpty)
         // Subjects: Goal 1 + CarePlan 1 + Tasks 4 (+4 basedOn) + QR 3 + Obs 5 = 18;
-        // CarePlan goal 1 + activity 4 = 5; derivedFrom 3. Total 26.
-        #expect(report.references == 26)
+        // CarePlan goal 1 + activity 4 = 5; derivedFrom 3; each QR's source and
+        // author (the patient, who answered on the portal) 3 x 2 = 6. Total 32.
+        #expect(report.references == 32)
         #expect(report.patientIdIsUUID5)  // recomputed with Python's uuid.uuid5
     }
 

@@ -32,6 +32,24 @@ import Testing
         expectStillUsable(sandbox)
     }
 
+    /// A homework type's sandbox is named after its file: the file is said
+    /// once (issue 16's doc list found `plugin.lua plugin.lua:64: ...`).
+    @Test func aPluginNamedByItsFileIsNamedOnce() throws {
+        let type = sandboxError {
+            _ = try HomeworkType(
+                source: "local x = nil\nx.y = 1", file: "plugin.lua", clock: FixedClock(testInstant)
+            )
+        }
+        #expect(type?.description == "plugin.lua:2: attempt to index a nil value (local 'x')")
+        let other = SandboxError(
+            .runtime, plugin: "org.example", file: "a.lua", line: 3, message: "m")
+        #expect(other.description == "org.example a.lua:3: m")
+        #expect(SandboxError(.runtime, plugin: "p", message: "m").description == "p: m")
+        #expect(
+            SandboxError(.runtime, plugin: "p", file: "f.lua", message: "m").description
+                == "p f.lua: m")
+    }
+
     @Test func syntaxErrorsNameFileAndLine() throws {
         let sandbox = try makeSandbox()
         let error = sandboxError {

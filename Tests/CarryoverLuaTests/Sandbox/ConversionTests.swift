@@ -104,26 +104,30 @@ import Testing
         #expect(error?.message == "arguments[1].ratings[2] is not a finite number")
     }
 
-    /// Both directions cap a value's size (default 4 MiB).
+    /// Both directions cap a value's size: 1 MiB for results, 4 MiB for
+    /// arguments (string bytes plus 16 per node).
     @Test func totalSizeIsCapped() throws {
         let sandbox = try makeSandbox(
             "function big() local s = ('x'):rep(2^20) return { s, s, s, s, s } end\nfunction echo(x) return x end"
         )
         let error = sandboxError { _ = try sandbox.call("big", []) }
         #expect(error?.code == .conversion)
-        #expect(error?.message == "result[5] is larger than 4194304 bytes")
-        // Keys count too: 5 keys of 1 MiB each.
+        // 16 for the list, 16 + 2^20 for its first string: 1,048,608 > 1,048,576.
+        #expect(error?.message == "result[1] is larger than 1048576 bytes")
+        // Keys count too: 5 keys of 1 MiB each (the first alone is too much).
         let keysError = sandboxError {
             _ = try sandbox.load(
                 "local t = {} for i = 1, 5 do t[('k'):rep(2^20 - 1) .. i] = i end return t",
                 chunkName: "keys.lua")
         }
-        #expect(keysError?.message == "result is larger than 4194304 bytes")
+        #expect(keysError?.message == "result is larger than 1048576 bytes")
         let megabyte = Value.string(String(repeating: "y", count: 1 << 20))
         let argumentError = sandboxError {
             _ = try sandbox.call("echo", [[megabyte, megabyte, megabyte, megabyte, megabyte]])
         }
         #expect(argumentError?.code == .conversion)
+        // 16 for the list, then 16 + 2^20 per string: the fourth makes
+        // 16 + 4 * 1,048,592 = 4,194,384, past 4,194,304.
         #expect(argumentError?.message == "arguments[1][4] is larger than 4194304 bytes")
     }
 

@@ -54,6 +54,40 @@ import Testing
         expectLimit(.instructionLimit, calling: "resumeForever", in: sandbox)
     }
 
+    /// Found by the sandbox fuzzer: a message handler runs where the error
+    /// was raised, and Lua calls no hook while a hook runs. The kill is
+    /// raised from the count hook, so a plugin's xpcall handler ran with no
+    /// hook at all and `xpcall(spin, spin)` never ended. Once the run is
+    /// over the sandbox's xpcall gives the plugin's handler no time.
+    @Test(arguments: [
+        "xpcall(spin, spin)",
+        "xpcall(spin, function(e) return spin() end)",
+        "coroutine.wrap(function() xpcall(spin, spin) end)()",
+        "xpcall(spin, function() error(setmetatable({}, { __tostring = spin })) end)",
+        "xpcall(function() local s = ('x'):rep(2^20) while true do s:rep(1) end end, spin)",
+        "pcall(xpcall, {}, spin)",
+        "xpcall(spin, xpcall, spin)",
+    ])
+    func messageHandlersCannotOutliveTheRun(attack: String) throws {
+        let sandbox = try makeSandbox(
+            "local function spin() while true do end end\nfunction attack() \(attack) end")
+        expectEndsInTime(calling: "attack", in: sandbox)
+    }
+
+    /// Before the run is over a handler is an ordinary function.
+    @Test func messageHandlersStillWork() throws {
+        let sandbox = try makeSandbox(
+            """
+            function handled() return xpcall(function() error('x', 0) end, function(e) return e .. '!' end) end
+            function passes() return select('#', xpcall(function(...) return ... end, print, 1, 2)) end
+            """)
+        #expect(try sandbox.call("handled", []) == false)
+        #expect(try evaluate(sandbox, "select(2, handled())") == "x!")
+        #expect(try sandbox.call("passes", []) == 3)
+        let error = sandboxError { _ = try evaluate(sandbox, "xpcall(print, 42)") }
+        #expect(error?.message.contains("bad argument #2 to 'xpcall'") == true)
+    }
+
     @Test func wallClockDeadlineStopsALoop() throws {
         let limits = SandboxLimits(instructions: Int.max / 2, wallClock: .milliseconds(200))
         let sandbox = try makeSandbox("function spin() while true do end end", limits: limits)

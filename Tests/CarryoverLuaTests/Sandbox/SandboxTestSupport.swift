@@ -75,3 +75,35 @@ func threadCPUTime() -> Duration {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
     return .seconds(now.tv_sec) + .nanoseconds(now.tv_nsec)
 }
+
+/// Calls `name` with the sandbox's limits and a `deadline`, and checks the
+/// run ends within 1.5 times the deadline (wall time, on a loaded machine)
+/// with one of `codes`, or normally when `codes` allows `nil`; then that the
+/// sandbox still works. Returns the error.
+@discardableResult
+func expectEndsInTime(
+    calling name: String, _ arguments: [Value] = [], in sandbox: Sandbox,
+    deadline: Duration = .seconds(1),
+    codes: Set<SandboxError.Code?> = [.instructionLimit, .timeLimit],
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> SandboxError? {
+    var limits = sandbox.limits
+    limits.wallClock = deadline
+    let start = ContinuousClock.now
+    var error: SandboxError?
+    do {
+        _ = try sandbox.call(name, arguments, limits: limits)
+    } catch let caught as SandboxError {
+        error = caught
+    } catch {
+        Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
+    }
+    let elapsed = ContinuousClock.now - start
+    #expect(
+        codes.contains(error?.code), "\(String(describing: error))", sourceLocation: sourceLocation)
+    #expect(
+        elapsed < deadline * 1.5, "took \(elapsed) against a deadline of \(deadline)",
+        sourceLocation: sourceLocation)
+    expectStillUsable(sandbox, sourceLocation: sourceLocation)
+    return error
+}

@@ -35,15 +35,33 @@ struct ClinicPackFixture {
         try TrustStore(practice: practice.folder).trust(key.publicKey, name: "Example Clinic")
     }
 
+    /// A practice that trusts this key with the activity log 1.0.0 installed
+    /// (its Lua changed by `lua`, when given), assigned to c-017 (Berlin)
+    /// daily at 20:00 for 3 weeks on Mon 2026-11-30.
+    func assigned(lua: ((String) -> String)? = nil) async throws -> (PracticeFixture, Assignment) {
+        let fixture = try PracticeFixture(now: instant("2026-11-30T08:00:00Z"))
+        try trust(in: fixture.practice)
+        try PackShelf(root: fixture.folder).install(from: pack(version: "1.0.0", lua: lua))
+        _ = try await fixture.practice.addClient(
+            id: "c-017", displayName: "Client 17", timeZone: "Europe/Berlin")
+        let assignment = try await fixture.practice.assign(
+            AssignmentRequest(
+                clientID: "c-017", homeworkType: Self.typeID,
+                schedule: "daily at 20:00 for 3 weeks"))
+        return (fixture, assignment)
+    }
+
     /// A signed pack folder with the activity log at `version`.
     ///
     /// 1.0.0 is the example as committed. Later versions rename the `note`
     /// field to `reflection`; with `migrate` they also carry the hook that
     /// moves an old note across, without it old entries no longer fit.
-    /// `lua`, when given, changes the plugin's Lua before the pack is signed.
-    func pack(version: String, migrate: Bool = true, lua: ((String) -> String)? = nil) throws
-        -> URL
-    {
+    /// `lua`, when given, changes the plugin's Lua before the pack is signed;
+    /// `packID` names another pack holding the same homework type.
+    func pack(
+        version: String, migrate: Bool = true, packID: String = Self.packID,
+        lua: ((String) -> String)? = nil
+    ) throws -> URL {
         let root = scratch.appendingPathComponent("pack-\(version)-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("activity-log")
         try FileManager.default.createDirectory(
@@ -62,7 +80,7 @@ struct ClinicPackFixture {
         try Pack.create(
             at: root,
             manifest: PackManifest(
-                id: Self.packID, version: semver, engine: try VersionRange(parsing: "^0.1.0"),
+                id: packID, version: semver, engine: try VersionRange(parsing: "^0.1.0"),
                 publisherName: "Example Clinic", publisherKeyID: key.keyID, license: "CC-BY-4.0",
                 homework: [.init(id: Self.typeID, version: semver, path: "activity-log")]))
         try Pack.build(at: root)

@@ -13,21 +13,11 @@ import Testing
 @Suite struct PackHistoryTests {
     let packs = ClinicPackFixture()
 
-    /// The example clinic's activity log (signed by `packs`) assigned to
-    /// c-017, one entry on Mon 2026-11-30, then abandoned.
+    /// The example clinic's activity log (signed by `packs`) assigned to c-017.
     func loggedAndAbandoned(lua: ((String) -> String)? = nil) async throws -> (
         PracticeFixture, Assignment
     ) {
-        let fixture = try PracticeFixture(now: instant("2026-11-30T08:00:00Z"))
-        try packs.trust(in: fixture.practice)
-        try PackShelf(root: fixture.folder).install(from: packs.pack(version: "1.0.0", lua: lua))
-        _ = try await fixture.practice.addClient(
-            id: "c-017", displayName: "Client 17", timeZone: "Europe/Berlin")
-        let assignment = try await fixture.practice.assign(
-            AssignmentRequest(
-                clientID: "c-017", homeworkType: ClinicPackFixture.typeID,
-                schedule: "daily at 20:00 for 3 weeks"))
-        return (fixture, assignment)
+        try await packs.assigned(lua: lua)
     }
 
     /// Everything a therapist reads about the client works and names the type by its title.

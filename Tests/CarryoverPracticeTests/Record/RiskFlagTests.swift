@@ -17,8 +17,10 @@ import Testing
     }
 
     /// c-017 (Berlin) with a PHQ-9 every Monday at 19:00, assigned Mon 2026-11-30 08:00Z.
-    static func weeklyPHQ9() async throws -> (PracticeFixture, Assignment) {
-        let fixture = try PracticeFixture(now: instant("2026-11-30T08:00:00Z"))
+    static func weeklyPHQ9(in existing: PracticeFixture? = nil) async throws -> (
+        PracticeFixture, Assignment
+    ) {
+        let fixture = try existing ?? PracticeFixture(now: instant("2026-11-30T08:00:00Z"))
         _ = try await fixture.practice.addClient(
             id: "c-017", displayName: "Client 17", timeZone: "Europe/Berlin")
         let assignment = try await fixture.practice.assign(

@@ -52,18 +52,24 @@ import Testing
     }
 
     /// A practice folder whose packs cannot be listed is a storage failure for
-    /// a read too; before, progress went on as if the homework type were gone.
+    /// a read that looks a homework type up in the packs; before, the read
+    /// went on as if the type were gone. Progress reads what the assignment
+    /// and its entries keep, and a built-in at its assigned version is found
+    /// without listing the packs, so both still work.
     @Test func anUnreadablePacksFolderIsStorageNotATypeThatIsGone() async throws {
         let fixture = try await Self.moodLog()
         let practice = try fixture.at(instant("2026-11-30T19:30:00Z"))
         _ = try await practice.log(
             assignmentID: "c-017-1", fields: try Value.parse(json: #"{"mood": 6}"#))
-        #expect(try await practice.progress(clientID: "c-017").count == 1)
+        let packed = "org.example.from-a-pack"
+        #expect(try practice.homeworkTypeIfItLoads(packed, version: "1.0.0", seed: 1) == nil)
         let packs = fixture.folder.appendingPathComponent("packs")
         try? FileManager.default.removeItem(at: packs)
         try Data("not a folder".utf8).write(to: packs)
-        let error = try await #require(throws: PackError.self) {
-            try await practice.progress(clientID: "c-017")
+        #expect(try await practice.progress(clientID: "c-017").count == 1)
+        #expect(try await practice.carePlan(clientID: "c-017").tasks.count == 1)
+        let error = try #require(throws: PackError.self) {
+            try practice.homeworkTypeIfItLoads(packed, version: "1.0.0", seed: 1)
         }
         #expect(error.code == .io && error.category == .storage)
     }

@@ -40,7 +40,8 @@ import Testing
             #expect(
                 try await v1.read { try SQLiteSchema.pending($0) } == [
                     "v2-documents-state-ledger-imports", "v3-application-id",
-                    "v4-import-progress-stored-prefix", "v5-flags-corrections-sources",
+                    "v4-import-progress-stored-prefix", "v5-flags-corrections-sources", "v6-portal",
+                    "v8-supporters-reviews",
                 ])
             try v1.close()
         }

@@ -55,6 +55,11 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
             }
         })
 
+    /// Dozens of tests create and migrate their own schema at once; on a
+    /// loaded 2-core machine that took over the CLI's 15 s (each migration
+    /// waits for the others' DDL), which is a test-load matter, not a user's.
+    static let postgresDeadline: Duration = .seconds(180)
+
     /// SQLite always; PostgreSQL when built with the `Postgres` trait and
     /// `CARRYOVER_TEST_POSTGRES_URL` names a server.
     static var available: [StoreFactory] {
@@ -68,7 +73,8 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
                             // A schema of its own per store keeps the tests apart.
                             try await PostgresStore.connect(
                                 url: url, schema: "t_\(UUID().uuidString.prefix(8).lowercased())",
-                                principal: Principal(name: "dr-test"), clock: clock)
+                                principal: Principal(name: "dr-test"), clock: clock,
+                                deadline: Self.postgresDeadline)
                         },
                         execute: { store, sql in
                             try await (store as! PostgresStore).client.query(
@@ -81,7 +87,8 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
                         reopen: { store, access in
                             try await PostgresStore.connect(
                                 url: url, schema: (store as! PostgresStore).schema, access: access,
-                                principal: Principal(name: "dr-test"), clock: Fixture.clock)
+                                principal: Principal(name: "dr-test"), clock: Fixture.clock,
+                                deadline: Self.postgresDeadline)
                         },
                         durability: { store in
                             let rows = try await (store as! PostgresStore).client.query(

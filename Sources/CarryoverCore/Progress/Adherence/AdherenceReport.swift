@@ -12,6 +12,13 @@ public struct AdherenceCount: Sendable, Hashable, Codable {
         self.due = due
     }
 
+    /// Done and due of `outcomes` at `now`: ``AdherenceReport/overall``
+    /// without the weeks (what a caseload line shows).
+    public init(outcomes: [OccurrenceOutcome], now: Date, grace: TimeInterval) {
+        self.init(done: 0, due: 0)
+        for (_, status) in outcomes.resolved(now: now, grace: grace) { add(status) }
+    }
+
     /// `done / due`, or nil when nothing was due yet.
     public var fraction: Double? { due == 0 ? nil : Double(done) / Double(due) }
 

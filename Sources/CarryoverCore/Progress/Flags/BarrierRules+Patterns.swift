@@ -17,16 +17,16 @@ extension BarrierRules {
     func timeConstraintsFlag(_ history: ResolvedHistory, calendar: LocalCalendar)
         -> ProgressFlag?
     {
-        let byWeekday = bestCluster(history) { outcome in
-            let weekday = calendar.isoWeekday(of: outcome.occurrence.start)
-            return (weekday, "on \(LocalCalendar.weekdayName(weekday))s")
-        }
-        let byTime = bestCluster(history) { outcome in
-            guard !outcome.occurrence.allDay else { return nil }
-            let minute = calendar.minuteOfDay(of: outcome.occurrence.start)
+        // Labels only for the slot that wins: building one per occurrence
+        // was a fifth of a caseload.
+        let byWeekday = bestCluster(
+            history, slot: { calendar.isoWeekday(of: $0.occurrence.start) },
+            label: { "on \(LocalCalendar.weekdayName($0))s" })
+        let byTime = bestCluster(
+            history,
+            slot: { $0.occurrence.allDay ? nil : calendar.minuteOfDay(of: $0.occurrence.start) },
             // LocalTime's "HH:MM", not String(format:), which was 6% of a status.
-            return (minute, "at \(LocalTime(hour: minute / 60, minute: minute % 60)!)")
-        }
+            label: { "at \(LocalTime(hour: $0 / 60, minute: $0 % 60)!)" })
         let clusters = [byWeekday, byTime].compactMap { $0 }
         guard let cluster = clusters.max(by: { $0.misses < $1.misses }) else { return nil }
         return ProgressFlag(
@@ -76,31 +76,31 @@ extension BarrierRules {
     /// A slot where misses cluster, with the counts the message shows.
     struct Cluster {
         var label: String
+        /// The slot's key (weekday, minute of day).
+        var key: Int
         var misses: Int
         var total: Int
         var outsideMisses: Int
         var outsideTotal: Int
     }
 
-    /// The slot (by `slot`: key and label, nil to leave an outcome out)
+    /// The slot (by `slot`, nil to leave an outcome out; named by `label`)
     /// that clusters most misses, if any clusters (rule in the type's doc).
     private func bestCluster(
-        _ history: ResolvedHistory, slot: (OccurrenceOutcome) -> (key: Int, label: String)?
+        _ history: ResolvedHistory, slot: (OccurrenceOutcome) -> Int?, label: (Int) -> String
     ) -> Cluster? {
-        var labels: [Int: String] = [:]
         var misses: [Int: Int] = [:]
         var totals: [Int: Int] = [:]
         for (outcome, status) in history {
-            guard let (key, label) = slot(outcome) else { continue }
-            labels[key] = label
+            guard let key = slot(outcome) else { continue }
             totals[key, default: 0] += 1
             misses[key, default: 0] += status == .missed ? 1 : 0
         }
         let allMisses = misses.values.reduce(0, +)
         let allTotal = totals.values.reduce(0, +)
-        let candidates = labels.keys.sorted().compactMap { key -> Cluster? in
+        let candidates = totals.keys.sorted().compactMap { key -> Cluster? in
             let cluster = Cluster(
-                label: labels[key]!, misses: misses[key]!, total: totals[key]!,
+                label: "", key: key, misses: misses[key]!, total: totals[key]!,
                 outsideMisses: allMisses - misses[key]!, outsideTotal: allTotal - totals[key]!)
             let rate = Double(cluster.misses) / Double(cluster.total)
             guard cluster.misses >= clusterMinimumMisses, rate >= clusterMinimumMissRate,
@@ -110,7 +110,11 @@ extension BarrierRules {
             return outsideRate <= clusterOutsideRateRatio * rate ? cluster : nil
         }
         // Most misses wins; max(by:) keeps the first (earliest slot) among equals.
-        return candidates.max { $0.misses < $1.misses }
+        return candidates.max { $0.misses < $1.misses }.map {
+            var named = $0
+            named.label = label(named.key)
+            return named
+        }
     }
 }
 

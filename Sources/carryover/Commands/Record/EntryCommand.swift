@@ -20,6 +20,7 @@ struct EntryCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "An entry as it stands, with every correction and what it replaced.")
 
         @Argument(help: "The entry id (see 'carryover history CLIENT --json').") var entry: String
@@ -37,6 +38,7 @@ struct EntryCommand: AsyncParsableCommand {
 
     struct Amend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "amend",
             abstract: "Correct an entry's fields; it is validated and scored again.",
             discussion: """
                 --set replaces those fields only (--set name=null removes one). The homework

@@ -20,6 +20,7 @@ struct FlagsCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List open risk flags (all clients, or one), oldest first.")
 
         @Argument(help: "The client id; leave out for every client.") var client: String?
@@ -51,6 +52,7 @@ struct FlagsCommand: AsyncParsableCommand {
 
     struct Ack: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ack",
             abstract: "Acknowledge open risk flags, with a note of what was done.",
             discussion: """
                 All or none: an unknown or already acknowledged flag refuses the lot.
