@@ -51,6 +51,18 @@ import Testing
         #expect(!error.description.contains("SQLITE"))
     }
 
+    /// The portal asks for an assignment by the id a browser sent: a damaged
+    /// store is a storage failure there too, never "not on your list".
+    @Test func aDamagedStoreIsStorageOnThePortalToo() async throws {
+        let fixture = try await Self.moodLog()
+        try SQLiteFaults.corruptTable("assignment", inDatabase: Self.database(fixture))
+        let practice = try fixture.at(instant("2026-11-30T09:00:00Z"))
+        let error = try await #require(throws: StoreError.self) {
+            try await practice.portalDeclaration(clientID: "c-017", assignmentID: "c-017-1")
+        }
+        #expect(error.code == .corrupt && error.category == .storage)
+    }
+
     /// A practice folder whose packs cannot be listed is a storage failure for
     /// a read that looks a homework type up in the packs; before, the read
     /// went on as if the type were gone. Progress reads what the assignment
