@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-tools demo test bench format lint fuzz-sandbox
+.PHONY: deps test-tools demo test bench format lint docs fuzz-sandbox
 
 # liblua5.4-dev (and pkg-config) from Debian's packages, when missing; curl for
 # the walkthrough's portal part.
@@ -39,6 +39,17 @@ test: deps test-tools
 	swift build --build-tests
 	swift test --skip-build
 	bash Examples/walkthrough.sh --check "$$(swift build --show-bin-path)/carryover"
+
+# API docs: the DocC catalogue of every library target (Sources/<Target>/<Target>.docc),
+# with DocC's warnings as errors, so a broken symbol link fails CI. Archives land in
+# .build/plugins/Swift-DocC/outputs/. The plugin builds with every package trait on, so
+# the docs also compile the Postgres code (postgres-nio and SwiftNIO: minutes on a fresh
+# machine).
+DOC_TARGETS := CarryoverErrors CarryoverCore CarryoverManifest CarryoverLua CarryoverPluginKit \
+  CarryoverStore CarryoverSQLite CarryoverPostgres CarryoverPacks CarryoverExport \
+  CarryoverModalities CarryoverPractice
+docs:
+	swift package generate-documentation $(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors
 
 # The sandbox fuzzer's long run (Docs/sandbox.md): FUZZ_PROGRAMS generated Lua
 # programs from FUZZ_SEED, each checked against the sandbox's promises; the

@@ -1,11 +1,13 @@
+import CarryoverErrors
+
 /// The one error type of the manifest module: a stable code, where the
 /// problem is, and a message that says what to do.
 ///
 /// Messages quote manifest text only (ids, versions, paths); manifests never
 /// hold client data.
-public struct ManifestError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ManifestError: CarryoverError, Sendable, Hashable {
     /// What is wrong, stable across releases so callers can map it.
-    public enum Code: String, Sendable, Hashable, CaseIterable {
+    public enum Code: String, Sendable, Hashable, CaseIterable, CarryoverErrorCode {
         /// The file is not UTF-8 text.
         case notText = "not-text"
         /// The file is not valid TOML (a duplicate key, text after a value, ...).
@@ -24,6 +26,9 @@ public struct ManifestError: Error, Sendable, Hashable, CustomStringConvertible 
         case unsafePath = "unsafe-path"
         /// A file the manifest names is not there.
         case missingFile = "missing-file"
+
+        /// A manifest is input: every problem in one is invalid input.
+        public var category: ErrorCategory { .invalidInput }
     }
 
     /// The stable code.
@@ -45,6 +50,9 @@ public struct ManifestError: Error, Sendable, Hashable, CustomStringConvertible 
         self.problem = problem
         self.fix = fix
     }
+
+    /// None: a manifest problem is found in the text, never made from another error.
+    public var cause: (any Error)? { nil }
 
     /// The problem and the fix in one sentence.
     public var message: String { "\(problem); \(fix)" }

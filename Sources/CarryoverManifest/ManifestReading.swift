@@ -4,7 +4,7 @@ import TOMLKit
 /// A `homework.toml` read as far as it goes: the values it holds, the line
 /// of each key, and every problem found, in line order.
 ///
-/// ``HomeworkManifest/init(parsing:file:)`` stops at the first problem;
+/// ``HomeworkManifest/init(parsing:file:)-(String,_)`` stops at the first problem;
 /// `carryover plugin lint` lists them all and compares the values it could
 /// read with the Lua declaration.
 public struct ManifestReading: Sendable {

@@ -22,7 +22,7 @@ public struct PluginFolder: Sendable {
 
     /// Reads the folder at `path`. A manifest with problems still reads:
     /// lint lists them, and the other commands stop at ``requireMain()``.
-    /// - Throws: ``SandboxError`` `invalid-plugin` when the folder has no
+    /// - Throws: `SandboxError` `invalid-plugin` when the folder has no
     ///   readable `homework.toml`.
     public init(path: String) throws(SandboxError) {
         let url = URL(fileURLWithPath: path).standardizedFileURL
@@ -55,7 +55,7 @@ public struct PluginFolder: Sendable {
     public var name: String { manifest.texts["id"] ?? url.lastPathComponent }
 
     /// The main file, for commands that cannot go on without a sound manifest.
-    /// - Throws: ``SandboxError`` `invalid-plugin` with the manifest's first
+    /// - Throws: `SandboxError` `invalid-plugin` with the manifest's first
     ///   problem, or saying the main file is not text.
     public func requireMain() throws(SandboxError) -> LuaSource {
         if let problem = (manifest.problems + missingFiles).first {

@@ -2,7 +2,7 @@
     import CarryoverStore
     import PostgresNIO
 
-    /// Turns PostgreSQL's errors into ``StoreError``s that say what to do.
+    /// Turns PostgreSQL's errors into `StoreError`s that say what to do.
     ///
     /// The server's message is not passed on: its DETAIL can quote values.
     enum PostgresErrors {
@@ -16,57 +16,64 @@
             }
             guard let error = error as? PSQLError else {
                 return StoreError(
-                    .io, "The database could not be used (\(type(of: error))); try again.")
+                    .io, "The database could not be used (\(type(of: error))); try again.",
+                    cause: error)
             }
             guard let state = error.serverInfo?[.sqlState] else {
                 return StoreError(
                     .io,
                     "The database server could not be reached; check the URL, the "
-                        + "server and the network, then try again.")
+                        + "server and the network, then try again.", cause: error)
             }
             if state.hasPrefix("CR"), let message = error.serverInfo?[.message] {
                 return clinic(state, message)
             }
             switch state {
             case "42501":
-                return StoreError(.permissionDenied, denied)
+                return StoreError(.permissionDenied, denied, cause: error)
             case "40001", "40P01", "55P03":
                 return StoreError(
                     .locked,
                     "The database was busy with another change (SQLSTATE \(state)); nothing was "
-                        + "written: run the command again.")
+                        + "written: run the command again.", cause: error)
             case "25006":
                 return StoreError(
                     .readOnly,
                     "This command opened the practice read-only and cannot change it (a bug in "
-                        + "carryover); nothing was written.")
+                        + "carryover); nothing was written.", cause: error)
             case "28P01", "28000":
                 return StoreError(
                     .io,
                     "The database refused the login; check the user and password in the URL "
-                        + "(a clinic account may also have been disabled by an admin).")
+                        + "(a clinic account may also have been disabled by an admin).",
+                    cause: error)
             case "3D000":
                 return StoreError(
-                    .notFound, "The database named in the URL does not exist; create it first.")
+                    .notFound, "The database named in the URL does not exist; create it first.",
+                    cause: error)
             case "23505":
                 return StoreError(
-                    .duplicate, "An object with this id already exists; choose another id.")
+                    .duplicate, "An object with this id already exists; choose another id.",
+                    cause: error)
             case "P0001":
                 return StoreError(
                     .conflict,
-                    "Audit and ledger records cannot be changed or deleted; nothing was written.")
+                    "Audit and ledger records cannot be changed or deleted; nothing was written.",
+                    cause: error)
             case let code where code.hasPrefix("23"):
                 return StoreError(
                     .conflict,
                     "The change breaks a rule of the practice (SQLSTATE \(code)); "
-                        + "nothing was written. Check the ids you gave.")
+                        + "nothing was written. Check the ids you gave.", cause: error)
             case let code where code.hasPrefix("53") || code.hasPrefix("58"):
                 return StoreError(
-                    .io, "The database server ran out of resources (SQLSTATE \(code)).")
+                    .io, "The database server ran out of resources (SQLSTATE \(code)).",
+                    cause: error)
             default:
                 return StoreError(
-                    .io, "The database refused the change (SQLSTATE \(state)); nothing was written."
-                )
+                    .io,
+                    "The database refused the change (SQLSTATE \(state)); nothing was written.",
+                    cause: error)
             }
         }
 

@@ -179,7 +179,7 @@
         // MARK: Helpers shared by the store's extensions
 
         /// Runs `body` in one transaction, tried again (up to
-        /// ``SQLiteStore/busyRetries`` times) when the server rolled it back
+        /// `storeBusyRetries` times) when the server rolled it back
         /// as busy; StoreErrors pass, others are mapped.
         func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws
             -> T
@@ -192,7 +192,7 @@
                     return try await client.withTransaction(logger: logger) { try await body($0) }
                 } catch {
                     let mapped = PostgresErrors.map(error)
-                    guard (mapped as? StoreError)?.code == .locked, tries < SQLiteStore.busyRetries
+                    guard (mapped as? StoreError)?.code == .locked, tries < storeBusyRetries
                     else { throw mapped }
                     tries += 1
                     try? await Task.sleep(for: .milliseconds(20 * tries))

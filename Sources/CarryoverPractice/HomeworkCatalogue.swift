@@ -127,7 +127,7 @@ extension HomeworkCatalogue {
     /// with, cannot be loaded now: its pack's key was revoked (`.revoked`),
     /// or no installed pack carries it any more (`.notFound`). History made
     /// with it stays readable; only new work with it is refused.
-    func unavailable(id: String, version: String) -> PracticeError {
+    func unavailable(id: String, version: String, cause: PracticeError) -> PracticeError {
         let carrying = ((try? shelf.installed()) ?? []).filter { pack in
             let url = pack.folder.appendingPathComponent(PackManifest.fileName)
             let manifest = (try? Data(contentsOf: url)).flatMap { try? PackManifest(parsing: $0) }
@@ -145,19 +145,19 @@ extension HomeworkCatalogue {
                     .revoked,
                     "homework type \(id) \(version) comes from pack \(pack.id) \(pack.version), "
                         + "signed by key \(pack.keyID), which was revoked; new entries are "
-                        + "refused, \(keep)")
+                        + "refused, \(keep)", cause: cause)
             }
             if key == nil {
                 return PracticeError(
                     .revoked,
                     "homework type \(id) \(version) comes from pack \(pack.id) \(pack.version), "
                         + "signed by key \(pack.keyID), which this practice no longer trusts; "
-                        + "new entries are refused, \(keep)")
+                        + "new entries are refused, \(keep)", cause: cause)
             }
         }
         return PracticeError(
             .notFound,
             "homework type \(id) \(version) is no longer installed (its pack was removed); new "
-                + "entries are refused, \(keep)")
+                + "entries are refused, \(keep)", cause: cause)
     }
 }

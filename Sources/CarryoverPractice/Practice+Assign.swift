@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverStore
 import Foundation
 
 /// What a therapist asks for when assigning homework, in words.
@@ -78,13 +79,18 @@ extension Practice {
             homeworkTitle: type.declaration.title, declared: DeclaredHomework(type.declaration))
     }
 
-    /// The assignment with `id`, or a not-found error listing the client's ids.
+    /// The assignment with `id`.
+    ///
+    /// - Throws: ``PracticeError`` `.notFound` that says where to see the ids
+    ///   when there is none; the store's own error when it cannot tell (locked,
+    ///   damaged, unreadable), never "no assignment" for a store that failed.
     public func assignment(_ id: String) async throws -> Assignment {
         do {
             return try await store.assignment(id: id)
-        } catch {
+        } catch let error as StoreError where error.code == .notFound {
             throw PracticeError(
-                .notFound, "no assignment '\(id)'; see the ids with 'carryover status CLIENT'")
+                .notFound, "no assignment '\(id)'; see the ids with 'carryover status CLIENT'",
+                cause: error)
         }
     }
 

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverErrors
 import CarryoverLua
 import CarryoverStore
 import Foundation
@@ -28,6 +29,9 @@ extension Practice {
                 } catch let error as SandboxError {
                     // The code only: a plugin's message may quote the entry.
                     return ["the homework type failed on it (\(error.code.rawValue))"]
+                } catch let error as any CarryoverError where error.category.isSystemFailure {
+                    // Not the line's fault: the import stops and can be run again.
+                    throw error
                 } catch {
                     return ["the homework type could not be loaded"]
                 }

@@ -55,7 +55,7 @@ extension Practice {
     ///   homework type's pack was revoked or removed; nothing is written then.
     ///
     /// Every hook sees the entry's moment (`performedAt`, else now) as
-    /// `clock.now()` (``EntryMoment``).
+    /// `clock.now()` (`EntryMoment`).
     ///
     /// `source` and `recordedBy` (default: the acting person) are kept with
     /// the entry and in the audit journal. With an `idempotencyKey` (a portal

@@ -73,12 +73,13 @@ extension Practice {
         let (now, grace, zone) = (history.now, history.grace, history.timeZone)
         // Only an assignment made before its declaration was kept loads its type.
         let declared =
-            assignment.declared
+            try assignment.declared
             ?? (entries.isEmpty
                 ? nil
-                : (try? homeworkType(
+                : try homeworkTypeIfItLoads(
                     assignment.homeworkType, version: assignment.homeworkVersion,
-                    seed: assignment.seed)).map { DeclaredHomework($0.declaration) })
+                    seed: assignment.seed
+                ).map { DeclaredHomework($0.declaration) })
         var result = AssignmentProgress(
             assignment: assignment,
             title: title(of: assignment),
@@ -140,7 +141,7 @@ extension Practice {
         guard let newest = entries.last else { return [] }
         if let flags = newest.flags { return flags.filter { !$0.needsAcknowledgement } }
         guard newest.homeworkVersion == assignment.homeworkVersion,
-            let type = try? loggableType(of: assignment)
+            let type = try loggableTypeIfItLoads(of: assignment)
         else { return [] }
         let latest = try await store.entry(id: newest.id)
         // As when it was logged, the hook sees the entry's own moment.

@@ -39,13 +39,16 @@ extension Practice {
             ledger: ledger.lines,
             lineWords: ledger.lines.map { ledger.words(for: $0, unit: unit, rewards: names) },
             pending: ledger.pendingDeliveries, timeZone: client.timeZone,
-            storedBalance: Self.storedLines(stored).reduce(0) { $0 + $1.amount })
+            storedBalance: try Self.storedLines(stored).reduce(0) { $0 + $1.amount })
     }
 
     /// The token ledger lines among an assignment's stored ledger events.
-    static func storedLines(_ events: [LedgerEvent]) -> [TokenLedger.Line] {
-        events.filter { $0.kind == ledgerKind }.compactMap {
-            try? $0.payload.decode(as: TokenLedger.Line.self)
+    ///
+    /// - Throws: the store's `corrupt` for a line that does not read: a
+    ///   balance or a reversal without it would be wrong, silently.
+    static func storedLines(_ events: [LedgerEvent]) throws -> [TokenLedger.Line] {
+        try events.filter { $0.kind == ledgerKind }.map {
+            try $0.payload.decode(as: TokenLedger.Line.self)
         }
     }
 

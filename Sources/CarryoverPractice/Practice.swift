@@ -1,9 +1,15 @@
 import CarryoverCore
+import CarryoverErrors
 import CarryoverLua
 import CarryoverPacks
-import CarryoverPostgres
+import CarryoverSQLite
 import CarryoverStore
 import Foundation
+import Logging
+
+#if Postgres
+    import CarryoverPostgres
+#endif
 
 /// One practice: its store, its homework catalogue and its clock. Every
 /// therapist workflow (clients, goals, assignments, entries, status,
@@ -12,7 +18,8 @@ import Foundation
 public final class Practice: Sendable {
     /// The practice folder (database, packs, trust store, lockfile).
     public let folder: URL
-    public let store: any PracticeStore
+    /// The records; front ends reach them through the practice's methods only.
+    let store: any PracticeStore
     public let catalogue: HomeworkCatalogue
     public let clock: any WallClock
     /// Sandbox limits for every plugin call.
@@ -116,6 +123,44 @@ public final class Practice: Sendable {
         try homeworkType(from: catalogue.source(id: id, version: version), seed: seed)
     }
 
+    /// The homework type an assignment was made with, or `nil` when it no
+    /// longer loads (its pack removed or revoked, its Lua failing): a read of
+    /// history goes on without it. A failure of the machine (a busy or
+    /// unreadable store or pack folder) is thrown, never read as "no type".
+    func homeworkTypeIfItLoads(_ id: String, version: String?, seed: UInt64) throws
+        -> HomeworkType?
+    {
+        try Self.ifItLoads { try homeworkType(id, version: version, seed: seed) }
+    }
+
+    /// ``loggableType(of:version:)`` for a read of history: `nil` when the
+    /// type no longer loads, a failure of the machine thrown.
+    func loggableTypeIfItLoads(of assignment: Assignment) throws -> HomeworkType? {
+        try Self.ifItLoads { try loggableType(of: assignment) }
+    }
+
+    /// What `read` finds in the store, or `nil` when it has no such record:
+    /// a busy or damaged store is thrown, never read as "not there".
+    func ifFound<T>(_ read: () async throws -> T) async throws -> T? {
+        do {
+            return try await read()
+        } catch let error as StoreError where error.code == .notFound {
+            return nil
+        }
+    }
+
+    /// What `load` gives, or `nil` when it failed for a reason of the type
+    /// (removed, revoked, failing); busy, storage and internal failures are thrown.
+    private static func ifItLoads(_ load: () throws -> HomeworkType) throws -> HomeworkType? {
+        do {
+            return try load()
+        } catch let error as any CarryoverError where error.category.isSystemFailure {
+            throw error
+        } catch {
+            return nil
+        }
+    }
+
     /// Loads the homework type an assignment was made with, for new work on
     /// it (logging, amending), already scoped to its client: refused, naming
     /// the revocation or removal, when its pack is revoked or gone.
@@ -125,7 +170,7 @@ public final class Practice: Sendable {
         do {
             source = try catalogue.source(id: assignment.homeworkType, version: version)
         } catch let error as PracticeError where error.code == .notFound {
-            throw catalogue.unavailable(id: assignment.homeworkType, version: version)
+            throw catalogue.unavailable(id: assignment.homeworkType, version: version, cause: error)
         }
         return try homeworkType(from: source, seed: assignment.seed, scope: assignment.clientID)
     }
@@ -135,12 +180,19 @@ public final class Practice: Sendable {
     func homeworkType(from source: HomeworkSource, seed: UInt64, scope: String? = nil) throws
         -> HomeworkType
     {
+        let start = ContinuousClock.now
         // Hooks see the entry's moment while one is handled (EntryMoment), else now.
         let type = try HomeworkType(
             source: source.source, file: source.file, limits: limits,
             clock: EntryClock(base: clock), seed: seed, scope: scope)
         usage.count("load")
         usage.count("build", type.stateBuilds)
+        PracticeDiagnostics.logger.debug(
+            "homework type loaded",
+            metadata: [
+                "type": "\(source.id) \(source.version)", "from": "\(source.origin)",
+                "took": "\(ContinuousClock.now - start)",
+            ])
         return type
     }
 }

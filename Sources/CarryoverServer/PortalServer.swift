@@ -73,7 +73,7 @@ public struct PortalServer: Sendable {
                 throw PortalError(
                     .configuration,
                     "the TLS certificate or key could not be read; check that --tls-cert and "
-                        + "--tls-key name PEM files this user can read")
+                        + "--tls-key name PEM files this user can read", cause: error)
             }
         } else {
             server = .http1()

@@ -15,6 +15,19 @@ public final class TemporaryFolder: Sendable {
     deinit {
         try? FileManager.default.removeItem(at: url)
     }
+
+    /// The URL of `relative` inside the folder.
+    public func path(_ relative: String) -> URL { url.appendingPathComponent(relative) }
+
+    /// Writes `text` at `relative`, creating folders on the way.
+    @discardableResult
+    public func write(_ relative: String, _ text: String) throws -> URL {
+        let target = path(relative)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: target)
+        return target
+    }
 }
 
 /// The package's root folder (where Package.swift is), found from this file.

@@ -4,6 +4,7 @@
 //   carryover-store-probe import PRACTICE FILE BATCH_SIZE
 //   carryover-store-probe log PRACTICE ASSIGNMENT ID_PREFIX COUNT
 import CarryoverCore
+import CarryoverSQLite
 import CarryoverStore
 import Foundation
 

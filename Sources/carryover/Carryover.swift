@@ -36,6 +36,7 @@ struct Carryover: AsyncParsableCommand {
     /// Runs the command; every failure becomes one line on standard error and
     /// a documented exit status (see ``ExitStatus``).
     static func main() async {
+        Diagnostics.bootstrap()
         let command: any ParsableCommand
         do {
             command = try parseAsRoot()

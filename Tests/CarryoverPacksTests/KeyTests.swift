@@ -1,3 +1,4 @@
+import CarryoverTestSupport
 import Crypto
 import Foundation
 import Testing
@@ -6,7 +7,7 @@ import Testing
 
 @Suite struct KeyTests {
     @Test func generatedKeysRoundTripAndSecretIsPrivate() throws {
-        let folder = try TestFolder()
+        let folder = try TemporaryFolder(prefix: "carryover-packs")
         let publicKey = try KeyFiles.generate(
             publicKey: folder.path("clinic.pub"), secretKey: folder.path("clinic.sec"),
             comment: "clinic")
@@ -84,7 +85,7 @@ import Testing
 )
 struct SignifyInteropTests {
     @Test func signatureMadeByCarryoverVerifiesWithSignify() throws {
-        let folder = try TestFolder()
+        let folder = try TemporaryFolder(prefix: "carryover-packs")
         try KeyFiles.generate(
             publicKey: folder.path("k.pub"), secretKey: folder.path("k.sec"), comment: "clinic")
         let message = try folder.write(
@@ -107,7 +108,7 @@ struct SignifyInteropTests {
     }
 
     @Test func keysAndSignatureMadeBySignifyVerifyWithCarryover() throws {
-        let folder = try TestFolder()
+        let folder = try TemporaryFolder(prefix: "carryover-packs")
         let generated = try run(
             signifyPath!, ["-G", "-n", "-p", "k.pub", "-s", "k.sec", "-c", "clinic"], in: folder.url
         )

@@ -1,4 +1,5 @@
 import CarryoverManifest
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ import Testing
     // SHA-256("abc") is the FIPS 180-2 appendix B.1 example:
     // ba7816bf 8f01cfea 414140de 5dae2223 b00361a3 96177a9c b410ff61 f20015ad.
     @Test func checksumLinesUseTheBSDTagFormat() throws {
-        let folder = try TestFolder()
+        let folder = try TemporaryFolder(prefix: "carryover-packs")
         try folder.write("p/abc", "abc")
         let checksums = try Checksums.compute(root: folder.path("p"), limits: PackLimits())
         #expect(

@@ -1,4 +1,5 @@
 import CarryoverManifest
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 /// the archive, pins it, reinstalls from the lockfile and refuses a modified copy.
 @Suite struct RoundTripTests {
     @Test func buildSignArchiveTrustInstallLockAndReinstall() throws {
-        let folder = try TestFolder()
+        let folder = try TemporaryFolder(prefix: "carryover-packs")
         // Publisher side.
         try KeyFiles.generate(
             publicKey: folder.path("clinic.pub"), secretKey: folder.path("clinic.sec"),

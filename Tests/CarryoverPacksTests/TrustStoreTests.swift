@@ -1,3 +1,4 @@
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 
 @Suite struct TrustStoreTests {
     @Test func trustListRevokeAndPersist() throws {
-        let folder = try TestFolder()
+        let folder = try TemporaryFolder(prefix: "carryover-packs")
         let store = TrustStore(practice: folder.url)
         #expect(try store.list().isEmpty)
         let a = SecretKey.generate().publicKey

@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverPacks
+import CarryoverSQLite
 import CarryoverStore
 import Foundation
 import Testing

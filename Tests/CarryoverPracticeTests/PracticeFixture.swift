@@ -1,27 +1,23 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 
 @testable import CarryoverPractice
 
 /// A fresh practice in a temporary folder with a clock the test moves.
 final class PracticeFixture {
-    let folder: URL
+    let scratch: TemporaryFolder
     let practice: Practice
+    var folder: URL { scratch.url }
 
     init(now: Date) throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("carryover-practice-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        practice = try Practice.create(at: folder, clock: FixedClock(now))
+        scratch = try TemporaryFolder(prefix: "carryover-practice")
+        practice = try Practice.create(at: scratch.url, clock: FixedClock(now))
     }
 
     /// The same practice seen at another instant.
     func at(_ instant: Date) throws -> Practice {
         try Practice.open(at: folder, clock: FixedClock(instant))
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: folder)
     }
 }
 

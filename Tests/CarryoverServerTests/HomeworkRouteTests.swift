@@ -1,10 +1,10 @@
 import CarryoverCore
-import CarryoverPractice
 import CarryoverStore
 import Foundation
 import HTTPTypes
 import Testing
 
+@testable import CarryoverPractice
 @testable import CarryoverServer
 
 /// The client's pages: forms built from the fields, the same validation as

@@ -1,10 +1,10 @@
 import CarryoverCore
-import CarryoverPractice
 import CarryoverStore
 import Foundation
 import HTTPTypes
 import Testing
 
+@testable import CarryoverPractice
 @testable import CarryoverServer
 
 /// Enrolment: invite links, sessions, lockouts and signing out.

@@ -1,10 +1,10 @@
 import CarryoverCore
 import CarryoverExport
-import CarryoverPractice
 import Foundation
 import HTTPTypes
 import Testing
 
+@testable import CarryoverPractice
 @testable import CarryoverServer
 
 /// The security rules of the portal, each tried against the router.

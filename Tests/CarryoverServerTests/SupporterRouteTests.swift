@@ -1,10 +1,10 @@
 import CarryoverCore
-import CarryoverPractice
 import CarryoverStore
 import Foundation
 import HTTPTypes
 import Testing
 
+@testable import CarryoverPractice
 @testable import CarryoverServer
 
 /// A supporter on the portal: their own link, their own pages, only what the

@@ -10,7 +10,7 @@ public struct CompletionEvaluator: Sendable {
     }
 
     /// The status of `rule` over `input`; an invalid rule throws
-    /// ``CoreError/Code/invalidRule`` rather than giving a meaningless status.
+    /// ``CoreErrorCode/invalidRule`` rather than giving a meaningless status.
     public func evaluate(_ rule: CompletionRule, over input: CompletionInput) throws
         -> CompletionStatus
     {

@@ -91,7 +91,7 @@ public enum ThresholdScope: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 extension CompletionRule {
-    /// Checks the rule's numbers and names, throwing ``CoreError/Code/invalidRule``
+    /// Checks the rule's numbers and names, throwing ``CoreErrorCode/invalidRule``
     /// with what to fix.
     public func validate() throws {
         let most = Schedule.maximumOccurrences

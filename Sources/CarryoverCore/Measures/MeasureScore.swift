@@ -15,7 +15,7 @@ public struct MeasureScore: Sendable, Hashable, Codable {
 extension Instrument {
     /// Scores one completed questionnaire, item scores in printed order.
     ///
-    /// - Throws: ``CoreError/Code/invalidMeasure`` when the number of scores
+    /// - Throws: ``CoreErrorCode/invalidMeasure`` when the number of scores
     ///   is wrong or a score is outside ``itemRange``. The message names the
     ///   item, never its score, so it cannot leak a client's answer. Also
     ///   when the instrument itself is malformed (see `validate()`).

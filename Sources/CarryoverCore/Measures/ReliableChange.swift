@@ -33,7 +33,7 @@ public struct ReliableChange: Sendable, Hashable, Codable, CustomStringConvertib
     /// Reliable when |RCI| > 1.96. With `cutoff`, the clinical range is
     /// `>= cutoff` when lower is better (e.g. PHQ-9 caseness 10 or more) and
     /// `< cutoff` when higher is better.
-    /// - Throws: ``CoreError/Code/invalidMeasure`` for non-finite scores or
+    /// - Throws: ``CoreErrorCode/invalidMeasure`` for non-finite scores or
     ///   reliability figures where S_diff is undefined.
     public init(
         pre: Double, post: Double, parameters: ReliabilityParameters,
@@ -84,7 +84,7 @@ extension ReliableChange {
 extension Instrument {
     /// Reliable change between two totals of this instrument, with its
     /// stored reliability figures and direction.
-    /// - Throws: ``CoreError/Code/invalidMeasure`` when a total is outside
+    /// - Throws: ``CoreErrorCode/invalidMeasure`` when a total is outside
     ///   0 ... ``maximumTotal``.
     public func reliableChange(pre: Int, post: Int, cutoff: Double? = nil) throws
         -> ReliableChange

@@ -6,8 +6,8 @@ extension ReinforcementPlan {
     /// Pure: the same event, state and seed always give the same result, so
     /// the store can replay an assignment's events from its seed. Occurrence
     /// events must come once each, in order, without gaps (the first may have
-    /// any index); otherwise ``CoreError/Code/invalidTransition``. An invalid
-    /// plan throws ``CoreError/Code/invalidReinforcement``.
+    /// any index); otherwise ``CoreErrorCode/invalidTransition``. An invalid
+    /// plan throws ``CoreErrorCode/invalidReinforcement``.
     public func apply(_ event: HomeworkEvent, to state: ReinforcementState, seed: UInt64) throws
         -> (state: ReinforcementState, events: [ReinforcementEvent])
     {

@@ -3,9 +3,9 @@ import Foundation
 extension ReinforcementPlan {
     /// Redeems a catalogue reward from the state's ledger.
     ///
-    /// Throws ``CoreError/Code/unknownReward`` for an id not in the catalogue,
-    /// ``CoreError/Code/vetoed`` for a vetoed reward and
-    /// ``CoreError/Code/insufficientTokens`` when the balance is short.
+    /// Throws ``CoreErrorCode/unknownReward`` for an id not in the catalogue,
+    /// ``CoreErrorCode/vetoed`` for a vetoed reward and
+    /// ``CoreErrorCode/insufficientTokens`` when the balance is short.
     @discardableResult
     public func redeem(rewardID: String, at: Date, state: inout ReinforcementState) throws
         -> TokenLedger.Line

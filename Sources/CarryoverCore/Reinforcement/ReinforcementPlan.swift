@@ -84,7 +84,7 @@ extension ReinforcementPlan {
     /// The longest reinforcer name, so a ledger line stays one line.
     public static let maximumReinforcerLength = 80
 
-    /// Checks every parameter, throwing ``CoreError/Code/invalidReinforcement``
+    /// Checks every parameter, throwing ``CoreErrorCode/invalidReinforcement``
     /// with what to fix.
     public func validate() throws {
         let most = Self.maximumCount
@@ -124,7 +124,7 @@ extension ReinforcementPlan {
     }
 }
 
-/// Throws ``CoreError/Code/invalidReinforcement`` unless `condition` holds.
+/// Throws ``CoreErrorCode/invalidReinforcement`` unless `condition` holds.
 func requireReinforcement(_ condition: Bool, _ message: String) throws {
     if !condition {
         throw CoreError(.invalidReinforcement, "Invalid reinforcement plan: \(message).")

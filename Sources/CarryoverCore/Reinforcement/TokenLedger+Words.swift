@@ -4,6 +4,7 @@ extension TokenLedger {
     /// "-3 tokens: Movie night, delivered", "a sticker (entry 3), to deliver".
     ///
     /// - Parameters:
+    ///   - line: The ledger line.
     ///   - unit: The ledger's unit (nil for schedules without a balance).
     ///   - rewards: Catalogue reward names by id.
     ///   - delivery: Whether to add what became of it (", to deliver").

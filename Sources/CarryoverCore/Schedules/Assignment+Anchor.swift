@@ -14,6 +14,7 @@ extension Assignment {
     /// - Parameters:
     ///   - anchor: When the previous step was done (may be before `time`).
     ///   - time: When the change is recorded.
+    ///   - reason: Why, kept in the assignment's history.
     /// - Throws: ``CoreError`` `.invalidTransition` when the assignment has
     ///   ended or its schedule has a fixed start or an anchor already.
     public mutating func start(anchor: Date, at time: Date, reason: String) throws(CoreError) {

@@ -16,8 +16,10 @@ extension Schedule {
     /// inclusive and end exclusive, so back-to-back windows never share one.
     /// Occurrences due inside a pause are left out (their indices stay used).
     ///
-    /// - Parameter pauses: Intervals the assignment was paused, e.g.
-    ///   ``Assignment/pauses(until:)``.
+    /// - Parameters:
+    ///   - interval: The span to list, start inclusive, end exclusive.
+    ///   - pauses: Intervals the assignment was paused, e.g.
+    ///     ``Assignment/pauses(until:)``.
     public func occurrences(in interval: DateInterval, excluding pauses: [DateInterval] = [])
         -> [Occurrence]
     {

@@ -7,8 +7,10 @@
 public enum HTMLReport {
     /// The HTML page of `report`.
     ///
-    /// - Parameter showDisplayName: also show the client's display name in the
-    ///   header (off by default: the pseudonym is enough to file the report).
+    /// - Parameters:
+    ///   - report: The report to render.
+    ///   - showDisplayName: also show the client's display name in the
+    ///     header (off by default: the pseudonym is enough to file the report).
     public static func render(_ report: ClientReport, showDisplayName: Bool = false) -> String {
         let period = "\(report.periodStart) to \(report.periodEnd)"
         var body = header(report, period: period, showDisplayName: showDisplayName)

@@ -2,7 +2,7 @@ import CarryoverCore
 import Foundation
 
 /// A wall-clock date and time without a zone; the zone comes with the series
-/// or report that holds it. Built on the core's ``LocalDate``; seconds are
+/// or report that holds it. Built on the core's `LocalDate`; seconds are
 /// kept because time-zone transitions and time stamps need them.
 public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var date: LocalDate
@@ -29,7 +29,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
         second = 0
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM[:SS]` with the core's ``StrictDate``.
+    /// Parses `YYYY-MM-DDTHH:MM[:SS]` with the core's `StrictDate`.
     public init(iso text: String) throws {
         let parsed: (date: LocalDate, time: LocalTime, second: Int)
         do throws(StrictDate.Problem) {
@@ -64,7 +64,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
     }
 }
 
-/// Calendar arithmetic the exports need on top of the core's ``LocalDate``.
+/// Calendar arithmetic the exports need on top of the core's `LocalDate`.
 extension LocalDate {
     /// `YYYYMMDD`, the iCalendar DATE form.
     var basic: String { String(format: "%04d%02d%02d", year, month, day) }

@@ -1,7 +1,7 @@
 import CarryoverCore
 
 /// What a homework plugin's sandbox holds before the plugin runs: the DSL
-/// prelude, then the host's data (``InstrumentTable``). The engine, the
+/// prelude, then the host's data (`InstrumentTable`). The engine, the
 /// plugin test runner and lint's list of globals all start from here, so
 /// they cannot drift apart.
 package enum HomeworkEnvironment {

@@ -1,8 +1,10 @@
+import CarryoverErrors
+
 /// The one error type of the Lua runtime: what went wrong, in which plugin,
 /// file and line.
-public struct SandboxError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct SandboxError: CarryoverError, Sendable, Equatable {
     /// What kind of failure this is; stable strings for the CLI and logs.
-    public enum Code: String, Sendable {
+    public enum Code: String, Sendable, CarryoverErrorCode {
         case syntax
         case runtime
         case instructionLimit = "instruction-limit"
@@ -13,6 +15,10 @@ public struct SandboxError: Error, Sendable, Equatable, CustomStringConvertible 
         case conversion
         /// A plugin folder or its `homework.toml` is missing or malformed.
         case invalidPlugin = "invalid-plugin"
+
+        public var category: ErrorCategory {
+            self == .invalidPlugin ? .invalidInput : .pluginFailed
+        }
     }
 
     public let code: Code
@@ -22,15 +28,25 @@ public struct SandboxError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The line in ``file``, when known.
     public let line: Int?
     public let message: String
+    /// The host's error this one was made from, if any.
+    public let cause: (any Error)?
 
     public init(
-        _ code: Code, plugin: String, file: String? = nil, line: Int? = nil, message: String
+        _ code: Code, plugin: String, file: String? = nil, line: Int? = nil, message: String,
+        cause: (any Error)? = nil
     ) {
         self.code = code
         self.plugin = plugin
         self.file = file
         self.line = line
         self.message = message
+        self.cause = cause
+    }
+
+    /// Equal when everything but the cause is.
+    public static func == (lhs: SandboxError, rhs: SandboxError) -> Bool {
+        (lhs.code, lhs.plugin, lhs.file, lhs.line, lhs.message)
+            == (rhs.code, rhs.plugin, rhs.file, rhs.line, rhs.message)
     }
 
     /// One line: `<plugin> <file>:<line>: <message>`; the plugin is left out

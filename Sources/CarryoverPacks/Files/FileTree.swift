@@ -33,7 +33,8 @@ enum FileTree {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw PackError(.io, "cannot list \(folder.path); check that it is a readable folder")
+            throw PackError(
+                .io, "cannot list \(folder.path); check that it is a readable folder", cause: error)
         }
         for name in names.sorted(by: PackPath.precedes) {
             let path = prefix + name

@@ -1,7 +1,7 @@
 import CarryoverManifest
 
 /// Relative paths inside a pack: the one rule shared by checksums, archives,
-/// installs and manifests (``PortablePath``), with the pack's error.
+/// installs and manifests (`PortablePath`), with the pack's error.
 enum PackPath {
     /// Returns `path` if it is safe, else throws `unsafePath` naming it.
     @discardableResult

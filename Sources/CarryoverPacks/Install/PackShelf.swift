@@ -158,7 +158,7 @@ public struct PackShelf: Sendable {
                 !$0.hasPrefix(".")
             }.sorted()
         } catch {
-            throw PackError(.io, "cannot list \(folder.path); check its permissions")
+            throw PackError(.io, "cannot list \(folder.path); check its permissions", cause: error)
         }
     }
 }

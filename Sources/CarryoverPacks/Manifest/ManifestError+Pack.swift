@@ -11,7 +11,7 @@ extension PackError {
             case .invalidVersion: .invalidVersion
             default: .invalidManifest
             }
-        self.init(code, error.description)
+        self.init(code, error.description, cause: error)
     }
 }
 

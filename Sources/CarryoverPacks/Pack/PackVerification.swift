@@ -1,6 +1,8 @@
+import CarryoverErrors
 import CarryoverManifest
 import Crypto
 import Foundation
+import Logging
 
 /// A pack whose signature, every checksum and its file list all verified.
 public struct VerifiedPack: Sendable, Hashable {
@@ -24,6 +26,28 @@ extension Pack {
     ///   `badSignature`, `tampered`, `unsafePath`, `tooLarge` or `invalidManifest`.
     @discardableResult
     public static func verify(at root: URL, publicKey: PublicKey, limits: PackLimits = PackLimits())
+        throws(PackError) -> VerifiedPack
+    {
+        let start = ContinuousClock.now
+        do {
+            let pack = try verifyFiles(at: root, publicKey: publicKey, limits: limits)
+            PackDiagnostics.logger.debug(
+                "pack verified",
+                metadata: [
+                    "pack": "\(pack.manifest.id) \(pack.manifest.version)",
+                    "key": "\(pack.keyID)", "files": "\(pack.checksums.entries.count)",
+                    "took": "\(ContinuousClock.now - start)",
+                ])
+            return pack
+        } catch {
+            PackDiagnostics.logger.debug(
+                "pack refused",
+                metadata: ["folder": "\(root.lastPathComponent)", "code": "\(error.codeName)"])
+            throw error
+        }
+    }
+
+    private static func verifyFiles(at root: URL, publicKey: PublicKey, limits: PackLimits)
         throws(PackError) -> VerifiedPack
     {
         let signature = try signature(at: root, limits: limits)

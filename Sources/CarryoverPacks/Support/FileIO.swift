@@ -17,7 +17,8 @@ enum FileIO {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw PackError(.io, "cannot read \(what) at \(url.path); check its permissions")
+            throw PackError(
+                .io, "cannot read \(what) at \(url.path); check its permissions", cause: error)
         }
     }
 
@@ -27,7 +28,8 @@ enum FileIO {
         do {
             try data.write(to: url, options: .atomic)
         } catch {
-            throw PackError(.io, "cannot write \(url.path); check the folder's permissions")
+            throw PackError(
+                .io, "cannot write \(url.path); check the folder's permissions", cause: error)
         }
     }
 
@@ -53,7 +55,8 @@ enum FileIO {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw PackError(.io, "cannot create folder \(url.path); check permissions")
+            throw PackError(
+                .io, "cannot create folder \(url.path); check permissions", cause: error)
         }
     }
 

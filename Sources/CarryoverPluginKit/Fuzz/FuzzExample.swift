@@ -24,7 +24,7 @@ extension PluginFolder {
     /// object each), with the params of `examples/params.json` when there is
     /// one. These are the files the built-in modalities ship; they go into
     /// packs like every other file of the folder.
-    /// - Throws: ``SandboxError`` `invalid-plugin` naming an example that is
+    /// - Throws: `SandboxError` `invalid-plugin` naming an example that is
     ///   not a JSON object or breaks the field checks.
     public func examples(for type: HomeworkType) throws(SandboxError) -> [FuzzExample] {
         let folder = url.appendingPathComponent("examples")

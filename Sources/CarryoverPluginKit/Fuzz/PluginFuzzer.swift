@@ -32,7 +32,7 @@ public struct FuzzOptions: Sendable {
 public enum PluginFuzzer {
     /// Fuzzes the homework type in `folder`, starting half the inputs from
     /// its example entries when it has any.
-    /// - Throws: ``SandboxError`` when the plugin does not load or an example is invalid.
+    /// - Throws: `SandboxError` when the plugin does not load or an example is invalid.
     public static func fuzz(_ folder: PluginFolder, options: FuzzOptions = FuzzOptions()) throws
         -> FuzzReport
     {

@@ -31,7 +31,7 @@ public struct PluginRunReport: Sendable {
 
     /// Runs `entry` with `params` through the homework type in `folder`, in
     /// the test clock and seed. Hook errors end up in ``failure``.
-    /// - Throws: ``SandboxError`` when the plugin does not load.
+    /// - Throws: `SandboxError` when the plugin does not load.
     public static func run(
         _ folder: PluginFolder, entry: Value, params: Value, limits: SandboxLimits = .default
     ) throws -> Self {

@@ -10,7 +10,7 @@ public struct PluginScaffold: Sendable {
     public var title: String
 
     /// Checks the id (reverse-DNS) and the title (not empty).
-    /// - Throws: ``SandboxError`` `invalid-plugin` saying what to change.
+    /// - Throws: `SandboxError` `invalid-plugin` saying what to change.
     public init(id: String, title: String) throws(SandboxError) {
         guard ReverseDNS.isValid(id) else {
             throw SandboxError(
@@ -48,7 +48,7 @@ public struct PluginScaffold: Sendable {
     }
 
     /// Writes the files into a new folder at `path`; returns their paths, sorted.
-    /// - Throws: ``SandboxError`` `invalid-plugin` when `path` exists (nothing is
+    /// - Throws: `SandboxError` `invalid-plugin` when `path` exists (nothing is
     ///   overwritten) or cannot be written.
     @discardableResult
     public func write(to path: String) throws(SandboxError) -> [String] {

@@ -27,7 +27,7 @@ public struct PluginTestReport: Sendable {
     }
 
     /// Runs the folder's tests with the fixed test clock and seed.
-    /// - Throws: ``SandboxError`` when the main file is missing or does not load.
+    /// - Throws: `SandboxError` when the main file is missing or does not load.
     public static func run(_ folder: PluginFolder, limits: SandboxLimits = .default) throws -> Self
     {
         let main = try folder.requireMain()

@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverLua
+import Logging
 
 /// A homework type's entry hooks with one assignment's params and client
 /// scope, as the workflow calls them: a hook that fails or hits a sandbox
@@ -8,7 +9,7 @@ import CarryoverLua
 ///
 /// `@unchecked Sendable`: the store runs `advance` inside its write
 /// transaction while the task that logs waits for it, so the plugin's Lua
-/// state is only ever used by one thread at a time; ``HomeworkType`` is not
+/// state is only ever used by one thread at a time; `HomeworkType` is not
 /// `Sendable` only because a Lua state must never be shared.
 struct EntryHooks: @unchecked Sendable {
     let type: HomeworkType
@@ -88,10 +89,18 @@ struct EntryHooks: @unchecked Sendable {
         do {
             return try body()
         } catch let error as SandboxError {
+            // The code, never the message: a plugin's message may quote the entry.
+            PracticeDiagnostics.logger.debug(
+                "hook failed",
+                metadata: [
+                    "type": "\(declaration.id) \(declaration.version)", "hook": "\(hook.rawValue)",
+                    "code": "\(error.code.rawValue)",
+                ])
             throw PracticeError(
                 .pluginFailed,
                 "the \(hook.rawValue) hook of \(declaration.id) \(declaration.version) failed "
-                    + "(\(error.code.rawValue)): \(error.description); nothing was saved")
+                    + "(\(error.code.rawValue)): \(error.description); nothing was saved",
+                cause: error)
         }
     }
 }

@@ -7,8 +7,10 @@ extension Practice {
     /// name), SMART goals with their measure and time bound, one task per
     /// assignment, measures scored by the core's instruments, and homework scores.
     ///
-    /// - Parameter codeSystemBase: Base URL of the clinic's own code systems;
-    ///   the patient identifier system is `<base>/client-id`.
+    /// - Parameters:
+    ///   - clientID: The client's pseudonymous id.
+    ///   - codeSystemBase: Base URL of the clinic's own code systems; the
+    ///     patient identifier system is `<base>/client-id`.
     public func carePlan(
         clientID: String, codeSystemBase: String = "https://carryover.invalid/fhir"
     ) async throws -> CarePlanExport {
@@ -41,20 +43,21 @@ extension Practice {
             },
             measures: try MeasureMapping.series(of: entries, in: zone, respondent: respondent),
             scores: scoreSeries(
-                of: entries, titles: titles(progress), codes: scoreCodes(progress), zone: zone),
-            informantResponses: informantResponses(progress, zone: zone, respondent: respondent),
+                of: entries, titles: titles(progress), codes: try scoreCodes(progress), zone: zone),
+            informantResponses: try informantResponses(
+                progress, zone: zone, respondent: respondent),
             codeSystemBase: codeSystemBase)
     }
 
     /// Each scored homework type's `metadata` codes, read from the version its
     /// assignment uses. A type that no longer loads (its pack removed) exports
     /// its scores with the project's codes only.
-    func scoreCodes(_ progress: [AssignmentProgress]) -> [String: ScoreCodes] {
+    func scoreCodes(_ progress: [AssignmentProgress]) throws -> [String: ScoreCodes] {
         var codes: [String: ScoreCodes] = [:]
         for item in progress where codes[item.assignment.homeworkType] == nil {
             let assignment = item.assignment
             guard !item.entries.allSatisfy({ $0.scores.isEmpty }),
-                let type = try? homeworkType(
+                let type = try homeworkTypeIfItLoads(
                     assignment.homeworkType, version: assignment.homeworkVersion,
                     seed: assignment.seed)
             else { continue }

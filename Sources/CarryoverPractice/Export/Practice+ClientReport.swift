@@ -10,6 +10,7 @@ extension Practice {
     /// practice clock's now: the goals, then one section per assignment.
     ///
     /// - Parameters:
+    ///   - clientID: The client's pseudonymous id.
     ///   - from: First local day shown; by default the day the client's first
     ///     assignment was made.
     ///   - to: Last local day shown; by default today in the client's zone.
@@ -110,9 +111,9 @@ extension Practice {
         } else if assignment.homeworkType == ProgressMapping.speechPractice {
             // The declared defaults when the type still loads; the params as given if not.
             let withDefaults =
-                (try? homeworkType(
+                try homeworkTypeIfItLoads(
                     assignment.homeworkType, version: assignment.homeworkVersion,
-                    seed: assignment.seed))?.declaration.applyingParamDefaults(to: params)
+                    seed: assignment.seed)?.declaration.applyingParamDefaults(to: params)
                 ?? params
             section.speech = ProgressMapping.speech(
                 params: withDefaults, state: state.progress, entries: item.entries,

@@ -7,7 +7,7 @@ extension Practice {
     static let reminderMinutes = 15
 
     /// One reminder series per active assignment whose schedule iCalendar can
-    /// state exactly (``Schedule/iCalendarRecurrence``), in the client's zone.
+    /// state exactly (`Schedule/iCalendarRecurrence`), in the client's zone.
     ///
     /// Each instance starts where an occurrence is due (where its window
     /// opens, for windows). Summaries are neutral ("Practice"): the file

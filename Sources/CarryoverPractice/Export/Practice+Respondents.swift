@@ -22,13 +22,13 @@ extension Practice {
     /// the type no longer loads).
     func informantResponses(
         _ progress: [AssignmentProgress], zone: TimeZone, respondent: (Entry) -> Respondent
-    ) -> [InformantResponse] {
-        progress.flatMap { item in
+    ) throws -> [InformantResponse] {
+        try progress.flatMap { item in
             let informant = item.entries.filter { $0.kind == .informant && !$0.voided }
             guard !informant.isEmpty else { return [InformantResponse]() }
-            let form = try? homeworkType(
+            let form = try homeworkTypeIfItLoads(
                 item.assignment.homeworkType, version: item.assignment.homeworkVersion, seed: 0
-            ).declaration.informant
+            )?.declaration.informant
             return informant.map { entry in
                 let fields = entry.fields.object ?? [:]
                 let order =

@@ -20,7 +20,7 @@ extension Practice {
     /// - Throws: ``PracticeError`` `.invalidInput` for a version that is not
     ///   newer, params or migrated entries the new version refuses, or an
     ///   empty reason; `.notFound` when the version is not installed; the
-    ///   plugin's ``SandboxError``.
+    ///   plugin's `SandboxError`.
     public func upgrade(_ request: AssignmentUpgradeRequest) async throws -> AssignmentUpgrade {
         var assignment = try await assignment(request.assignmentID)
         let from = assignment.homeworkVersion

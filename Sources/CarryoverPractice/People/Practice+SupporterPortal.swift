@@ -180,7 +180,8 @@ extension Practice {
 
     /// The supporter of a portal session, if still the client's and not removed.
     private func portalSupporter(_ id: String, clientID: String) async throws -> Supporter {
-        guard let supporter = try? await store.supporter(id: id), supporter.clientID == clientID,
+        guard let supporter = try await ifFound({ try await store.supporter(id: id) }),
+            supporter.clientID == clientID,
             supporter.status != .removed
         else { throw Self.notOnList }
         return supporter
@@ -198,7 +199,7 @@ extension Practice {
                 .notActive,
                 "Your therapist has paused what you can do here for now. Nothing was sent.")
         }
-        guard let assignment = try? await store.assignment(id: assignmentID),
+        guard let assignment = try await ifFound({ try await store.assignment(id: assignmentID) }),
             assignment.clientID == clientID, assignment.status == .active,
             let grant = supporter.grant(for: assignmentID),
             grant.permissions.contains(permission)

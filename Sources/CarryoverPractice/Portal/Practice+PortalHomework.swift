@@ -136,7 +136,7 @@ extension Practice {
     {
         let missing = PracticeError(
             .notFound, "This homework is not on your list. Go back to today's homework.")
-        guard let assignment = try? await store.assignment(id: assignmentID),
+        guard let assignment = try await ifFound({ try await store.assignment(id: assignmentID) }),
             assignment.clientID == clientID
         else { throw missing }
         guard assignment.status == .active else {

@@ -94,7 +94,7 @@ extension Practice {
         let (reversed, state, assignment) = try await correct(entry) { snapshot in
             var state = try Self.assignmentState(snapshot.assignment, stored: snapshot.state)
             let before = state.reinforcement.ledger
-            let earned = Self.storedLines(snapshot.entryEvents).filter { $0.kind == .earn }
+            let earned = try Self.storedLines(snapshot.entryEvents).filter { $0.kind == .earn }
             for line in earned {
                 try state.reinforcement.ledger.reverse(
                     earning: line.number, at: now, reason: "entry voided")
@@ -147,7 +147,8 @@ extension Practice {
         } catch let error as StoreError where error.code == .notFound {
             throw PracticeError(
                 .notFound,
-                "no entry '\(entryID)'; see the ids with 'carryover history CLIENT --json'")
+                "no entry '\(entryID)'; see the ids with 'carryover history CLIENT --json'",
+                cause: error)
         }
     }
 
@@ -161,7 +162,7 @@ extension Practice {
                 assignmentID: entry.assignmentID, entryID: entry.id, body
             ).value
         } catch let error as StoreError where error.code == .conflict {
-            throw PracticeError(.refused, error.message)
+            throw PracticeError(.refused, error.message, cause: error)
         }
     }
 }

@@ -30,9 +30,9 @@ extension Practice {
                 throw PracticeError(
                     .notFound,
                     "no open flag with that number; see them with 'carryover flags list'; "
-                        + "nothing was acknowledged")
-            case .conflict: throw PracticeError(.refused, error.message)
-            case .invalidInput: throw PracticeError(.invalidInput, error.message)
+                        + "nothing was acknowledged", cause: error)
+            case .conflict: throw PracticeError(.refused, error.message, cause: error)
+            case .invalidInput: throw PracticeError(.invalidInput, error.message, cause: error)
             default: throw error
             }
         }

@@ -34,7 +34,8 @@ extension Practice {
         do {
             return try await store.document(Goal.self, id: id)
         } catch let error as StoreError where error.code == .notFound {
-            throw PracticeError(.notFound, "no goal '\(id)'; see 'carryover goal list CLIENT'")
+            throw PracticeError(
+                .notFound, "no goal '\(id)'; see 'carryover goal list CLIENT'", cause: error)
         }
     }
 

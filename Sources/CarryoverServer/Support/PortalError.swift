@@ -1,59 +1,72 @@
+import CarryoverErrors
 import HTTPTypes
 
-/// The one error type of the portal: a stable code, its HTTP status, and a
-/// message for the client that says what to do.
+/// The one error type of the portal: a stable code, a message for the client
+/// that says what to do, and the error it was made from, if any.
 ///
-/// Messages never name a client or quote what was typed: they are shown to
-/// whoever holds the browser.
-public struct PortalError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable {
-        case badRequest = "bad-request"
-        case signedOut = "signed-out"
-        case forbidden = "forbidden"
-        case notFound = "not-found"
-        case gone = "gone"
-        case conflict = "conflict"
-        case tooLarge = "too-large"
-        case rateLimited = "rate-limited"
-        case unavailable = "unavailable"
-        case configuration = "configuration"
-    }
+/// Its HTTP status comes from its code's category (``CarryoverErrors/ErrorCategory``,
+/// one table in `HTTPResponse.Status(_:)`). Messages never name a client or
+/// quote what was typed: they are shown to whoever holds the browser.
+public typealias PortalError = ModuleError<PortalErrorCode>
 
-    public let code: Code
-    public let message: String
+/// What went wrong on the portal; stable strings.
+public enum PortalErrorCode: String, Sendable, CaseIterable, CarryoverErrorCode {
+    case badRequest = "bad-request"
+    case signedOut = "signed-out"
+    case forbidden = "forbidden"
+    case notFound = "not-found"
+    case gone = "gone"
+    case conflict = "conflict"
+    case tooLarge = "too-large"
+    case rateLimited = "rate-limited"
+    case unavailable = "unavailable"
+    case configuration = "configuration"
 
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
-
-    /// The HTTP status the code answers with.
-    var status: HTTPResponse.Status {
-        switch code {
-        case .badRequest: .badRequest
-        case .signedOut: .unauthorized
-        case .forbidden: .forbidden
+    public var category: ErrorCategory {
+        switch self {
+        case .badRequest: .usage
+        case .signedOut: .unauthenticated
+        case .forbidden: .notPermitted
         case .notFound: .notFound
         case .gone: .gone
-        case .conflict: .conflict
+        case .conflict: .refused
+        case .tooLarge: .invalidInput
+        case .rateLimited: .rateLimited
+        case .unavailable: .internal
+        // `carryover serve` started with files it cannot read (CLI exit 65).
+        case .configuration: .invalidInput
+        }
+    }
+}
+
+extension ModuleError where Code == PortalErrorCode {
+    /// The HTTP status the error answers with: its category's, except where
+    /// HTTP says more than a category (413), or a portal set up wrong is the
+    /// server's own failure.
+    var status: HTTPResponse.Status {
+        switch code {
         case .tooLarge: .contentTooLarge
-        case .rateLimited: .tooManyRequests
-        case .unavailable, .configuration: .internalServerError
+        case .configuration: .internalServerError
+        default: HTTPResponse.Status(code.category)
         }
     }
 
-    static let signedOut = PortalError(
-        .signedOut,
-        "You are not signed in on this device. Open the link your therapist sent you; "
-            + "if it was used already, ask your therapist for a new one.")
+    static var signedOut: PortalError {
+        PortalError(
+            .signedOut,
+            "You are not signed in on this device. Open the link your therapist sent you; "
+                + "if it was used already, ask your therapist for a new one.")
+    }
 
     /// A supporter's session asked for a client's page: it does not exist for them.
-    static let notForSupporters = PortalError(.notFound, "There is no such page here.")
+    static var notForSupporters: PortalError {
+        PortalError(.notFound, "There is no such page here.")
+    }
 
-    static let staleForm = PortalError(
-        .forbidden,
-        "This page was open too long or came from somewhere else, so it was not sent. "
-            + "Go back, reload the page and send it again.")
+    static var staleForm: PortalError {
+        PortalError(
+            .forbidden,
+            "This page was open too long or came from somewhere else, so it was not sent. "
+                + "Go back, reload the page and send it again.")
+    }
 }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Every method that changes something writes its change and an audit record
 /// in one transaction, attributed to the store's ``Principal``. Methods are
-/// `async` so one protocol serves SQLite (``SQLiteStore``) and PostgreSQL.
+/// `async` so one protocol serves SQLite (`SQLiteStore`) and PostgreSQL.
 /// Lookups of a missing id throw ``StoreError`` with code `notFound`. The
 /// client portal's tables are part of it (``PortalStore``).
 public protocol PracticeStore: PortalStore, PeopleStore {
@@ -90,11 +90,16 @@ public protocol PracticeStore: PortalStore, PeopleStore {
     func backup(to path: String) async throws
 }
 
+/// How often every store tries a transaction again that was refused as busy
+/// (it rolled back, so another try cannot write anything twice) before it
+/// throws `locked`.
+public let storeBusyRetries = 3
+
 /// Whether a store may write. Commands that only read open their store
 /// read-only, so they leave the practice exactly as it was.
 public enum StoreAccess: Sendable {
     case readWrite
-    /// Every write is refused with ``StoreError/Code/readOnly``.
+    /// Every write is refused with ``StoreErrorCode/readOnly``.
     case readOnly
 }
 

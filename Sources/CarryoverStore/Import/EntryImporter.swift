@@ -1,5 +1,6 @@
 import CarryoverCore
 import Foundation
+import Logging
 
 /// Imports entries from a JSON Lines file with bounded memory, in batches
 /// that are each committed together with the import's progress.
@@ -81,6 +82,15 @@ public struct EntryImporter {
 
     private func commit(_ batch: inout ImportBatch, _ report: inout ImportReport) async throws {
         let result = try await store.commitImportBatch(batch)
+        // Line numbers and counts only: a line's content is client data.
+        StoreDiagnostics.logger.debug(
+            "import batch",
+            metadata: [
+                "lines": "\(batch.lines.lowerBound)-\(batch.lines.upperBound)",
+                "entries": "\(batch.entries.count)", "rejected": "\(batch.rejectedLines.count)",
+                "alreadyStored": "\(result.alreadyStored.count)",
+                "conflicting": "\(result.conflicting.count)", "committed": "\(result.committed)",
+            ])
         for position in result.conflicting {
             let imported = batch.entries[position]
             report.reject(
@@ -125,12 +135,12 @@ public struct EntryImporter {
         guard let assignment = try await lookup.assignment(assignmentID) else {
             return .problem("assignment '\(assignmentID)' does not exist")
         }
-        do throws(LineProblem) {
+        do {
             let entry = try parsed.entry(
                 for: assignment, loggedAt: clock.now(), validator: validator)
             return .entry(entry, keyedByContent: !parsed.givesID)
-        } catch {
-            return .problem(error.reason)
+        } catch let problem as LineProblem {
+            return .problem(problem.reason)
         }
     }
 

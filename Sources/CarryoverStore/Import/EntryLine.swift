@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverErrors
 import Crypto
 import Foundation
 
@@ -37,8 +38,12 @@ struct EntryLine {
     var givesID: Bool { object["id"] != nil }
 
     /// The entry this line makes for `assignment`, after every check.
+    ///
+    /// - Throws: ``LineProblem`` for what is wrong with the line; a system
+    ///   failure of the validator (a busy or unreadable store or pack) as it is,
+    ///   since it says nothing about the line.
     func entry(for assignment: Assignment, loggedAt now: Date, validator: EntryLineValidator)
-        throws(LineProblem) -> Entry
+        throws -> Entry
     {
         let performedAt = try instant("performedAt")
         if let problem = Entry.performedAtProblem(performedAt, now: now) {
@@ -49,13 +54,15 @@ struct EntryLine {
             throw LineProblem("key 'fields' should be an object")
         }
         try Self.check(fields, against: validator.fields(assignment))
-        if let problem = validator.check(assignment, .object(fields)).first {
+        if let problem = try validator.check(assignment, .object(fields)).first {
             throw LineProblem(problem)
         }
         var scores = try scores()
         if object["scores"] == nil {
             do {
                 scores = try validator.score(assignment, .object(fields))
+            } catch let error as any CarryoverError where error.category.isSystemFailure {
+                throw error
             } catch {
                 throw LineProblem("the homework type could not score it")
             }
@@ -63,6 +70,8 @@ struct EntryLine {
         let flags: [PluginFlag]?
         do {
             flags = try validator.flags(assignment, .object(fields))
+        } catch let error as any CarryoverError where error.category.isSystemFailure {
+            throw error
         } catch {
             throw LineProblem("the homework type could not check it for flags")
         }

@@ -8,10 +8,12 @@ public struct EntryLineValidator {
     /// the structural check.
     public var fields: (Assignment) -> [String: FieldShape]?
     /// Deeper checks (the plugin's `validate`); each problem names the field
-    /// and never quotes its value.
-    public var check: (Assignment, Value) -> [String]
+    /// and never quotes its value. A thrown error stops the import (a system
+    /// failure: a busy or unreadable store or pack).
+    public var check: (Assignment, Value) throws -> [String]
     /// The scores of a valid entry (the plugin's `score`), used when the line
-    /// gives none; a thrown error rejects the line.
+    /// gives none; a thrown error rejects the line, unless it is a
+    /// `CarryoverError` whose category is a system failure: that stops the import.
     public var score: (Assignment, Value) throws -> [String: Double]
     /// The flags of a valid entry (the plugin's `flags`), stored with it so a
     /// risk in imported history is raised like a logged one; `nil` when not known.
@@ -19,7 +21,7 @@ public struct EntryLineValidator {
 
     public init(
         fields: @escaping (Assignment) -> [String: FieldShape]? = { _ in nil },
-        check: @escaping (Assignment, Value) -> [String] = { _, _ in [] },
+        check: @escaping (Assignment, Value) throws -> [String] = { _, _ in [] },
         score: @escaping (Assignment, Value) throws -> [String: Double] = { _, _ in [:] },
         flags: @escaping (Assignment, Value) throws -> [PluginFlag]? = { _, _ in nil }
     ) {

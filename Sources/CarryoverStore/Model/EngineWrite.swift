@@ -55,7 +55,7 @@ public struct EngineWrite: Sendable, Hashable {
 }
 
 /// An amendment or void of a stored entry. The store keeps the version it
-/// replaces as an ``EntryRevision`` and refuses the correction when the
+/// replaces as an `EntryRevision` and refuses the correction when the
 /// entry changed since `revision` (another correction came first).
 public struct EntryCorrection: Sendable, Hashable {
     public var entryID: String

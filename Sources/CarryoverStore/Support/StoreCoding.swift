@@ -17,7 +17,8 @@ package enum StoreCoding {
         } catch {
             throw StoreError(
                 .invalidInput,
-                "A value could not be stored as JSON (numbers must be finite); fix the value.")
+                "A value could not be stored as JSON (numbers must be finite); fix the value.",
+                cause: error)
         }
     }
 
@@ -43,7 +44,7 @@ package enum StoreCoding {
             throw StoreError(
                 .corrupt,
                 "A stored \(what) could not be read (written by a newer or damaged version?); "
-                    + "restore from a backup or upgrade carryover.")
+                    + "restore from a backup or upgrade carryover.", cause: error)
         }
     }
 }

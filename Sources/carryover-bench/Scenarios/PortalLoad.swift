@@ -94,7 +94,10 @@ struct PortalLoad {
             try await client.submit(http, base: base, form: index)
         }
         for client in simulated { try await client.submit(http, base: base, form: entries - 1) }
-        let stored = try await practice.store.entries(.init())
+        var stored: [Entry] = []
+        for client in try await practice.clients() {
+            stored += try await practice.history(clientID: client.id)
+        }
         let perClient = Dictionary(grouping: stored, by: \.clientID).mapValues(\.count)
         guard stored.count == clients * entries, perClient.values.allSatisfy({ $0 == entries }),
             stored.allSatisfy(\.viaPortal)

@@ -110,7 +110,7 @@ struct StatusScenario {
         _ practice: Practice, _ database: RawSQLite, rounds: Int, limit: Double,
         into report: inout Report
     ) async throws {
-        let clients = try await practice.store.clients().count
+        let clients = try await practice.clients().count
         let summary = try database.prepare(Self.caseloadQuery)
         let caseloadTimes = try await Stopwatch.alternate(
             rounds: rounds,

@@ -12,7 +12,7 @@ struct BackupCommand: AsyncParsableCommand {
     @OptionGroup var options: PracticeOptions
 
     func run() async throws {
-        try await options.open().store.backup(to: file)
+        try await options.open().backup(to: file)
         print("Backed up to \(file)")
     }
 }

@@ -49,7 +49,7 @@ struct ClientCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let clients = try await options.open(.readOnly).store.clients()
+            let clients = try await options.open(.readOnly).clients()
             if output.json { return try printJSON(clients) }
             if clients.isEmpty { print("No clients yet: add one with 'carryover client add'.") }
             for client in clients {

@@ -71,7 +71,7 @@ struct GoalCommand: AsyncParsableCommand {
 
         func run() async throws {
             let practice = try await options.open()
-            var stored = try await practice.store.document(Goal.self, id: goal)
+            var stored = try await practice.goal(goal)
             let phase = GoalPhase(
                 id: "\(goal)-p\(stored.phases.count + 1)", title: title, start: try parseDate(from),
                 end: try parseDate(to))
@@ -98,7 +98,7 @@ struct GoalCommand: AsyncParsableCommand {
 
         func run() async throws {
             let practice = try await options.open()
-            var stored = try await practice.store.document(Goal.self, id: goal)
+            var stored = try await practice.goal(goal)
             guard let index = stored.phases.firstIndex(where: { $0.id == phase }) else {
                 throw CommandFailure(
                     .notFound,

@@ -25,9 +25,8 @@ struct HistoryCommand: AsyncParsableCommand {
     func run() async throws {
         let practice = try await options.open(.readOnly)
         let found = try await practice.client(client)
-        if let assignment { _ = try await practice.assignment(assignment) }
-        let entries = try await practice.store.entries(
-            EntryQuery(assignmentID: assignment, clientID: found.id, includeVoided: all))
+        let entries = try await practice.history(
+            clientID: found.id, assignmentID: assignment, includeVoided: all)
         if output.json { return try printJSON(entries) }
         if entries.isEmpty { print("No entries yet.") }
         let supporters = Dictionary(

@@ -50,6 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The request log (info) shows without --verbose: it is what a server prints.
+        if !options.diagnostics.verbose { Diagnostics.show(from: .info) }
         let practice = try await options.open()
         var crisis = crisisMessage ?? PortalConfiguration.defaultCrisisMessage
         if let crisisMessageFile {

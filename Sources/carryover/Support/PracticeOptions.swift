@@ -28,6 +28,8 @@ struct PracticeOptions: ParsableArguments {
                 + "the account signed in).", valueName: "name"))
     var actorName: String?
 
+    @OptionGroup var diagnostics: DiagnosticOptions
+
     /// The acting person: --as, else CARRYOVER_ACTOR, else the operating-system user.
     func actor() throws -> Principal {
         try claimedActor() ?? .currentUser()
@@ -82,4 +84,20 @@ struct PracticeOptions: ParsableArguments {
 struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON (shapes documented in Docs/cli.md).")
     var json = false
+}
+
+/// `--verbose` on every command that opens a practice.
+struct DiagnosticOptions: ParsableArguments {
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Print diagnostics on standard error: store opens and migrations, packs verified, "
+                + "homework types loaded, failed hooks, import batches (never client data)."))
+    var verbose = false
+
+    /// Opens the gate as soon as the flag is parsed (swift-argument-parser
+    /// validates every option group), before the command touches a module.
+    func validate() throws {
+        if verbose { Diagnostics.show(from: .debug) }
+    }
 }

@@ -10,6 +10,6 @@ func reportingProblems<T>(_ body: () async throws -> T) async throws -> T {
     } catch let error as PracticeError where !error.problems.isEmpty {
         printError("carryover: \(error.message)")
         for problem in error.problems { printError("  \(problem.description)") }
-        throw ExitCode(ExitStatus.invalidInput.rawValue)
+        throw ExitCode(ExitStatus(error.category).rawValue)
     }
 }

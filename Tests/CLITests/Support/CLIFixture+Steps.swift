@@ -1,9 +1,9 @@
+import CarryoverTestSupport
 import Foundation
 import Testing
 
 /// The package's root folder, to reach the built-in modalities' example files.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let packageRoot = PackageRoot.url
 
 /// The thought record example entry shipped with the modality.
 let thoughtRecordExample = packageRoot.appending(

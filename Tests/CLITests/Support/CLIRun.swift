@@ -1,3 +1,4 @@
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -48,9 +49,7 @@ enum CarryoverBinary {
         }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         candidates.append(executable.deletingLastPathComponent().appending(path: "carryover"))
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appending(path: ".build/debug/carryover"))
+        candidates.append(PackageRoot.url.appending(path: ".build/debug/carryover"))
         return candidates.first { manager.isExecutableFile(atPath: $0.path) }
     }()
 
@@ -67,25 +66,23 @@ enum CarryoverBinary {
 /// Each test gets its own temporary folder and a fixed clock, so tests run in
 /// parallel and replay the same days every time.
 final class CLIFixture {
-    let root: URL
+    let scratch: TemporaryFolder
+    var root: URL { scratch.url }
     var environment: [String: String]
 
     /// The practice folder (not created: call `initialise()` or run `init`).
     var practice: URL { root.appending(path: "practice") }
 
     init(now: String = "2026-11-30T08:00:00Z") throws {
-        root = FileManager.default.temporaryDirectory.appending(
-            path: "carryover-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder(prefix: "carryover-cli")
         let inherited = ProcessInfo.processInfo.environment
         environment = [
-            "PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": root.path, "LANG": "C.UTF-8",
+            "PATH": inherited["PATH"] ?? "/usr/bin:/bin", "HOME": scratch.url.path,
+            "LANG": "C.UTF-8",
         ]
         environment["CARRYOVER_PRACTICE"] = root.appending(path: "practice").path
         environment["CARRYOVER_NOW"] = now
     }
-
-    deinit { try? FileManager.default.removeItem(at: root) }
 
     /// Runs `carryover arguments...`, with `input` on standard input (empty by
     /// default, never a terminal) and `environment` changes on top of the fixture's.

@@ -1,11 +1,11 @@
+import CarryoverTestSupport
 import Foundation
 import Testing
 
 /// Runs `carryover` on a pseudo-terminal, the way a person at a terminal does.
 ///
-/// Python's `pty` module (python3 is on every Linux and macOS developer
-/// machine) forks the binary with a terminal as standard input, output and
-/// error, types `answers`, then Ctrl-D so a prompt past the last answer reads
+/// Python's `pty` module (the project's test Python, `TestPython`) forks the
+/// binary with a terminal as standard input, output and error, types `answers`, then Ctrl-D so a prompt past the last answer reads
 /// end of input instead of hanging. A 60-second limit kills a stuck child.
 /// The terminal turns "\n" into "\r\n"; the result has the "\r"s removed
 /// and holds everything the terminal showed (answers echoed) in `stdout`.
@@ -47,9 +47,8 @@ extension CLIFixture {
         var environment = extra
         environment["PTY_ANSWERS"] = answers
         let result = try launch(
-            URL(fileURLWithPath: "/usr/bin/env"),
-            ["python3", "-c", PseudoTerminal.driver, binary.path] + arguments, now: now,
-            environment: environment)
+            TestPython.executable, ["-c", PseudoTerminal.driver, binary.path] + arguments,
+            now: now, environment: environment)
         return CLIResult(
             status: result.status, stdout: result.stdout.replacingOccurrences(of: "\r", with: ""),
             stderr: result.stderr)

@@ -1,4 +1,5 @@
 import CarryoverManifest
+import CarryoverTestSupport
 import Foundation
 
 @testable import CarryoverPacks
@@ -6,7 +7,7 @@ import Foundation
 /// A publisher with a key pair and a signed example pack, plus an empty
 /// practice folder that trusts the publisher.
 struct PackFixture {
-    let folder: TestFolder
+    let folder: TemporaryFolder
     let secretKey: SecretKey
     let pack: URL
     let practice: PackShelf
@@ -16,7 +17,7 @@ struct PackFixture {
     init(version: String = "1.0.0", engine: String = ">=0.1.0, <0.2.0", trusted: Bool = true)
         throws
     {
-        folder = try TestFolder()
+        folder = try TemporaryFolder(prefix: "carryover-packs")
         secretKey = SecretKey.generate()
         pack = folder.path("pack")
         try Self.writeExample(
@@ -31,7 +32,7 @@ struct PackFixture {
 
     /// Writes an unsigned example pack with one homework type at `root`.
     static func writeExample(
-        at root: URL, folder: TestFolder, key: SecretKey, version: String, engine: String
+        at root: URL, folder: TemporaryFolder, key: SecretKey, version: String, engine: String
     ) throws {
         let manifest = PackManifest(
             id: "org.example.clinic", version: try SemanticVersion(parsing: version),

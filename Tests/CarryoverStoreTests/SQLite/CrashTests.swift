@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import CarryoverSQLite
 @testable import CarryoverStore
 
 /// Processes killed mid-import and processes writing side by side.

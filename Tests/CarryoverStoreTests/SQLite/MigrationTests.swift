@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import CarryoverSQLite
 @testable import CarryoverStore
 
 /// A practice written by schema v1 opens under the current schema with its data.

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import CarryoverSQLite
 @testable import CarryoverStore
 
 /// What a practice file is, and what opening one may change: a practice is

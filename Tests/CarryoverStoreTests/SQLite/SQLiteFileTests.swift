@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import CarryoverSQLite
 @testable import CarryoverStore
 
 /// What only the SQLite store has: its file, pragmas, triggers, backup.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import CarryoverSQLite
 @testable import CarryoverStore
 
 @Test func sqliteIsRecentEnoughForWAL() throws {

@@ -2,6 +2,7 @@ import CarryoverCore
 import Foundation
 import Testing
 
+@testable import CarryoverSQLite
 @testable import CarryoverStore
 
 #if Postgres

@@ -41,8 +41,7 @@ struct AuditCommand: AsyncParsableCommand {
             throw CommandFailure(.usage, "--limit must be 1 or more")
         }
         let practice = try await options.open()
-        if let client { _ = try await practice.client(client) }
-        let records = try await practice.store.auditJournal(
+        let records = try await practice.auditJournal(
             AuditQuery(
                 clientID: client, action: action, principal: actor, since: since, until: until,
                 limit: limit))

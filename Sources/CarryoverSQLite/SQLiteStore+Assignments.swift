@@ -1,0 +1,80 @@
+import CarryoverCore
+import CarryoverStore
+import GRDB
+
+extension SQLiteStore {
+    public func saveAssignment(_ assignment: Assignment) async throws {
+        try StoreChecks.id(assignment.id, "assignment")
+        let json = try StoreCoding.encode(assignment)
+        try await write { db in
+            try Self.requireClient(db, assignment.clientID)
+            try self.upsert(assignment, json: json, db)
+        }
+    }
+
+    /// Inserts or replaces an assignment of the same client and audits it,
+    /// inside the caller's transaction.
+    func upsert(_ assignment: Assignment, json: String, _ db: Database) throws {
+        let owner = try String.fetchOne(
+            db, sql: "SELECT client_id FROM assignment WHERE id = ?", arguments: [assignment.id])
+        if let owner, owner != assignment.clientID {
+            throw StoreChecks.clientChange("assignment", assignment.id)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO assignment (id, client_id, homework_type, status, created_at, json)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET homework_type = excluded.homework_type,
+                    status = excluded.status, json = excluded.json
+                """,
+            arguments: [
+                assignment.id, assignment.clientID, assignment.homeworkType,
+                assignment.status.rawValue, assignment.createdAt.timeIntervalSince1970, json,
+            ])
+        try audit(
+            db, owner == nil ? "assignment.add" : "assignment.update", kind: "assignment",
+            id: assignment.id, clientID: assignment.clientID)
+    }
+
+    /// Replaces a stored assignment of the same client, inside the caller's transaction.
+    static func update(_ assignment: Assignment, json: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE assignment SET homework_type = ?, status = ?, json = ?
+                WHERE id = ? AND client_id = ?
+                """,
+            arguments: [
+                assignment.homeworkType, assignment.status.rawValue, json, assignment.id,
+                assignment.clientID,
+            ])
+        guard db.changesCount == 1 else { throw StoreError.notFound("assignment", assignment.id) }
+    }
+
+    public func assignment(id: String) async throws -> Assignment {
+        try await read { db in try Self.assignment(db, id: id) }
+    }
+
+    static func assignment(_ db: Database, id: String) throws -> Assignment {
+        guard
+            let json = try String.fetchOne(
+                db, sql: "SELECT json FROM assignment WHERE id = ?", arguments: [id])
+        else { throw StoreError.notFound("assignment", id) }
+        return try StoreCoding.decode(Assignment.self, from: json, what: "assignment")
+    }
+
+    public func assignments(clientID: String, status: Assignment.Status?) async throws
+        -> [Assignment]
+    {
+        try await read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT json FROM assignment
+                    WHERE client_id = ? AND (?2 IS NULL OR status = ?2)
+                    ORDER BY created_at, id
+                    """,
+                arguments: [clientID, status?.rawValue]
+            ).map { try StoreCoding.decode(Assignment.self, from: $0, what: "assignment") }
+        }
+    }
+}
