@@ -1,8 +1,9 @@
 import CarryoverCore
-import CarryoverPractice
+import CarryoverStore
 import Foundation
 import Testing
 
+@testable import CarryoverPractice
 @testable import CarryoverServer
 
 /// A reading with check questions on the portal: the text rendered safely,
