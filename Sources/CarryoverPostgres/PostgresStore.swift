@@ -181,6 +181,7 @@
         /// Runs `body` in one transaction, tried again (up to
         /// `storeBusyRetries` times) when the server rolled it back
         /// as busy; StoreErrors pass, others are mapped.
+        @discardableResult
         func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws
             -> T
         {

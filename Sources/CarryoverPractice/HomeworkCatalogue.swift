@@ -22,7 +22,7 @@ public struct HomeworkSource: Sendable, Hashable {
 /// packs. A pack's version of a built-in id takes precedence when newer.
 ///
 /// A lookup verifies only the pack that holds the homework type asked for,
-/// once per process (``PackSourceCache``); a built-in type asked for at its
+/// once per process (`PackSourceCache`); a built-in type asked for at its
 /// own version reads no pack at all.
 public struct HomeworkCatalogue: Sendable {
     let shelf: PackShelf

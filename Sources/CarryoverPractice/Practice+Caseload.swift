@@ -18,12 +18,12 @@ public struct CaseloadRow: Sendable, Hashable {
 
 extension Practice {
     /// The caseload at the practice clock's now: one row per client, in the
-    /// store's client order, each adding up what ``progress(clientID:)``
+    /// store's client order, each adding up what ``progress(clientID:withFields:)``
     /// reports for its assignments.
     ///
     /// It reads the store once per client for assignments and once for
     /// their entries (times, scores and flags; no fields), and once for
-    /// every open flag, instead of ``progress(clientID:)``'s reads per
+    /// every open flag, instead of ``progress(clientID:withFields:)``'s reads per
     /// assignment; it loads no plugin unless a latest entry was stored before
     /// flags were kept.
     public func caseload() async throws -> [CaseloadRow] {

@@ -28,7 +28,7 @@ public struct AssignmentProgress: Sendable {
     /// The assignment's entries, oldest first; their `fields` are `.null`
     /// unless progress was asked for `withFields` (status needs only times and scores).
     /// Supporters' confirmations and informant forms are among them; only
-    /// those that count (``Entry/counts``) were matched to occurrences.
+    /// those that count (`Entry.counts`) were matched to occurrences.
     public var entries: [Entry]
     /// Each occurrence opened so far with the counting entries it got.
     public var outcomes: [OccurrenceOutcome] = []

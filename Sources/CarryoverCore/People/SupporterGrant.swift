@@ -39,7 +39,7 @@ public struct SupporterGrant: Sendable, Hashable, Codable {
         try c.encode(confirmationsCount, forKey: .confirmationsCount)
     }
 
-    /// "see, confirm (counts), encourage", in the order of ``SupporterPermission/allCases``.
+    /// "see, confirm (counts), encourage", in the order of `SupporterPermission.allCases`.
     public var summary: String {
         let names = SupporterPermission.allCases.filter(permissions.contains).map { permission in
             permission == .confirm && confirmationsCount ? "confirm (counts)" : permission.rawValue

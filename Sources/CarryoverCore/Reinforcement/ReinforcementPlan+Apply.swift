@@ -18,7 +18,7 @@ extension ReinforcementPlan {
 
     /// Feeds one event to the schedule in place: what it gave.
     ///
-    /// The same rules as ``apply(_:to:seed:)``, without copying the state:
+    /// The same rules as the copying `apply(_:to:seed:)`, without copying the state:
     /// a copy shares the ledger's lines, so its first earning copied them all,
     /// once per event (issue 19). On an error `state` is unchanged: every
     /// check comes before the first change (a valid plan earns above 0).

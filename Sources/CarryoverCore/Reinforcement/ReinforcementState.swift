@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where an assignment stands in its reinforcement schedule; the store keeps
-/// one per assignment and replaces it with what ``ReinforcementPlan/apply(_:to:seed:)``
+/// one per assignment and replaces it with what `ReinforcementPlan.apply(_:to:seed:)`
 /// returns.
 ///
 /// It holds no random generator: every draw is derived from the assignment's

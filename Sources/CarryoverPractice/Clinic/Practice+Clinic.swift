@@ -6,7 +6,7 @@ import Foundation
 extension Practice {
     /// The clinic's directory of accounts and caseloads.
     ///
-    /// - Throws: ``StoreError`` `unsupported` on a SQLite practice, which
+    /// - Throws: `StoreError` `unsupported` on a SQLite practice, which
     ///   has one therapist and no accounts.
     public func clinic() throws -> any ClinicDirectory {
         guard let directory = store as? any ClinicDirectory else {

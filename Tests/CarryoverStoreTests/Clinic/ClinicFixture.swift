@@ -36,7 +36,7 @@
             let schema = "k_\(suffix)"
             let owner = try await PostgresStore.connect(
                 url: url, schema: schema, principal: Principal(name: "clinic-owner"),
-                clock: Fixture.clock)
+                clock: Fixture.clock, deadline: StoreFactory.postgresDeadline)
             let fixture = ClinicFixture(
                 ownerURL: url, schema: schema, owner: owner, admin: "admin-\(suffix)",
                 ana: "ana-\(suffix)", ben: "ben-\(suffix)", sam: "sam-\(suffix)")
@@ -69,7 +69,8 @@
         {
             try await PostgresStore.connect(
                 url: url(account, password: password), schema: schema,
-                principal: Principal(name: "someone-else"), clock: Fixture.clock)
+                principal: Principal(name: "someone-else"), clock: Fixture.clock,
+                deadline: StoreFactory.postgresDeadline)
         }
 
         /// A bare connection signed in as `account` (`nil`: the owner), its
