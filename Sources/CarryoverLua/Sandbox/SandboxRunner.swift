@@ -58,26 +58,31 @@ struct SandboxRunner {
         _ entry: lua_CFunction, arguments: (inout LuaValueWriter) throws(SandboxError) -> Void
     ) throws(SandboxError) {
         let lua = state.pointer
-        guard clua_push_entry(lua, entry, 8) != 0 else {
-            throw SandboxError(.memoryLimit, plugin: plugin, message: "the Lua stack cannot grow")
-        }
-        var writer = LuaValueWriter(state: lua, limits: limits, plugin: plugin)
-        clua_begin_host_push(lua)
-        var failure: SandboxError?
-        do {
-            try arguments(&writer)
-        } catch {
-            failure = error
-        }
-        let withinCap = clua_end_host_push(lua) != 0
-        if let failure { throw failure }
-        guard withinCap else {
+        // Twice at most: garbage an earlier run left (one stopped by a limit
+        // keeps what it built until a collection) must not count against
+        // this call's arguments, so a full collection comes before refusing.
+        for _ in 0..<2 {
+            guard clua_push_entry(lua, entry, 8) != 0 else {
+                throw SandboxError(
+                    .memoryLimit, plugin: plugin, message: "the Lua stack cannot grow")
+            }
+            var writer = LuaValueWriter(state: lua, limits: limits, plugin: plugin)
+            clua_begin_host_push(lua)
+            var failure: SandboxError?
+            do {
+                try arguments(&writer)
+            } catch {
+                failure = error
+            }
+            let withinCap = clua_end_host_push(lua) != 0
+            if let failure { throw failure }
+            if withinCap { return }
             lua_settop(lua, -Int32(writer.count) - 3)
             clua_collect(lua)
-            throw SandboxError(
-                .memoryLimit, plugin: plugin,
-                message: "the arguments do not fit the memory limit of \(limits.memoryBytes) bytes")
         }
+        throw SandboxError(
+            .memoryLimit, plugin: plugin,
+            message: "the arguments do not fit the memory limit of \(limits.memoryBytes) bytes")
     }
 
     /// Fresh output, the memory cap, and the injected clock read once.
