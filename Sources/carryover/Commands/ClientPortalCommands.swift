@@ -3,6 +3,27 @@ import CarryoverPractice
 import Foundation
 
 /// Where the portal is reached from a client's phone, for the links printed.
+/// How long an invite link works (`client invite`, `supporter invite`).
+struct InviteLifetimeOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "How long the link works: minutes, hours or days, e.g. 30m, 48h, 7d (5m to 30d).",
+            valueName: "duration"))
+    var expires: String = "7d"
+
+    /// "30m", "48h", "7d" in seconds.
+    func seconds() throws -> TimeInterval {
+        let units: [Character: TimeInterval] = ["m": 60, "h": 3600, "d": 86_400]
+        guard let unit = expires.last.flatMap({ units[$0] }), let count = Int(expires.dropLast()),
+            count > 0
+        else {
+            throw CommandFailure(
+                .invalidInput, "'\(expires)' is not a duration; write e.g. 30m, 48h or 7d")
+        }
+        return TimeInterval(count) * unit
+    }
+}
+
 struct PortalURLOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -44,11 +65,7 @@ extension ClientCommand {
                 """)
 
         @Argument(help: "The client id.") var id: String
-        @Option(
-            help: ArgumentHelp(
-                "How long the link works: minutes, hours or days, e.g. 30m, 48h, 7d (5m to 30d).",
-                valueName: "duration"))
-        var expires: String = "7d"
+        @OptionGroup var lifetime: InviteLifetimeOptions
         @Flag(help: "Withdraw every unused link of the client instead of making one.")
         var revoke = false
         @OptionGroup var portal: PortalURLOptions
@@ -62,9 +79,9 @@ extension ClientCommand {
                 if output.json { return try printJSON(["revoked": count]) }
                 return print("Withdrew \(count) unused link(s) of \(id).")
             }
-            let lifetime = try Self.duration(expires)
+            let validFor = try lifetime.seconds()
             let base = try portal.base()
-            let invite = try await practice.invite(clientID: id, validFor: lifetime)
+            let invite = try await practice.invite(clientID: id, validFor: validFor)
             let link = "\(base)/invite/\(invite.token)"
             if output.json {
                 return try printJSON(
@@ -77,18 +94,6 @@ extension ClientCommand {
                 "Single-use link for \(invite.clientID), valid until "
                     + "\(localText(invite.expiresAt, try await practice.client(id).timeZone)) "
                     + "(client's time). Send it to the client; it is not shown again.")
-        }
-
-        /// "30m", "48h", "7d" in seconds.
-        static func duration(_ text: String) throws -> TimeInterval {
-            let units: [Character: TimeInterval] = ["m": 60, "h": 3600, "d": 86_400]
-            guard let unit = text.last.flatMap({ units[$0] }), let count = Int(text.dropLast()),
-                count > 0
-            else {
-                throw CommandFailure(
-                    .invalidInput, "'\(text)' is not a duration; write e.g. 30m, 48h or 7d")
-            }
-            return TimeInterval(count) * unit
         }
     }
 

@@ -147,11 +147,7 @@ struct SupporterCommand: AsyncParsableCommand {
                 """)
 
         @Argument(help: "The supporter id.") var supporter: String
-        @Option(
-            help: ArgumentHelp(
-                "How long the link works: minutes, hours or days, e.g. 30m, 48h, 7d (5m to 30d).",
-                valueName: "duration"))
-        var expires: String = "7d"
+        @OptionGroup var lifetime: InviteLifetimeOptions
         @Flag(help: "Withdraw every unused link of the supporter instead of making one.")
         var revoke = false
         @OptionGroup var portal: PortalURLOptions
@@ -165,9 +161,9 @@ struct SupporterCommand: AsyncParsableCommand {
                 if output.json { return try printJSON(["revoked": count]) }
                 return print("Withdrew \(count) unused link(s) of \(supporter).")
             }
-            let lifetime = try ClientCommand.Invite.duration(expires)
+            let validFor = try lifetime.seconds()
             let base = try portal.base()
-            let invite = try await practice.inviteSupporter(supporter, validFor: lifetime)
+            let invite = try await practice.inviteSupporter(supporter, validFor: validFor)
             let link = "\(base)/invite/\(invite.token)"
             if output.json {
                 return try printJSON(
