@@ -27,6 +27,9 @@
 
 clua_ctl *clua_ctl_of(lua_State *L);
 
+/// Loads a chunk compiled by clua_compile_trusted (binary mode: host chunks only).
+int clua_load_trusted(lua_State *L, const clua_chunk *chunk, const char *name);
+
 /// Stops the run for good: from now on the hook fires on every instruction
 /// and raises again, so `pcall` in a loop cannot swallow the error.
 int clua_kill(lua_State *L, int why);

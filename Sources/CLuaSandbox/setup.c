@@ -25,11 +25,11 @@ static int clua_new_slot(lua_State *L) {
     return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
-/// (prelude source, seed): the libraries, the host table, the prelude.
+/// (compiled prelude, seed): the libraries, the host table, the prelude.
 int clua_do_setup(lua_State *L) {
     clua_ctl *c = clua_ctl_of(L);
-    size_t length;
-    const char *source = luaL_checklstring(L, 1, &length);
+    const clua_chunk *prelude = lua_touserdata(L, 1);
+    if (prelude == NULL || prelude->bytes == NULL) return luaL_error(L, "no compiled prelude");
     lua_Integer seed = luaL_checkinteger(L, 2);
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     int base = lua_gettop(L);
@@ -51,7 +51,7 @@ int clua_do_setup(lua_State *L) {
     lua_setmetatable(L, -2);
     c->idsRef = luaL_ref(L, LUA_REGISTRYINDEX);
 
-    if (luaL_loadbufferx(L, source, length, CLUA_PRELUDE_NAME, "t") != LUA_OK) {
+    if (clua_load_trusted(L, prelude, CLUA_PRELUDE_NAME) != LUA_OK) {
         return lua_error(L);
     }
     lua_createtable(L, 0, 32);

@@ -122,11 +122,27 @@ void clua_collect(lua_State *L);
 /// error value on top, above the handler.
 int clua_run(lua_State *L, int nargs);
 
+/// One of the host's own chunks, compiled once per process (never a plugin's).
+typedef struct clua_chunk {
+    const char *bytes;
+    size_t length;
+} clua_chunk;
+
+/// Compiles the host's trusted text `source` in a scratch state and keeps
+/// its bytecode (with debug information) in `chunk`, malloc'ed and never
+/// freed: the process keeps it. Returns LUA_OK or the load status.
+int clua_compile_trusted(const char *source, size_t length, const char *name, clua_chunk *chunk);
+
 /// Entry points (push with clua_push_entry, run with clua_run).
-/// (prelude source, seed): opens the allow-listed libraries, runs the prelude.
+/// (prelude chunk as light userdata, seed): opens the allow-listed
+/// libraries, runs the compiled sandbox prelude.
 int clua_do_setup(lua_State *L);
 /// (source, chunk name): loads a text chunk into the sandbox and runs it.
 int clua_do_load(lua_State *L);
+/// (chunk as light userdata): runs a host chunk compiled by
+/// clua_compile_trusted in the sandbox environment. Plugins never reach it:
+/// their code, and `load` inside the sandbox, stay text-only.
+int clua_do_load_trusted(lua_State *L);
 /// (name, arguments...): calls the sandbox global `name`.
 int clua_do_call(lua_State *L);
 /// (name): whether the sandbox global `name` is a function.

@@ -7,8 +7,8 @@ import CarryoverCore
 package enum HomeworkEnvironment {
     /// Loads the prelude and the host's data into `sandbox`.
     static func prepare(_ sandbox: Sandbox) throws {
-        try sandbox.load(HomeworkPrelude.source, chunkName: HomeworkPrelude.chunkName)
-        try sandbox.load(InstrumentTable.source, chunkName: InstrumentTable.chunkName)
+        try sandbox.load(trusted: HomeworkPrelude.compiled)
+        try sandbox.load(trusted: InstrumentTable.compiled)
     }
 
     /// The globals a plugin (or, with `forTests`, a spec file) can use: read

@@ -17,4 +17,7 @@
     /// build time), one chunk, so the reading support stays local.
     @_spi(Benchmarks) public static let source =
         EmbeddedLua.readingChecks + "\n" + EmbeddedLua.homeworkPrelude
+
+    /// The source compiled once per process (each plugin's state loads it as bytecode).
+    static let compiled = TrustedChunk(source: source, name: "=" + chunkName)
 }

@@ -29,6 +29,9 @@ import CarryoverCore
         return "instruments = " + LuaLiteral.render(.object(table), integerKeys: true) + "\n"
     }()
 
+    /// The table compiled once per process (each plugin's state loads it as bytecode).
+    static let compiled = TrustedChunk(source: source, name: "=" + chunkName)
+
     /// The instrument's key in the table: its id without `-` (`phq-9` is `phq9`).
     static func luaName(of instrument: Instrument) -> String {
         String(instrument.id.filter { $0 != "-" })

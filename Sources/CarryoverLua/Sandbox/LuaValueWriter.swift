@@ -39,6 +39,12 @@ struct LuaValueWriter {
         count += 1
     }
 
+    /// Pushes one of the host's compiled chunks (a light userdata: no copy).
+    mutating func push(chunk: TrustedChunk) {
+        lua_pushlightuserdata(state, UnsafeMutableRawPointer(mutating: chunk.pointer))
+        count += 1
+    }
+
     /// Pushes `value`; `path` names it in errors (e.g. `arguments[1].scores[2]`).
     /// On an error nothing of the value stays on the stack.
     mutating func push(_ value: Value, path: @autoclosure () -> String) throws(SandboxError) {

@@ -16,7 +16,8 @@ public final class Sandbox {
     private let clock: any WallClock
     private let seed: UInt64
     private var state: LuaState
-    private var sources: [(source: String, chunkName: String)] = []
+    /// What was loaded, in order, for a rebuild to replay.
+    private var sources: [Chunk] = []
     private var sealed = false
     private var scope: String?
     private var callsSinceBuild = 0
@@ -50,14 +51,27 @@ public final class Sandbox {
         if dirty { try rebuild() }
         do {
             let result = try Self.load(
-                source, chunkName: chunkName, in: state, runner: runner(limits))
-            sources.append((source, chunkName))
+                .text(source, chunkName: chunkName), in: state, runner: runner(limits))
+            sources.append(.text(source, chunkName: chunkName))
             return result
         } catch let error as SandboxError where error.code == .conversion {
             // The chunk ran; only its result could not be read. A rebuilt
             // state must run it too.
-            sources.append((source, chunkName))
+            sources.append(.text(source, chunkName: chunkName))
             throw error
+        } catch {
+            dirty = true
+            throw error
+        }
+    }
+
+    /// Runs one of the host's compiled chunks (a prelude) in the sandbox's
+    /// environment, as ``load(_:chunkName:)`` runs text; its result is not read.
+    func load(trusted chunk: TrustedChunk) throws {
+        if dirty { try rebuild() }
+        do {
+            try Self.load(.trusted(chunk), in: state, runner: runner(limits), reading: false)
+            sources.append(.trusted(chunk))
         } catch {
             dirty = true
             throw error
@@ -114,9 +128,8 @@ public final class Sandbox {
         let fresh = try Self.makeState(plugin: plugin, limits: limits, seed: seed, clock: clock)
         let freshRunner = SandboxRunner(state: fresh, plugin: plugin, limits: limits, clock: clock)
         { _, _ in }
-        for (source, chunkName) in sources {
-            try Self.load(
-                source, chunkName: chunkName, in: fresh, runner: freshRunner, reading: false)
+        for chunk in sources {
+            try Self.load(chunk, in: fresh, runner: freshRunner, reading: false)
         }
         if sealed {
             try freshRunner.run(clua_do_seal, resultPath: nil) { _ throws(SandboxError) in }
@@ -131,14 +144,26 @@ public final class Sandbox {
     /// needs the chunk's effects, not its result).
     @discardableResult
     private static func load(
-        _ source: String, chunkName: String, in state: LuaState, runner: SandboxRunner,
-        reading: Bool = true
+        _ chunk: Chunk, in state: LuaState, runner: SandboxRunner, reading: Bool = true
     ) throws -> Value {
-        try runner.run(clua_do_load, resultPath: reading ? "result" : nil) {
-            writer throws(SandboxError) in
-            try writer.push(text: source)
-            try writer.push(text: "=" + chunkName)
+        switch chunk {
+        case .text(let source, let chunkName):
+            try runner.run(clua_do_load, resultPath: reading ? "result" : nil) {
+                writer throws(SandboxError) in
+                try writer.push(text: source)
+                try writer.push(text: "=" + chunkName)
+            }
+        case .trusted(let chunk):
+            try runner.run(clua_do_load_trusted, resultPath: reading ? "result" : nil) {
+                writer throws(SandboxError) in writer.push(chunk: chunk)
+            }
         }
+    }
+
+    /// A chunk loaded into the sandbox: a plugin's text, or the host's compiled code.
+    private enum Chunk {
+        case text(String, chunkName: String)
+        case trusted(TrustedChunk)
     }
 
     private static func makeState(
@@ -149,7 +174,7 @@ public final class Sandbox {
             _, _ in
         }
         try runner.run(clua_do_setup, resultPath: nil) { writer throws(SandboxError) in
-            try writer.push(text: EmbeddedLua.sandboxPrelude)
+            writer.push(chunk: TrustedChunk.sandboxPrelude)
             try writer.push(.int(Int64(bitPattern: seed)), path: "seed")
         }
         return state
