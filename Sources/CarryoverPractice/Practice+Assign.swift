@@ -45,7 +45,6 @@ extension Practice {
     public func assign(_ request: AssignmentRequest) async throws -> Assignment {
         let assignment = try await newAssignment(request)
         try await store.saveAssignment(assignment)
-        await refreshDigests(of: [assignment])
         return assignment
     }
 
