@@ -43,6 +43,8 @@ extension Practice {
             store: store, validator: validator, batchSize: batchSize, strict: strict, clock: clock
         ).run(path: path)
         // Each batch retired its assignments' digests; keep them current again.
+        // A refused import (nothing stored) writes nothing, digests included.
+        guard report.imported > 0 else { return report }
         for id in loader.assignmentIDs { try? await refreshDigest(assignmentID: id) }
         return report
     }
