@@ -77,5 +77,29 @@
                 ).map { try StoreCoding.decode(Assignment.self, from: $0, what: "assignment") }
             }
         }
+
+        /// One query over every assignment the principal may see (row-level
+        /// security filters `assignment` as for every read) and its state.
+        public func assignmentsWithState() async throws -> [AssignmentWithState] {
+            try await transaction { db in
+                var result: [AssignmentWithState] = []
+                let rows = try await db.query(
+                    """
+                    SELECT a.json::text, s.json::text FROM assignment a
+                    LEFT JOIN assignment_state s ON s.assignment_id = a.id
+                    ORDER BY a.client_id, a.created_at, a.id
+                    """, logger: self.logger)
+                for try await (assignment, state) in rows.decode((String, String?).self) {
+                    result.append(
+                        AssignmentWithState(
+                            assignment: try StoreCoding.decode(
+                                Assignment.self, from: assignment, what: "assignment"),
+                            state: try state.map {
+                                try StoreCoding.decode(Value.self, from: $0, what: "engine state")
+                            }))
+                }
+                return result
+            }
+        }
     }
 #endif

@@ -46,6 +46,15 @@
                                 imported.entry, action: "entry.import", db, &assignments)
                         }
                     }
+                    // New entries retire the progress digests kept in their states.
+                    for id in assignments.keys.sorted() {
+                        try await db.query(
+                            """
+                            UPDATE assignment_state SET json = jsonb_set(json, '{entryRevision}',
+                                to_jsonb(coalesce((json->>'entryRevision')::bigint, 0) + 1))
+                            WHERE assignment_id = \(id)
+                            """, logger: self.logger)
+                    }
                     let result = try tally.result(of: batch, after: old)
                     let progress = result.progress
                     // A batch that stored nothing and moved no mark writes nothing.

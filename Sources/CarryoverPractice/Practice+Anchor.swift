@@ -25,6 +25,7 @@ extension Practice {
         }
         try assignment.start(anchor: anchor, at: now, reason: reason)
         try await store.saveAssignment(assignment)
+        await refreshDigests(of: [assignment])
         return assignment
     }
 
@@ -38,6 +39,7 @@ extension Practice {
         {
             try follower.start(anchor: now, at: now, reason: "\(previous.id) completed")
             try await store.saveAssignment(follower)
+            await refreshDigests(of: [follower])
         }
     }
 

@@ -101,6 +101,7 @@ extension Practice {
         var assignment = try await assignment(id)
         try assignment.transition(to: status, at: clock.now(), reason: reason)
         try await store.saveAssignment(assignment)
+        await refreshDigests(of: [assignment])
         if status == .completed { try await startFollowers(of: assignment) }
         return assignment
     }
@@ -123,6 +124,7 @@ extension Practice {
             try await assignment(id), params: params, schedule: schedule, completion: completion,
             reinforcement: reinforcement, reason: reason, from: from)
         try await store.saveAssignment(changed)
+        await refreshDigests(of: [changed])
         return changed
     }
 

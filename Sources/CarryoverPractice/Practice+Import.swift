@@ -39,9 +39,14 @@ extension Practice {
             score: { assignment, fields in try loader.scores(assignment, fields) },
             // Imported history raises its risks like logged entries do.
             flags: { assignment, fields in try loader.flags(assignment, fields) })
-        return try await EntryImporter(
+        let report = try await EntryImporter(
             store: store, validator: validator, batchSize: batchSize, strict: strict, clock: clock
         ).run(path: path)
+        // Each batch retired its assignments' digests; keep them current again.
+        // A refused import (nothing stored) writes nothing, digests included.
+        guard report.imported > 0 else { return report }
+        for id in loader.assignmentIDs { try? await refreshDigest(assignmentID: id) }
+        return report
     }
 }
 
@@ -57,6 +62,9 @@ final class HomeworkTypeCache {
     init(practice: Practice) {
         self.practice = practice
     }
+
+    /// The assignments whose type was loaded: those the import's lines name.
+    var assignmentIDs: [String] { loaded.keys.sorted() }
 
     /// The type's entry hooks with the assignment's params and client.
     func hooks(for assignment: Assignment) throws -> EntryHooks {

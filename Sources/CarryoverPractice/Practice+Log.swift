@@ -170,9 +170,11 @@ extension Practice {
             return try await replay(stored, of: assignment)
         }
         // What the entry completed and what is next, from the entries as stored now.
-        let history = OccurrenceHistory(
-            assignment: result.assignment,
-            entries: try await store.entries(.init(assignmentID: assignment.id)), now: now)
+        let stored = try await store.entries(.init(assignmentID: assignment.id))
+        let history = OccurrenceHistory(assignment: result.assignment, entries: stored, now: now)
+        // Best effort: a digest not kept is computed by the caseload instead.
+        try? await refreshDigest(
+            assignmentID: assignment.id, revision: result.state.entryRevision, entries: stored)
         var outcome = LogOutcome(
             entry: entry, feedback: checked.feedback, flags: checked.flags,
             reinforcement: result.events, balance: Self.balance(result.assignment, result.state),
@@ -201,10 +203,14 @@ extension Practice {
             let current = snapshot.assignment
             try Self.requireActive(current)
             var state = try Self.assignmentState(current, stored: snapshot.state)
-            // An entry that does not count changes neither the state nor the ledger.
+            // A new entry retires the stored progress digest (Practice+Digest).
+            state.entryRevision = (state.entryRevision ?? 0) + 1
+            // An entry that does not count changes neither reinforcement nor the ledger.
             guard entry.counts else {
                 return (
-                    EngineWrite(entry: entry, idempotencyKey: idempotencyKey),
+                    EngineWrite(
+                        entry: entry, engineState: try Value(encoding: state),
+                        idempotencyKey: idempotencyKey),
                     LoggedChange(
                         assignment: current, state: state, occurrence: nil, events: [],
                         progressChange: nil)

@@ -77,4 +77,26 @@ extension SQLiteStore {
             ).map { try StoreCoding.decode(Assignment.self, from: $0, what: "assignment") }
         }
     }
+
+    /// One query over every assignment and its state, by client, then as
+    /// ``assignments(clientID:status:)`` orders them.
+    public func assignmentsWithState() async throws -> [AssignmentWithState] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.json AS assignment, s.json AS state FROM assignment a
+                    LEFT JOIN assignment_state s ON s.assignment_id = a.id
+                    ORDER BY a.client_id, a.created_at, a.id
+                    """
+            ).map { row in
+                AssignmentWithState(
+                    assignment: try StoreCoding.decode(
+                        Assignment.self, from: row["assignment"] as String, what: "assignment"),
+                    state: try (row["state"] as String?).map {
+                        try StoreCoding.decode(Value.self, from: $0, what: "engine state")
+                    })
+            }
+        }
+    }
 }

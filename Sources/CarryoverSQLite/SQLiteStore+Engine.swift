@@ -109,4 +109,20 @@ extension SQLiteStore {
                 ])
         }
     }
+
+    /// Moves the entry revision of each assignment's engine state on (the
+    /// `entryRevision` member; see `AssignmentState`), inside the caller's
+    /// transaction: entries written outside an engine write retire the
+    /// progress digest kept there, so the caseload computes it again.
+    static func retireDigests(of assignmentIDs: [String], _ db: Database) throws {
+        for id in assignmentIDs {
+            try db.cachedStatement(
+                sql: """
+                    UPDATE assignment_state SET json = json_set(json, '$.entryRevision',
+                        coalesce(json_extract(json, '$.entryRevision'), 0) + 1)
+                    WHERE assignment_id = ?
+                    """
+            ).execute(arguments: [id])
+        }
+    }
 }

@@ -33,6 +33,7 @@ extension SQLiteStore {
                 where tally.note(try Self.recognise(imported, legacy: legacy, db), at: position) {
                     try self.insert(imported.entry, action: "entry.import", db, &assignments)
                 }
+                try Self.retireDigests(of: assignments.keys.sorted(), db)
                 let result = try tally.result(of: batch, after: old)
                 let progress = result.progress
                 // A batch that stored nothing and moved no mark writes nothing.

@@ -64,14 +64,14 @@ import Testing
         }
     }
 
-    /// One read of the open flags and of the clients, then one of
-    /// assignments and one of entries per client; no plugin loaded.
-    @Test func readsOncePerClient() async throws {
+    /// One read of the open flags, of the clients and of every assignment
+    /// with its state; no entry read, no plugin loaded.
+    @Test func readsNoEntries() async throws {
         let fixture = try await Self.threeClients()
         let (practice, store) = try OnePassTests.counted(
             fixture, at: instant("2026-12-03T12:00:00Z"))
         _ = try await practice.caseload()
-        #expect(store.calls == ["flags": 1, "clients": 1, "assignments": 3, "entries": 3])
+        #expect(store.calls == ["flags": 1, "clients": 1, "assignmentsWithState": 1])
         #expect(practice.usage.snapshot.isEmpty)
     }
 

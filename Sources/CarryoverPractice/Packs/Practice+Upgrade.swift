@@ -62,6 +62,7 @@ extension Practice {
         // the assignment is saved leaves copies a repeated upgrade replaces.
         for copy in migrated { try await store.save(copy) }
         try await store.saveAssignment(assignment)
+        await refreshDigests(of: [assignment])
         return AssignmentUpgrade(assignment: assignment, fromVersion: from, migrated: migrated)
     }
 

@@ -195,6 +195,7 @@ extension Practice {
             clientID: client.id, heldAt: clock.now(), since: draft.since, reviewer: actor.name,
             items: items)
         try await store.addReview(review, assignments: changed)
+        await refreshDigests(of: changed)
         for ended in followersOf { try await startFollowers(of: ended) }
         return review
     }

@@ -51,6 +51,7 @@ extension Practice {
             throw PracticeError(.invalidInput, "nothing to change: give --name or --time-zone")
         }
         try await store.updateClient(client, assignments: moved)
+        await refreshDigests(of: moved)
         return ClientChange(client: client, assignments: moved)
     }
 
@@ -80,6 +81,7 @@ extension Practice {
         client.dischargedAt = now
         client.dischargeReason = reason
         try await store.updateClient(client, assignments: ended)
+        await refreshDigests(of: ended)
         return ClientChange(client: client, assignments: ended)
     }
 

@@ -158,9 +158,15 @@ extension Practice {
         _ entry: Entry, _ body: @escaping @Sendable (EngineSnapshot) throws -> (EngineWrite, T)
     ) async throws -> T {
         do {
-            return try await store.writeEngine(
-                assignmentID: entry.assignmentID, entryID: entry.id, body
-            ).value
+            let value = try await store.writeEngine(
+                assignmentID: entry.assignmentID, entryID: entry.id
+            ) { snapshot in
+                let (write, value) = try body(snapshot)
+                return (try Self.changingEntries(write, snapshot), value)
+            }.value
+            // Best effort: a digest not kept is computed by the caseload instead.
+            try? await refreshDigest(assignmentID: entry.assignmentID)
+            return value
         } catch let error as StoreError where error.code == .conflict {
             throw PracticeError(.refused, error.message, cause: error)
         }

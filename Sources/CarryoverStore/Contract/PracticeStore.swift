@@ -39,6 +39,9 @@ public protocol PracticeStore: PortalStore, PeopleStore {
     func assignment(id: String) async throws -> Assignment
     /// The client's assignments, by creation time, optionally of one status.
     func assignments(clientID: String, status: Assignment.Status?) async throws -> [Assignment]
+    /// Every assignment of every client the principal may see, with its
+    /// engine state, in one read: what a caseload needs without reading entries.
+    func assignmentsWithState() async throws -> [AssignmentWithState]
 
     // MARK: Entries, engine state, ledger
 
@@ -103,7 +106,33 @@ public enum StoreAccess: Sendable {
     case readOnly
 }
 
+/// An assignment with its engine state as stored (`nil` before the first entry).
+public struct AssignmentWithState: Sendable {
+    public var assignment: Assignment
+    public var state: Value?
+
+    public init(assignment: Assignment, state: Value?) {
+        self.assignment = assignment
+        self.state = state
+    }
+}
+
 extension PracticeStore {
+    /// One read per client and one per assignment, through the reads every
+    /// store has (a store with a single query overrides it).
+    public func assignmentsWithState() async throws -> [AssignmentWithState] {
+        var result: [AssignmentWithState] = []
+        for client in try await clients() {
+            for assignment in try await assignments(clientID: client.id, status: nil) {
+                result.append(
+                    AssignmentWithState(
+                        assignment: assignment,
+                        state: try await engineState(assignmentID: assignment.id)))
+            }
+        }
+        return result
+    }
+
     /// Replaces a client's name, time zone and discharge.
     public func updateClient(_ client: Client) async throws {
         try await updateClient(client, assignments: [])

@@ -9,7 +9,9 @@ import Foundation
 /// thought record, and `days` days of entries (about one day in seven
 /// missed). One client is made through `Practice`; the others are copies
 /// of its rows written straight into the same schema, which is much faster
-/// than the workflow and stores exactly what the workflow would.
+/// than the workflow and stores exactly what the workflow would: the copied
+/// entries bypass the engine, so each assignment's progress digest is then
+/// computed from them through `Practice`, as the write paths keep it.
 struct Caseload {
     static let start = Date(timeIntervalSince1970: 1_764_547_200)  // 2025-12-01T00:00:00Z
     let folder: URL
@@ -56,6 +58,9 @@ struct Caseload {
             }
         }
         try database.execute("COMMIT")
+        // At the last entry's day, as if each had been logged then.
+        let lastDay = start.addingTimeInterval(Double(days) * 86_400)
+        try await Practice.open(at: folder, clock: FixedClock(lastDay)).refreshProgressDigests()
         return Caseload(
             folder: folder, clientIDs: (0..<clients).map(clientID),
             now: start.addingTimeInterval(Double(days) * 86_400 + 43_200))

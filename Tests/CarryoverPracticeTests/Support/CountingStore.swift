@@ -100,6 +100,11 @@ final class CountingStore: PracticeStore {
         return try await base.entryRevisions(entryID: entryID)
     }
 
+    func assignmentsWithState() async throws -> [AssignmentWithState] {
+        count("assignmentsWithState")
+        return try await base.assignmentsWithState()
+    }
+
     func engineState(assignmentID: String) async throws -> Value? {
         count("engineState")
         return try await base.engineState(assignmentID: assignmentID)

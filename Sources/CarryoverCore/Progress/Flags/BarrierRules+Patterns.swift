@@ -1,11 +1,7 @@
 import Foundation
 
-/// The resolved history the rules read: outcome and status, schedule order.
-typealias ResolvedHistory = [(outcome: OccurrenceOutcome, status: OccurrenceStatus)]
-
 extension BarrierRules {
-    func consecutiveMissesFlag(_ statuses: [OccurrenceStatus]) -> ProgressFlag? {
-        let trailing = statuses.reversed().prefix { $0 == .missed }.count
+    func consecutiveMissesFlag(trailing: Int) -> ProgressFlag? {
         guard consecutiveMisses > 0, trailing >= consecutiveMisses else { return nil }
         return ProgressFlag(
             level: .attention, code: .consecutiveMisses,
@@ -14,17 +10,13 @@ extension BarrierRules {
         )
     }
 
-    func timeConstraintsFlag(_ history: ResolvedHistory, calendar: LocalCalendar)
-        -> ProgressFlag?
-    {
+    func timeConstraintsFlag(_ fold: DigestFold) -> ProgressFlag? {
         // Labels only for the slot that wins: building one per occurrence
         // was a fifth of a caseload.
         let byWeekday = bestCluster(
-            history, slot: { calendar.isoWeekday(of: $0.occurrence.start) },
-            label: { "on \(LocalCalendar.weekdayName($0))s" })
+            fold.weekdays, label: { "on \(LocalCalendar.weekdayName($0))s" })
         let byTime = bestCluster(
-            history,
-            slot: { $0.occurrence.allDay ? nil : calendar.minuteOfDay(of: $0.occurrence.start) },
+            fold.minutes,
             // LocalTime's "HH:MM", not String(format:), which was 6% of a status.
             label: { "at \(LocalTime(hour: $0 / 60, minute: $0 % 60)!)" })
         let clusters = [byWeekday, byTime].compactMap { $0 }
@@ -38,11 +30,13 @@ extension BarrierRules {
                 + "chosen with the client.")
     }
 
-    func unclearInstructionsFlag(_ history: ResolvedHistory, rejected: Int) -> ProgressFlag? {
-        let opening = history.prefix(missedFromStart)
+    func unclearInstructionsFlag(opening statuses: [OccurrenceStatus], rejected: Int)
+        -> ProgressFlag?
+    {
+        let opening = statuses.prefix(missedFromStart)
         let missedOpening =
             missedFromStart > 0 && opening.count == missedFromStart
-            && opening.allSatisfy { $0.status == .missed }
+            && opening.allSatisfy { $0 == .missed }
         let reasons =
             (rejectedAttempts > 0 && rejected >= rejectedAttempts
                 ? ["\(rejected) entries were rejected or left incomplete"] : [])
@@ -56,10 +50,11 @@ extension BarrierRules {
                 + "and fill in an example together.")
     }
 
-    /// Weekly adherence fractions, oldest first, sparse weeks left out.
-    func lowMotivationFlag(_ weekly: [Double]) -> ProgressFlag? {
-        guard decliningWeeks >= 2, weekly.count >= decliningWeeks,
-            let start = weekly.first, start >= goodStart,
+    /// From the weekly adherence of the `weeks` weeks that count (sparse
+    /// ones left out): the first and the latest ones, oldest first.
+    func lowMotivationFlag(first: Double?, recent weekly: [Double], weeks: Int) -> ProgressFlag? {
+        guard decliningWeeks >= 2, weeks >= decliningWeeks,
+            let start = first, start >= goodStart,
             let latest = weekly.last, latest <= lowAdherence
         else { return nil }
         let recent = Array(weekly.suffix(decliningWeeks))
@@ -84,18 +79,11 @@ extension BarrierRules {
         var outsideTotal: Int
     }
 
-    /// The slot (by `slot`, nil to leave an outcome out; named by `label`)
-    /// that clusters most misses, if any clusters (rule in the type's doc).
-    private func bestCluster(
-        _ history: ResolvedHistory, slot: (OccurrenceOutcome) -> Int?, label: (Int) -> String
-    ) -> Cluster? {
-        var misses: [Int: Int] = [:]
-        var totals: [Int: Int] = [:]
-        for (outcome, status) in history {
-            guard let key = slot(outcome) else { continue }
-            totals[key, default: 0] += 1
-            misses[key, default: 0] += status == .missed ? 1 : 0
-        }
+    /// The slot among `slots` (named by `label`) that clusters most misses,
+    /// if any clusters (rule in the type's doc).
+    private func bestCluster(_ slots: [SlotCount], label: (Int) -> String) -> Cluster? {
+        let misses = Dictionary(uniqueKeysWithValues: slots.map { ($0.key, $0.missed) })
+        let totals = Dictionary(uniqueKeysWithValues: slots.map { ($0.key, $0.total) })
         let allMisses = misses.values.reduce(0, +)
         let allTotal = totals.values.reduce(0, +)
         let candidates = totals.keys.sorted().compactMap { key -> Cluster? in

@@ -49,20 +49,27 @@ public struct BarrierRules: Sendable, Hashable, Codable {
     public static let standard = BarrierRules()
 
     /// The flags that `outcomes` raise at `now`, ordered by level (most
-    /// urgent first), then by code.
+    /// urgent first), then by code: those of their ``ProgressDigest``.
     public func flags(
         for outcomes: [OccurrenceOutcome], now: Date, grace: TimeInterval, timeZone: TimeZone
     ) -> [ProgressFlag] {
-        let history = outcomes.resolved(now: now, grace: grace).filter { $0.status != .pending }
-        let calendar = LocalCalendar(timeZone: timeZone)
-        let weeks = AdherenceReport(outcomes: outcomes, now: now, grace: grace, timeZone: timeZone)
-            .weeks.map(\.count).filter { $0.due >= max(1, minimumWeeklyDue) }
+        flags(
+            for: ProgressDigest(
+                outcomes: outcomes, now: now, grace: grace, timeZone: timeZone, rules: self),
+            timeZone: timeZone)
+    }
+
+    /// The flags a digest made with these rules raises at its moment: the
+    /// one implementation of every rule, for a status and a caseload alike.
+    public func flags(for digest: ProgressDigest, timeZone: TimeZone) -> [ProgressFlag] {
+        let fold = digest.closed(timeZone: timeZone)
         let found = [
-            consecutiveMissesFlag(history.map(\.status)),
-            timeConstraintsFlag(history, calendar: calendar),
-            unclearInstructionsFlag(
-                history, rejected: outcomes.map(\.rejectedAttempts).reduce(0, +)),
-            lowMotivationFlag(weeks.compactMap(\.fraction)),
+            consecutiveMissesFlag(trailing: fold.trailingMisses),
+            timeConstraintsFlag(fold),
+            unclearInstructionsFlag(opening: fold.opening, rejected: digest.rejected),
+            lowMotivationFlag(
+                first: fold.firstWeek?.fraction, recent: fold.recentWeeks.compactMap(\.fraction),
+                weeks: fold.qualifyingWeeks),
         ]
         return found.compactMap { $0 }.sorted {
             $0.level != $1.level ? $0.level > $1.level : $0.code.rawValue < $1.code.rawValue
