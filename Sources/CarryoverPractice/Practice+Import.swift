@@ -14,11 +14,25 @@ extension Practice {
     /// Imported entries are history: they count for adherence, streaks,
     /// completion and trends, but earn no reinforcement (reinforcement is
     /// given when an entry is logged, or it is weak).
-    public func importEntries(path: String, strict: Bool, batchSize: Int = 1_000) async throws
-        -> ImportReport
-    {
+    ///
+    /// Lines are checked and scored on `workers` workers at once (by default
+    /// one per core), each loading its own copy of a plugin (Lua states are
+    /// never shared), and are committed in file order all the same: batches,
+    /// progress and resume are those of one worker. A small file runs on one.
+    public func importEntries(
+        path: String, strict: Bool, batchSize: Int = 1_000, workers: Int? = nil
+    ) async throws -> ImportReport {
+        let count = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        return try await EntryImporter(
+            store: store, validators: (0..<count).map { _ in lineValidator() },
+            batchSize: batchSize, strict: strict, clock: clock
+        ).run(path: path)
+    }
+
+    /// A validator with its own loaded homework types, for one worker.
+    private func lineValidator() -> EntryLineValidator {
         let loader = HomeworkTypeCache(practice: self)
-        let validator = EntryLineValidator(
+        return EntryLineValidator(
             check: { assignment, fields in
                 do {
                     let hooks = try loader.hooks(for: assignment)
@@ -39,9 +53,6 @@ extension Practice {
             score: { assignment, fields in try loader.scores(assignment, fields) },
             // Imported history raises its risks like logged entries do.
             flags: { assignment, fields in try loader.flags(assignment, fields) })
-        return try await EntryImporter(
-            store: store, validator: validator, batchSize: batchSize, strict: strict, clock: clock
-        ).run(path: path)
     }
 }
 
