@@ -14,11 +14,32 @@ extension Practice {
     /// Imported entries are history: they count for adherence, streaks,
     /// completion and trends, but earn no reinforcement (reinforcement is
     /// given when an entry is logged, or it is weak).
-    public func importEntries(path: String, strict: Bool, batchSize: Int = 1_000) async throws
-        -> ImportReport
-    {
-        let loader = HomeworkTypeCache(practice: self)
-        let validator = EntryLineValidator(
+    ///
+    /// Lines are checked and scored on `workers` workers at once (by default
+    /// one per core), each loading its own copy of a plugin (Lua states are
+    /// never shared), and are committed in file order all the same: batches,
+    /// progress and resume are those of one worker. A small file runs on one.
+    public func importEntries(
+        path: String, strict: Bool, batchSize: Int = 1_000, workers: Int? = nil
+    ) async throws -> ImportReport {
+        let count = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        let loaders = (0..<count).map { _ in HomeworkTypeCache(practice: self) }
+        let report = try await EntryImporter(
+            store: store, validators: loaders.map(lineValidator),
+            batchSize: batchSize, strict: strict, clock: clock
+        ).run(path: path)
+        // Each batch retired its assignments' digests; keep them current again.
+        // A refused import (nothing stored) writes nothing, digests included.
+        guard report.imported > 0 else { return report }
+        for id in Set(loaders.flatMap(\.assignmentIDs)).sorted() {
+            try? await refreshDigest(assignmentID: id)
+        }
+        return report
+    }
+
+    /// A validator for one worker, with its own loaded homework types.
+    private func lineValidator(_ loader: HomeworkTypeCache) -> EntryLineValidator {
+        EntryLineValidator(
             check: { assignment, fields in
                 do {
                     let hooks = try loader.hooks(for: assignment)
@@ -39,14 +60,6 @@ extension Practice {
             score: { assignment, fields in try loader.scores(assignment, fields) },
             // Imported history raises its risks like logged entries do.
             flags: { assignment, fields in try loader.flags(assignment, fields) })
-        let report = try await EntryImporter(
-            store: store, validator: validator, batchSize: batchSize, strict: strict, clock: clock
-        ).run(path: path)
-        // Each batch retired its assignments' digests; keep them current again.
-        // A refused import (nothing stored) writes nothing, digests included.
-        guard report.imported > 0 else { return report }
-        for id in loader.assignmentIDs { try? await refreshDigest(assignmentID: id) }
-        return report
     }
 }
 

@@ -70,7 +70,8 @@ func runScenarios(_ configuration: Configuration, workspace: URL, into report: i
     if wanted.contains(2) {
         try await ImportScenario(
             lines: configuration.importLines, rounds: configuration.importRounds,
-            memorySizes: configuration.memorySizes, workspace: workspace
+            memorySizes: configuration.memorySizes, workers: configuration.importWorkers,
+            workspace: workspace
         ).run(into: &report)
     }
     if wanted.contains(6) {

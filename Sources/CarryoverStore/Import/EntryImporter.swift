@@ -20,7 +20,21 @@ public struct EntryImporter {
     public static let maxReportedRejections = 1_000
 
     public var store: any PracticeStore
-    public var validator: EntryLineValidator
+    /// One validator per worker: lines are checked and scored on up to this
+    /// many workers at once, each with its own validator (and so its own
+    /// plugin states), and committed in file order all the same.
+    public var validators: [EntryLineValidator]
+    /// The first worker's validator (the only one of a sequential import).
+    public var validator: EntryLineValidator {
+        get { validators[0] }
+        set { validators[0] = newValue }
+    }
+    /// Fewer lines than this per worker run on fewer workers (a small file
+    /// on one), since each worker loads its own copy of a plugin.
+    public var minimumLinesPerWorker = 64
+    /// At most this many bytes of lines are held for the workers at once
+    /// (and at most one batch of lines), so memory stays bounded.
+    static let maxChunkBytes = 4 << 20
     /// Lines per transaction (strict mode: the whole file).
     public var batchSize: Int
     public var strict: Bool
@@ -32,8 +46,18 @@ public struct EntryImporter {
         store: any PracticeStore, validator: EntryLineValidator = EntryLineValidator(),
         batchSize: Int = 1_000, strict: Bool = false, clock: any WallClock = SystemClock()
     ) {
+        self.init(
+            store: store, validators: [validator], batchSize: batchSize, strict: strict,
+            clock: clock)
+    }
+
+    /// An importer with a pool of workers, one per validator (at least one).
+    public init(
+        store: any PracticeStore, validators: [EntryLineValidator], batchSize: Int = 1_000,
+        strict: Bool = false, clock: any WallClock = SystemClock()
+    ) {
         self.store = store
-        self.validator = validator
+        self.validators = validators.isEmpty ? [EntryLineValidator()] : validators
         self.batchSize = max(1, batchSize)
         self.strict = strict
         self.clock = clock
@@ -53,23 +77,40 @@ public struct EntryImporter {
             fileHash: hash, lines: (resumeAfter + 1)...(resumeAfter + 1), entries: [],
             allOrNothing: strict)
         var batchLines = 0
-        while let line = try reader.next() {
-            guard line.number > resumeAfter else { continue }
-            switch try await entry(line, &lookup) {
-            case .entry(let entry, let keyedByContent)?:
-                batch.entries.append(
-                    ImportedEntry(entry: entry, line: line.number, keyedByContent: keyedByContent))
-            case .problem(let reason)?:
-                report.reject(line: line.number, reason)
-                batch.rejectedLines.append(line.number)
-            case nil: break
+        // A chunk of lines at a time (never past a batch's end): its outcomes
+        // are worked out on the workers while the chunk before is taken in
+        // file order and committed.
+        var pending = try start(&reader, after: resumeAfter, batchLines: 0, lookup)
+        do {
+            while let (chunk, work) = pending {
+                let (outcomes, lookup) = try await work.value
+                pending = try start(
+                    &reader, after: resumeAfter,
+                    batchLines: strict ? 0 : (batchLines + chunk.count) % batchSize, lookup)
+                for (line, outcome) in zip(chunk, outcomes) {
+                    switch outcome {
+                    case .entry(let entry, let keyedByContent)?:
+                        batch.entries.append(
+                            ImportedEntry(
+                                entry: entry, line: line.number, keyedByContent: keyedByContent))
+                    case .problem(let reason)?:
+                        report.reject(line: line.number, reason)
+                        batch.rejectedLines.append(line.number)
+                    case nil: break
+                    }
+                    batch.lines = batch.lines.lowerBound...line.number
+                    batchLines += 1
+                    if !strict, batchLines == batchSize {
+                        try await commit(&batch, &report)
+                        batchLines = 0
+                    }
+                }
             }
-            batch.lines = batch.lines.lowerBound...line.number
-            batchLines += 1
-            if !strict, batchLines == batchSize {
-                try await commit(&batch, &report)
-                batchLines = 0
-            }
+        } catch {
+            // The next chunk's workers stop before their validators are let go.
+            pending?.work.cancel()
+            _ = try? await pending?.work.value
+            throw error
         }
         guard batchLines > 0 else { return report }
         if strict, report.rejectedCount > 0 {
@@ -109,39 +150,6 @@ public struct EntryImporter {
         batch = ImportBatch(
             fileHash: batch.fileHash, lines: next...next, entries: [],
             allOrNothing: batch.allOrNothing)
-    }
-
-    private enum Outcome {
-        case entry(Entry, keyedByContent: Bool)
-        case problem(String)
-    }
-
-    /// The line's entry, its problem, or `nil` for a blank line.
-    private func entry(_ line: LineReader.Line, _ lookup: inout AssignmentLookup) async throws
-        -> Outcome?
-    {
-        guard let bytes = line.bytes else {
-            return .problem("is longer than \(LineReader.defaultMaxLineBytes) bytes")
-        }
-        if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { return nil }
-        let parsed: EntryLine
-        let assignmentID: String
-        do throws(LineProblem) {
-            parsed = try EntryLine(bytes: bytes)
-            assignmentID = try parsed.assignmentID
-        } catch {
-            return .problem(error.reason)
-        }
-        guard let assignment = try await lookup.assignment(assignmentID) else {
-            return .problem("assignment '\(assignmentID)' does not exist")
-        }
-        do {
-            let entry = try parsed.entry(
-                for: assignment, loggedAt: clock.now(), validator: validator)
-            return .entry(entry, keyedByContent: !parsed.givesID)
-        } catch let problem as LineProblem {
-            return .problem(problem.reason)
-        }
     }
 
     /// The id a line without one gets: derived from its content (see

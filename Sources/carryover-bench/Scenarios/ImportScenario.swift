@@ -10,6 +10,8 @@ struct ImportScenario {
     var lines: Int
     var rounds: Int
     var memorySizes: [Int]
+    /// Workers of the pool measured (one per core unless `--import-workers`).
+    var workers: Int
     var workspace: URL
 
     func run(into report: inout Report) async throws {
@@ -17,20 +19,14 @@ struct ImportScenario {
         try ImportFile.write(lines: lines, to: file)
         let rows = try Self.rows(lines)
         var round = 0
+        // Each round also imports with a pool of one worker, for the speed-up.
+        var single: [Double] = []
         let rates = try await Stopwatch.alternate(
             rounds: rounds,
             project: {
                 round += 1
-                let practice = try await ImportFile.practice(in: folder("project-\(round)"))
-                var imported = 0
-                let seconds = try await Stopwatch.seconds {
-                    imported = try await practice.importEntries(path: file.path, strict: false)
-                        .imported
-                }
-                guard imported == lines else {
-                    throw BenchError("imported \(imported) of \(lines)")
-                }
-                return Double(lines) / seconds
+                single.append(try await rate(file, workers: 1, in: "single-\(round)"))
+                return try await rate(file, workers: workers, in: "project-\(round)")
             },
             baseline: {
                 _ = try await ImportFile.practice(in: folder("baseline-\(round)"))
@@ -45,11 +41,31 @@ struct ImportScenario {
                 scenario: "2 import rate", unit: "lines/s",
                 project: Statistics.median(rates.project),
                 baseline: Statistics.median(rates.baseline), target: .ratioAtLeast(0.25),
-                note: "\(lines) lines per round, median of \(rounds) alternating rounds; the "
-                    + "baseline's rows are parsed before its clock starts"))
+                note: "\(lines) lines per round, median of \(rounds) alternating rounds, a "
+                    + "pool of \(workers) workers; the baseline's rows are parsed before its "
+                    + "clock starts. A pool of 1: \(Format.number(Statistics.median(single))) "
+                    + "lines/s (speed-up \(Format.number(speedUp(single, rates.project)))x)"))
         for size in memorySizes {
             try await measureMemory(lines: size, into: &report)
         }
+    }
+
+    /// Lines per second of one import of `file` into a fresh practice.
+    private func rate(_ file: URL, workers: Int, in name: String) async throws -> Double {
+        let practice = try await ImportFile.practice(in: folder(name))
+        var imported = 0
+        let seconds = try await Stopwatch.seconds {
+            imported = try await practice.importEntries(
+                path: file.path, strict: false, workers: workers
+            ).imported
+        }
+        guard imported == lines else { throw BenchError("imported \(imported) of \(lines)") }
+        return Double(lines) / seconds
+    }
+
+    /// The pool's median rate over one worker's.
+    private func speedUp(_ single: [Double], _ pool: [Double]) -> Double {
+        Statistics.median(pool) / Statistics.median(single)
     }
 
     private func folder(_ name: String) -> URL {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sizes and rounds of one run: the full run, or `--smoke` for CI.
 struct Configuration {
     var smoke: Bool
@@ -8,6 +10,8 @@ struct Configuration {
     var loadPasses: Int
     var importLines: Int
     var importRounds: Int
+    /// Scenario 2's pool of workers (it also measures a pool of 1).
+    var importWorkers = ProcessInfo.processInfo.activeProcessorCount
     var memorySizes: [Int]
     var clientSizes: [Int]
     var mainClients: Int
@@ -35,7 +39,7 @@ struct Configuration {
     /// Reads `--smoke` first, then overrides: `--scenarios 1,4`,
     /// `--import-lines N`, `--memory-sizes N,M`, `--clients N,M` (the
     /// largest below 10,000 is scenario 3's), `--rounds N`, `--portal-clients N`,
-    /// `--portal-entries N`.
+    /// `--portal-entries N`, `--import-workers N`, `--import-rounds N`.
     static func parse(_ arguments: [String]) throws -> Configuration {
         var configuration = arguments.contains("--smoke") ? smoke : full
         var remaining = arguments.filter { $0 != "--smoke" }[...]
@@ -50,6 +54,8 @@ struct Configuration {
             switch option {
             case "--scenarios": configuration.scenarios = Set(numbers)
             case "--import-lines": configuration.importLines = numbers[0]
+            case "--import-workers": configuration.importWorkers = numbers[0]
+            case "--import-rounds": configuration.importRounds = numbers[0]
             case "--memory-sizes": configuration.memorySizes = numbers
             case "--rounds": configuration.rounds = numbers[0]
             case "--portal-clients": configuration.portalClients = numbers[0]
