@@ -109,7 +109,19 @@ extension Practice {
         performedAt: (_ clientTimeZone: String) throws -> Date? = { _ in nil }
     ) async throws -> LogOutcome {
         let assignment = try await assignment(assignmentID)
-        let client = try await client(assignment.clientID)
+        return try await record(
+            new, assignment: assignment,
+            timeZone: try await client(assignment.clientID).timeZone,
+            idempotencyKey: idempotencyKey, performedAt: performedAt)
+    }
+
+    /// ``record(_:assignmentID:idempotencyKey:performedAt:)`` with the
+    /// assignment and its client's time zone read before (the portal reads
+    /// them once per request); the write reads the assignment as stored.
+    func record(
+        _ new: NewEntry, assignment: Assignment, timeZone: String, idempotencyKey: String?,
+        performedAt: (_ clientTimeZone: String) throws -> Date? = { _ in nil }
+    ) async throws -> LogOutcome {
         var outcome: LogOutcome
         if let key = idempotencyKey,
             let stored = try await store.entryID(idempotencyKey: key, clientID: assignment.clientID)
@@ -117,14 +129,14 @@ extension Practice {
             outcome = try await replay(stored, of: assignment)
         } else {
             let now = clock.now()
-            let performed = try performedAt(client.timeZone) ?? now
+            let performed = try performedAt(timeZone) ?? now
             outcome = try await EntryMoment.$current.withValue(performed) {
                 try await recordEntry(
                     new, assignment: assignment, performed: performed, now: now,
                     idempotencyKey: idempotencyKey)
             }
         }
-        outcome.timeZone = client.timeZone
+        outcome.timeZone = timeZone
         return outcome
     }
 

@@ -6,12 +6,13 @@ import GRDB
 extension SQLiteStore {
     /// Runs `body` on the assignment's engine as stored, inside one write
     /// transaction (`BEGIN IMMEDIATE`, so no other process writes until it
-    /// ends), and writes what it returns.
+    /// ends), and writes what it returns. Writes waiting at the same moment
+    /// share the transaction, each in its own savepoint (group commit).
     public func writeEngine<T: Sendable>(
         assignmentID: String, entryID: String?,
         _ body: @escaping @Sendable (EngineSnapshot) throws -> (EngineWrite, T)
     ) async throws -> (value: T, events: [LedgerEvent]) {
-        try await write { db in
+        try await groupWrite { db in
             let assignment = try Self.assignment(db, id: assignmentID)
             var snapshot = EngineSnapshot(
                 assignment: assignment, state: try Self.engineState(db, assignmentID))

@@ -37,6 +37,8 @@ public final class SQLiteStore: PracticeStore {
     let busyTimeout: TimeInterval
     let principal: Principal
     let clock: any WallClock
+    /// Engine writes waiting to share a transaction (``writeEngine(assignmentID:entryID:_:)``).
+    let groupCommit = GroupCommit()
 
     /// Opens the practice at `path`, creating it (mode 0600, its folder 0700
     /// when missing) if `create` is true, and brings its schema up to date.

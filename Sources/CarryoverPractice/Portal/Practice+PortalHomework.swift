@@ -34,6 +34,15 @@ public struct PortalDue: Sendable, Hashable {
     public var done: Bool
 }
 
+/// A client's assignments as the portal needs them for one request (one store read).
+public struct PortalAssignments: Sendable {
+    public var clientID: String
+    /// The active homework the portal lists, oldest first (not the safety plan).
+    public var homework: [Assignment]
+    /// Whether a safety plan is assigned (active or paused).
+    public var hasSafetyPlan: Bool
+}
+
 /// The client's safety plan as it stands (its latest entry), with the field
 /// declarations that label it.
 public struct PortalSafetyPlan: Sendable {
@@ -75,8 +84,7 @@ extension Practice {
 
     /// The ids of the client's active homework (what the portal lists), oldest first.
     public func portalAssignmentIDs(clientID: String) async throws -> [String] {
-        try await store.assignments(clientID: clientID, status: .active)
-            .filter { $0.homeworkType != Self.safetyPlanType }.map(\.id)
+        try await portalAssignments(clientID: clientID).homework.map(\.id)
     }
 
     /// The declaration (title, instructions, fields) of one active assignment
@@ -87,17 +95,39 @@ extension Practice {
     public func portalDeclaration(clientID: String, assignmentID: String) async throws
         -> HomeworkDeclaration
     {
-        let assignment = try await portalAssignment(clientID: clientID, assignmentID: assignmentID)
-        return try homeworkType(
-            assignment.homeworkType, version: assignment.homeworkVersion, seed: assignment.seed
-        ).declaration.narrowed(toParams: assignment.params)
+        try portalDeclaration(
+            of: try await portalAssignment(clientID: clientID, assignmentID: assignmentID))
+    }
+
+    /// ``portalDeclaration(clientID:assignmentID:)`` of an assignment read
+    /// before (``portalAssignments(clientID:)``): no store read. The plugin is
+    /// loaded once per homework type and version in the process
+    /// (a per-process cache); its pack is looked up, and refused when
+    /// revoked or removed, every time.
+    public func portalDeclaration(of assignment: Assignment) throws -> HomeworkDeclaration {
+        let source = try catalogue.source(
+            id: assignment.homeworkType, version: assignment.homeworkVersion)
+        return try DeclarationCache.shared.declaration(of: source, limits: limits) {
+            try homeworkType(from: source, seed: 0).declaration
+        }.narrowed(toParams: assignment.params)
     }
 
     /// Whether the client has a safety plan assigned (active or paused).
     public func portalHasSafetyPlan(clientID: String) async throws -> Bool {
-        try await store.assignments(clientID: clientID, status: nil).contains {
-            $0.homeworkType == Self.safetyPlanType && !$0.status.isFinal
-        }
+        try await portalAssignments(clientID: clientID).hasSafetyPlan
+    }
+
+    /// The client's assignments as the portal needs them for one request,
+    /// in one store read: the active homework it lists and whether a safety
+    /// plan is assigned.
+    public func portalAssignments(clientID: String) async throws -> PortalAssignments {
+        let all = try await store.assignments(clientID: clientID, status: nil)
+        return PortalAssignments(
+            clientID: clientID,
+            homework: all.filter { $0.status == .active && $0.homeworkType != Self.safetyPlanType },
+            hasSafetyPlan: all.contains {
+                $0.homeworkType == Self.safetyPlanType && !$0.status.isFinal
+            })
     }
 
     /// Logs a portal form: the same validation, plugin and engine as `log`,
@@ -113,6 +143,26 @@ extension Practice {
         return try await log(
             assignmentID: assignment.id, fields: fields, source: .client,
             recordedBy: Entry.portalRecorder, idempotencyKey: idempotencyKey, quality: quality)
+    }
+
+    /// ``submitPortalEntry(clientID:assignmentID:fields:idempotencyKey:quality:)``
+    /// for an assignment read before in this request
+    /// (``portalAssignments(clientID:)``) by a client whose time zone is
+    /// known: the assignment and the client are not read again (the write
+    /// still reads the assignment as stored, inside its transaction).
+    ///
+    /// - Throws: `.notFound` unless the assignment is `clientID`'s, `.notActive`
+    ///   unless it is active, and as ``log(assignmentID:fields:performedAt:source:recordedBy:idempotencyKey:quality:)``.
+    public func submitPortalEntry(
+        clientID: String, timeZone: String, assignment: Assignment, fields: Value,
+        idempotencyKey: String, quality: Int? = nil
+    ) async throws -> LogOutcome {
+        try Self.checkPortal(assignment, of: clientID)
+        return try await record(
+            NewEntry(
+                kind: .homework, fields: fields, source: .client,
+                recordedBy: Entry.portalRecorder, quality: quality),
+            assignment: assignment, timeZone: timeZone, idempotencyKey: idempotencyKey)
     }
 
     /// The client's safety plan, when one is assigned (active or paused).
@@ -134,16 +184,24 @@ extension Practice {
     private func portalAssignment(clientID: String, assignmentID: String) async throws
         -> Assignment
     {
-        let missing = PracticeError(
-            .notFound, "This homework is not on your list. Go back to today's homework.")
-        guard let assignment = try await ifFound({ try await store.assignment(id: assignmentID) }),
-            assignment.clientID == clientID
-        else { throw missing }
+        guard let assignment = try await ifFound({ try await store.assignment(id: assignmentID) })
+        else { throw Self.notOnList }
+        try Self.checkPortal(assignment, of: clientID)
+        return assignment
+    }
+
+    /// The answer for an assignment that is not the client's (the same as for one that does not exist).
+    private static var notOnList: PracticeError {
+        PracticeError(.notFound, "This homework is not on your list. Go back to today's homework.")
+    }
+
+    /// Refuses an assignment that is not `clientID`'s or not active.
+    private static func checkPortal(_ assignment: Assignment, of clientID: String) throws {
+        guard assignment.clientID == clientID else { throw notOnList }
         guard assignment.status == .active else {
             throw PracticeError(
                 .notActive, "This homework is paused or finished. Go back to today's homework.")
         }
-        return assignment
     }
 
     private func portalHomework(_ assignment: Assignment, client: Client) async throws

@@ -28,14 +28,13 @@ extension PortalRoutes {
     /// A homework form, empty, with a fresh idempotency key.
     func form(_ request: Request, _ context: PortalContext) async throws -> Response {
         let (client, session) = try signedIn(context)
-        let id = try await assignment(context, client, session)
-        let declaration = try await practice.portalDeclaration(
-            clientID: client.id, assignmentID: id)
+        let (assignment, assignments) = try await self.assignment(context, client, session)
+        let declaration = try practice.portalDeclaration(of: assignment)
         return try await formPage(
-            declaration, ref: Self.ref(id, session), key: PortalSecret.make(),
+            declaration, ref: Self.ref(assignment.id, session), key: PortalSecret.make(),
             renderer: FormRenderer(
                 fields: Self.portalFields(declaration), input: FormInput(), problems: []),
-            client: client, session: session, status: .ok)
+            client: client, session: session, assignments: assignments, status: .ok)
     }
 
     /// A sent form: stored once (the key), or shown again with every problem
@@ -44,13 +43,12 @@ extension PortalRoutes {
         let (client, session) = try signedIn(context)
         let form = try await FormBody.read(
             request, limit: configuration.maxBodyBytes, csrf: session.csrf)
-        let id = try await assignment(context, client, session)
+        let (assignment, assignments) = try await self.assignment(context, client, session)
         guard let key = form.first("_key"), PortalSecret.isWellFormed(key) else {
             throw PortalError(
                 .badRequest, "This form is incomplete; reload the page and try again.")
         }
-        let declaration = try await practice.portalDeclaration(
-            clientID: client.id, assignmentID: id)
+        let declaration = try practice.portalDeclaration(of: assignment)
         let fields = Self.portalFields(declaration)
         var reader = FormReader(input: form)
         var entry = reader.entry(fields)
@@ -60,27 +58,27 @@ extension PortalRoutes {
             members[Self.qualityField.name] = nil
             entry = .object(members)
         }
-        let ref = Self.ref(id, session)
+        let ref = Self.ref(assignment.id, session)
         if let list = form.first("_add") {
             let renderer = FormRenderer(
                 fields: fields, input: reader.normalized, problems: [], grownList: list)
             return try await formPage(
                 declaration, ref: ref, key: key, renderer: renderer, client: client,
-                session: session, status: .ok)
+                session: session, assignments: assignments, status: .ok)
         }
         let outcome: LogOutcome
         do {
             outcome = try await practice.submitPortalEntry(
-                clientID: client.id, assignmentID: id, fields: entry, idempotencyKey: key,
-                quality: quality)
+                clientID: client.id, timeZone: client.timeZone, assignment: assignment,
+                fields: entry, idempotencyKey: key, quality: quality)
         } catch let error as PracticeError where error.code == .entryRejected {
             let renderer = FormRenderer(
                 fields: fields, input: reader.normalized, problems: error.problems)
             return try await formPage(
                 declaration, ref: ref, key: key, renderer: renderer, client: client,
-                session: session, status: .unprocessableContent)
+                session: session, assignments: assignments, status: .unprocessableContent)
         }
-        let chrome = try await chrome(client, session)
+        let chrome = try await chrome(client, session, assignments: assignments)
         let zone = TimeZone(identifier: client.timeZone) ?? .gmt
         var view = ResultView(
             outcome, crisisMessage: configuration.crisisMessage,
@@ -117,7 +115,8 @@ extension PortalRoutes {
 
     private func formPage(
         _ declaration: HomeworkDeclaration, ref: String, key: String, renderer: FormRenderer,
-        client: PortalClient, session: PortalSessionData, status: HTTPResponse.Status
+        client: PortalClient, session: PortalSessionData, assignments: PortalAssignments,
+        status: HTTPResponse.Status
     ) async throws -> Response {
         let fields = renderer.views(Self.portalFields(declaration))
         let view = FormView(
@@ -125,7 +124,7 @@ extension PortalRoutes {
             problems: ProblemView.list(fields, formErrors: renderer.formErrors))
         let title = view.problems.isEmpty ? declaration.title : "Please check: \(declaration.title)"
         return pages.page(
-            "form", title: title, view: view, chrome: try await chrome(client, session),
-            status: status)
+            "form", title: title, view: view,
+            chrome: try await chrome(client, session, assignments: assignments), status: status)
     }
 }

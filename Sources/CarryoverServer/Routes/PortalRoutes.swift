@@ -1,3 +1,4 @@
+import CarryoverCore
 import CarryoverPractice
 import Foundation
 import HTTPTypes
@@ -45,14 +46,20 @@ struct PortalRoutes: Sendable {
 
     /// The frame of a signed-in page; a supporter's has no safety plan link
     /// (the plan is the client's).
-    func chrome(_ client: PortalClient, _ session: PortalSessionData) async throws
-        -> PageRenderer.Chrome
-    {
-        PageRenderer.Chrome(
-            signedIn: true,
-            hasSafetyPlan: client.supporterID == nil
-                ? try await practice.portalHasSafetyPlan(clientID: client.id) : false,
-            csrf: session.csrf)
+    /// `assignments`, when this request read them already, answer for the
+    /// safety plan without another store read.
+    func chrome(
+        _ client: PortalClient, _ session: PortalSessionData,
+        assignments: PortalAssignments? = nil
+    ) async throws -> PageRenderer.Chrome {
+        var hasSafetyPlan = false
+        if client.supporterID == nil, let assignments {
+            hasSafetyPlan = assignments.hasSafetyPlan
+        } else if client.supporterID == nil {
+            hasSafetyPlan = try await practice.portalHasSafetyPlan(clientID: client.id)
+        }
+        return PageRenderer.Chrome(
+            signedIn: true, hasSafetyPlan: hasSafetyPlan, csrf: session.csrf)
     }
 
     /// The address a request comes from: the proxy's last hop behind a
@@ -73,19 +80,20 @@ struct PortalRoutes: Sendable {
         String(PortalSecret.hash(session.csrf + "|" + assignmentID).prefix(20))
     }
 
-    /// The assignment a URL's ref names, among the client's own homework.
+    /// The assignment a URL's ref names, among the client's own active
+    /// homework, with the client's assignments as read for this request
+    /// (one store read serves the rest of the request).
     func assignment(_ context: PortalContext, _ client: PortalClient, _ session: PortalSessionData)
-        async throws -> String
+        async throws -> (Assignment, PortalAssignments)
     {
         let ref = context.parameters.get("ref") ?? ""
-        guard
-            let id = try await practice.portalAssignmentIDs(clientID: client.id)
-                .first(where: { Self.ref($0, session) == ref })
+        let assignments = try await practice.portalAssignments(clientID: client.id)
+        guard let found = assignments.homework.first(where: { Self.ref($0.id, session) == ref })
         else {
             throw PortalError(
                 .notFound, "This homework is not on your list. Go back to today's homework.")
         }
-        return id
+        return (found, assignments)
     }
 
     static var stylesheet: Response {

@@ -8,12 +8,13 @@ import NIOCore
 /// inserts the posted form into one SQLite table (WAL, synchronous FULL,
 /// one connection behind a lock) and answers 200. No session, no checks,
 /// no plugin, no audit: the floor under any form handler on this machine.
-enum BareInsertServer {
-    /// Starts the server, sends `clients` x `entries` posts the way the
-    /// portal scenario does, checks every row is there, and returns the times.
-    static func run(_ http: HTTPClient, clients: Int, entries: Int, path: String) async throws
-        -> LoadTimes
-    {
+struct BareInsertServer {
+    let url: String
+    let database: LockedDatabase
+    let running: Task<Void, any Error>
+
+    /// Starts the server on a fresh SQLite file at `path`.
+    static func start(path: String) async throws -> BareInsertServer {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let database = LockedDatabase(try RawSQLite(path: path))
         try database.run { db in
@@ -35,20 +36,26 @@ enum BareInsertServer {
                 onServerRunning: { await onRunning($0.localAddress?.port ?? 0) }, logger: logger
             ).runService()
         }
-        defer { running.cancel() }
-        let url = "http://127.0.0.1:\(port)/entries"
-        let posters = (0..<clients).map { Poster(client: $0, formCount: entries) }
-        let times = try await LoadTimes.measure(posters) { poster, index in
-            let answer = try await SimulatedClient.send(
-                http, url, form: "client=\(poster.client)&mood=\(index % 11)")
-            guard answer.status == .ok else { throw BenchError("the bare insert failed") }
-        }
-        let rows = try database.run { try $0.prepare("SELECT id FROM entry").readAll([]) }
-        guard rows == clients * entries else {
-            throw BenchError("the bare server stored \(rows) of \(clients * entries) rows")
-        }
-        return times
+        return BareInsertServer(
+            url: "http://127.0.0.1:\(port)/entries", database: database, running: running)
     }
+
+    /// Posts one client's form `index` the way the portal scenario does.
+    func post(_ http: HTTPClient, _ poster: Poster, _ index: Int) async throws {
+        let answer = try await SimulatedClient.send(
+            http, url, form: "client=\(poster.client)&mood=\(index % 11)")
+        guard answer.status == .ok else { throw BenchError("the bare insert failed") }
+    }
+
+    /// Fails unless exactly `expected` rows are stored.
+    func check(rows expected: Int) throws {
+        let rows = try database.run { try $0.prepare("SELECT id FROM entry").readAll([]) }
+        guard rows == expected else {
+            throw BenchError("the bare server stored \(rows) of \(expected) rows")
+        }
+    }
+
+    func stop() { running.cancel() }
 
     struct Poster: FormCount {
         let client: Int
