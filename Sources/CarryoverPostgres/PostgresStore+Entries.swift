@@ -204,6 +204,23 @@
             }
         }
 
+        public func engineStates(clientID: String) async throws -> [String: Value] {
+            // Row-level security limits both tables to the account's caseload.
+            try await transaction { db in
+                var states: [String: Value] = [:]
+                let rows = try await db.query(
+                    """
+                    SELECT s.assignment_id, s.json::text FROM assignment_state s
+                    JOIN assignment a ON a.id = s.assignment_id WHERE a.client_id = \(clientID)
+                    """, logger: self.logger)
+                for try await (assignmentID, json) in rows.decode((String, String).self) {
+                    states[assignmentID] = try StoreCoding.decode(
+                        Value.self, from: json, what: "engine state")
+                }
+                return states
+            }
+        }
+
         func engineState(_ db: PostgresConnection, _ assignmentID: String) async throws -> Value? {
             try await self.all(
                 db, "SELECT json::text FROM assignment_state WHERE assignment_id = \(assignmentID)",

@@ -60,14 +60,18 @@ extension Practice {
         let entries = try await store.entries(
             .init(assignmentID: assignment.id, includeFields: withFields))
         let state = try await assignmentState(assignment)
+        let open = try await store.flags(FlagQuery(assignmentID: assignment.id, openOnly: true))
         return try await progress(
-            of: assignment, entries: entries, state: state, now: now ?? clock.now())
+            of: assignment, entries: entries, state: state, openFlags: open,
+            now: now ?? clock.now())
     }
 
-    /// Progress from the assignment's entries (oldest first) and engine state as stored.
-    func progress(of assignment: Assignment, entries: [Entry], state: AssignmentState, now: Date)
-        async throws -> AssignmentProgress
-    {
+    /// Progress from the assignment's entries (oldest first), engine state
+    /// and open flags as stored.
+    func progress(
+        of assignment: Assignment, entries: [Entry], state: AssignmentState,
+        openFlags: [RaisedFlag], now: Date
+    ) async throws -> AssignmentProgress {
         let history = OccurrenceHistory(assignment: assignment, entries: entries, now: now)
         let outcomes = history.outcomes
         let (now, grace, zone) = (history.now, history.grace, history.timeZone)
@@ -83,8 +87,7 @@ extension Practice {
         var result = AssignmentProgress(
             assignment: assignment,
             title: title(of: assignment),
-            adherence: AdherenceReport(outcomes: outcomes, now: now, grace: grace, timeZone: zone),
-            streak: StreakSummary(outcomes: outcomes, now: now, grace: grace),
+            adherence: history.adherence(), streak: history.streak(),
             trends: ScoreTrend.trends(in: entries.filter { $0.kind == .homework }),
             completion: try history.completion(),
             balance: Self.balance(assignment, state),
@@ -94,8 +97,7 @@ extension Practice {
                     for: outcomes, now: now, grace: grace, timeZone: zone),
             pluginFlags: try await latestFlags(
                 assignment, entries: entries.filter { $0.kind == .homework }),
-            openFlags: try await store.flags(
-                FlagQuery(assignmentID: assignment.id, openOnly: true)),
+            openFlags: openFlags,
             next: history.next(), entries: entries)
         result.outcomes = outcomes
         result.pluginProgress = state.progress
@@ -155,13 +157,32 @@ extension Practice {
     }
 
     /// Progress of every assignment of a client, active ones first.
+    ///
+    /// It reads the store once each for the client, its assignments, their
+    /// entries, their engine states and their open flags, however many
+    /// assignments it has.
     public func progress(clientID: String, withFields: Bool = false) async throws
         -> [AssignmentProgress]
     {
         let client = try await client(clientID)
+        let assignments = try await store.assignments(clientID: client.id, status: nil)
+        guard !assignments.isEmpty else { return [] }
+        let entries = Dictionary(
+            grouping: try await store.entries(
+                .init(clientID: client.id, includeFields: withFields)),
+            by: \.assignmentID)
+        let states = try await store.engineStates(clientID: client.id)
+        let open = Dictionary(
+            grouping: try await store.flags(FlagQuery(clientID: client.id, openOnly: true)),
+            by: \.assignmentID)
+        let now = clock.now()
         var result: [AssignmentProgress] = []
-        for assignment in try await store.assignments(clientID: client.id, status: nil) {
-            result.append(try await progress(of: assignment, withFields: withFields))
+        for assignment in assignments {
+            result.append(
+                try await progress(
+                    of: assignment, entries: entries[assignment.id] ?? [],
+                    state: try Self.assignmentState(assignment, stored: states[assignment.id]),
+                    openFlags: open[assignment.id] ?? [], now: now))
         }
         return result.sorted {
             ($0.assignment.status == .active ? 0 : 1, $0.assignment.id)

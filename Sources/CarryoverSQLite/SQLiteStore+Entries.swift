@@ -220,6 +220,24 @@ extension SQLiteStore {
         }
     }
 
+    public func engineStates(clientID: String) async throws -> [String: Value] {
+        try await read { db in
+            var states: [String: Value] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.assignment_id, s.json FROM assignment_state s
+                    JOIN assignment a ON a.id = s.assignment_id WHERE a.client_id = ?
+                    """,
+                arguments: [clientID])
+            while let row = try rows.next() {
+                states[row[0]] = try StoreCoding.decode(
+                    Value.self, from: row[1] as String, what: "engine state")
+            }
+            return states
+        }
+    }
+
     static func engineState(_ db: Database, _ assignmentID: String) throws -> Value? {
         try String.fetchOne(
             db, sql: "SELECT json FROM assignment_state WHERE assignment_id = ?",

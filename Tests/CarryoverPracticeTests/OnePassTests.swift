@@ -108,7 +108,34 @@ import Testing
         #expect(practice.usage.snapshot.isEmpty)
         #expect(
             store.calls == [
-                "client": 1, "assignments": 1, "entries": 1, "engineState": 1, "flags": 1,
+                "client": 1, "assignments": 1, "entries": 1, "engineStates": 1, "flags": 1,
+            ])
+    }
+
+    /// One client's status reads the store five times however many
+    /// assignments it has (issue 19). Before: 2 + 3 per assignment (entries,
+    /// engine state, open flags), 11 for these three.
+    @Test func statusReadsTheStoreOncePerKindNotPerAssignment() async throws {
+        let (fixture, phq9) = try await RiskFlagTests.weeklyPHQ9()
+        for type in ["org.carryover.mood-log", "org.carryover.gratitude"] {
+            _ = try await fixture.practice.assign(
+                AssignmentRequest(clientID: "c-017", homeworkType: type, schedule: "daily at 21:00")
+            )
+        }
+        _ = try await fixture.at(instant("2026-11-30T17:00:00Z"))
+            .log(assignmentID: phq9.id, fields: RiskFlagTests.phq9(item9: 2))
+        let (practice, store) = try Self.counted(fixture, at: instant("2026-12-01T08:00:00Z"))
+        let status = try await practice.progress(clientID: "c-017")
+        #expect(status.count == 3)
+        // Each assignment got its own entries, state and open flags.
+        let risky = try #require(status.first { $0.assignment.id == phq9.id })
+        #expect(risky.entries.count == 1)
+        #expect(risky.openFlags.map(\.code) == ["phq9-item9"])
+        #expect(status.filter { $0.assignment.id != phq9.id }.allSatisfy { $0.entries.isEmpty })
+        #expect(status.filter { $0.assignment.id != phq9.id }.allSatisfy { $0.openFlags.isEmpty })
+        #expect(
+            store.calls == [
+                "client": 1, "assignments": 1, "entries": 1, "engineStates": 1, "flags": 1,
             ])
     }
 

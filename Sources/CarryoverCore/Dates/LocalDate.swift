@@ -47,7 +47,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, CodedAsText {
 
     /// Days since 1970-01-01 of the local date of `instant` in `timeZone`.
     static func localDayNumber(of instant: Date, in timeZone: TimeZone) -> Int {
-        let local = instant.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: instant))
+        localDayNumber(of: instant, offset: timeZone.secondsFromGMT(for: instant))
+    }
+
+    /// Days since 1970-01-01 of the local date of `instant` at a UTC offset of `offset` seconds.
+    static func localDayNumber(of instant: Date, offset: Int) -> Int {
+        let local = instant.timeIntervalSince1970 + Double(offset)
         return Int((local / 86_400).rounded(.down))
     }
 

@@ -7,7 +7,7 @@ extension Schedule {
     /// agree with ``occurrences(in:excluding:)`` whatever window that is given.
     public func occurrence(index: Int) -> Occurrence? {
         guard let (day, slot) = day(containing: index) else { return nil }
-        return day.occurrence(slot: slot, in: zone)
+        return day.occurrence(slot: slot, in: ZoneOffsets(zone))
     }
 
     /// The occurrences due in `interval`, oldest first.
@@ -28,7 +28,13 @@ extension Schedule {
         // all-day ends), so the date range starts two days early.
         let low = LocalDate(interval.start, in: zone).adding(days: -2)
         let high = LocalDate(interval.end, in: zone)
-        return days(from: low, through: high).flatMap(occurrences(of:)).filter {
+        // The zone's offsets over the dates asked, listed once (a year of
+        // occurrences asked the zone four times each); a day either side
+        // covers the lookups around each local time.
+        let offsets = ZoneOffsets(
+            zone, from: low.midnightUTC.addingTimeInterval(-2 * 86_400),
+            to: high.midnightUTC.addingTimeInterval(3 * 86_400))
+        return days(from: low, through: high).flatMap { occurrences(of: $0, in: offsets) }.filter {
             $0.due >= interval.start && $0.due < interval.end && !Self.isPaused($0, in: pauses)
         }
     }

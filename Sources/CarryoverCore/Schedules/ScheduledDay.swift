@@ -14,7 +14,7 @@ struct ScheduledDay {
     var slots: Int { Self.slots(of: timing) }
 
     /// The occurrence in position `slot` of this date.
-    func occurrence(slot: Int, in zone: TimeZone) -> Occurrence {
+    func occurrence(slot: Int, in zone: ZoneOffsets) -> Occurrence {
         let index = firstIndex + slot
         switch timing {
         case .at(let times):
@@ -96,9 +96,13 @@ extension Schedule {
 
     /// The occurrences of `day` that the end (a count) leaves in.
     func occurrences(of day: ScheduledDay) -> [Occurrence] {
-        let zone = zone
-        return (0..<day.slots).filter { day.firstIndex + $0 < indexLimit }
-            .map { day.occurrence(slot: $0, in: zone) }
+        occurrences(of: day, in: ZoneOffsets(zone))
+    }
+
+    /// ``occurrences(of:)`` with the zone's offsets listed beforehand.
+    func occurrences(of day: ScheduledDay, in offsets: ZoneOffsets) -> [Occurrence] {
+        (0..<day.slots).filter { day.firstIndex + $0 < indexLimit }
+            .map { day.occurrence(slot: $0, in: offsets) }
     }
 
     /// Every custom date in order, with running first indices.

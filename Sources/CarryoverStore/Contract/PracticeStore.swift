@@ -65,6 +65,9 @@ public protocol PracticeStore: PortalStore, PeopleStore {
     func entryRevisions(entryID: String) async throws -> [EntryRevision]
     /// The assignment's engine state, or `nil` before its first entry.
     func engineState(assignmentID: String) async throws -> Value?
+    /// The engine states of all the client's assignments, by assignment id
+    /// (an assignment without an entry yet has none): one read for a status.
+    func engineStates(clientID: String) async throws -> [String: Value]
     /// The assignment's ledger, oldest first.
     func ledger(assignmentID: String) async throws -> [LedgerEvent]
 

@@ -110,6 +110,11 @@ final class CountingStore: PracticeStore {
         return try await base.engineState(assignmentID: assignmentID)
     }
 
+    func engineStates(clientID: String) async throws -> [String: Value] {
+        count("engineStates")
+        return try await base.engineStates(clientID: clientID)
+    }
+
     func ledger(assignmentID: String) async throws -> [LedgerEvent] {
         count("ledger")
         return try await base.ledger(assignmentID: assignmentID)

@@ -46,6 +46,30 @@ import Testing
         await expectStoreError(.notFound) { _ = try await store.engineState(assignmentID: "a-9") }
     }
 
+    /// One read for a status: every state of the client's assignments, no other client's.
+    @Test(arguments: StoreFactory.available)
+    func engineStatesOfAClientAreItsAssignmentsOnly(_ factory: StoreFactory) async throws {
+        let (store, first) = try await Fixture.seeded(factory)
+        try await store.saveAssignment(Fixture.assignment("a-2"))
+        try await store.saveAssignment(Fixture.assignment("a-3"))
+        try await store.addClient(Fixture.client("c-2"))
+        let other = Fixture.assignment("a-9", client: "c-2")
+        try await store.saveAssignment(other)
+        #expect(try await store.engineStates(clientID: "c-1").isEmpty)
+        _ = try await store.record(
+            Self.recording(Fixture.entry("e-1", assignment: first), state: [1], events: []))
+        _ = try await store.record(
+            Self.recording(
+                Fixture.entry("e-2", assignment: Fixture.assignment("a-3")), state: ["v": 3],
+                events: []))
+        _ = try await store.record(
+            Self.recording(Fixture.entry("e-9", assignment: other), state: [9], events: []))
+        // a-2 has no entry yet, so no state.
+        #expect(try await store.engineStates(clientID: "c-1") == ["a-1": [1], "a-3": ["v": 3]])
+        #expect(try await store.engineStates(clientID: "c-2") == ["a-9": [9]])
+        #expect(try await store.engineStates(clientID: "c-404").isEmpty)
+    }
+
     @Test(arguments: StoreFactory.available)
     func aRefusedRecordingWritesNothing(_ factory: StoreFactory) async throws {
         let (store, assignment) = try await Fixture.seeded(factory)

@@ -60,13 +60,24 @@ public struct AdherenceReport: Sendable, Hashable, Codable {
     public init(
         outcomes: [OccurrenceOutcome], now: Date, grace: TimeInterval, timeZone: TimeZone
     ) {
+        let resolved = outcomes.resolved(now: now, grace: grace)
+        self.init(
+            resolved.lazy.map { (occurrence: $0.outcome.occurrence, status: $0.status) }, now: now,
+            timeZone: timeZone)
+    }
+
+    /// Adherence of occurrences whose status at `now` is known, in schedule
+    /// order (as ``OccurrenceHistory`` resolves them once for all its readers).
+    init(
+        _ resolved: some Collection<(occurrence: Occurrence, status: OccurrenceStatus)>,
+        now: Date, timeZone: TimeZone
+    ) {
         let calendar = LocalCalendar(timeZone: timeZone)
         var overall = AdherenceCount(done: 0, due: 0)
         var byWeek: [Date: AdherenceCount] = [:]
-        for (outcome, status) in outcomes.resolved(now: now, grace: grace)
-        where status != .pending {
+        for (occurrence, status) in resolved where status != .pending {
             overall.add(status)
-            let start = calendar.weekStart(of: outcome.occurrence.start)
+            let start = calendar.weekStart(of: occurrence.start)
             byWeek[start, default: AdherenceCount(done: 0, due: 0)].add(status)
         }
         self.overall = overall

@@ -17,6 +17,9 @@ public struct OccurrenceHistory: Sendable {
     public let occurrences: [Occurrence]
     /// Entries by the index of the occurrence they count for.
     public let entries: [Int: [Entry]]
+    /// Each of `occurrences`' status at `now` with grace, resolved once for
+    /// adherence, streaks and the caller.
+    public let statuses: [OccurrenceStatus]
 
     /// Matches the `entries` that count (oldest first) to the occurrences opened by `now`.
     public init(assignment: Assignment, entries: [Entry], now clockNow: Date) {
@@ -41,11 +44,28 @@ public struct OccurrenceHistory: Sendable {
         self.timeline = timeline
         self.now = now
         self.grace = TimeInterval(assignment.schedule.graceMinutes * 60)
-        self.occurrences = opened.filter {
+        let occurrences = opened.filter {
             $0.due >= assignment.createdAt || byIndex[$0.index] != nil
         }
+        self.occurrences = occurrences
         self.entries = byIndex
+        let grace = self.grace
+        // As OccurrenceOutcome.status: done once it has an entry, missed once due + grace passed.
+        self.statuses = occurrences.map {
+            byIndex[$0.index] != nil
+                ? .done : now > $0.due.addingTimeInterval(grace) ? .missed : .pending
+        }
     }
+
+    /// Adherence at `now`, overall and per week of the client's calendar.
+    public func adherence() -> AdherenceReport {
+        AdherenceReport(
+            zip(occurrences, statuses).lazy.map { (occurrence: $0, status: $1) }, now: now,
+            timeZone: timeZone)
+    }
+
+    /// Streaks at `now`.
+    public func streak() -> StreakSummary { StreakSummary(statuses: statuses) }
 
     /// Each occurrence with its entries.
     public var outcomes: [OccurrenceOutcome] {

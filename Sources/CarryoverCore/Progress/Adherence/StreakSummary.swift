@@ -19,9 +19,14 @@ public struct StreakSummary: Sendable, Hashable, Codable {
 
     /// Streaks of `outcomes` at `now`.
     public init(outcomes: [OccurrenceOutcome], now: Date, grace: TimeInterval) {
+        self.init(statuses: outcomes.resolved(now: now, grace: grace).lazy.map(\.status))
+    }
+
+    /// Streaks of statuses at now, in schedule order.
+    init(statuses: some Sequence<OccurrenceStatus>) {
         var run = 0
         var longest = 0
-        for (_, status) in outcomes.resolved(now: now, grace: grace) {
+        for status in statuses {
             switch status {
             case .done:
                 run += 1
