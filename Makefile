@@ -47,7 +47,7 @@ test: deps test-tools
 # machine).
 DOC_TARGETS := CarryoverErrors CarryoverCore CarryoverManifest CarryoverLua CarryoverPluginKit \
   CarryoverStore CarryoverSQLite CarryoverPostgres CarryoverPacks CarryoverExport \
-  CarryoverModalities CarryoverPractice
+  CarryoverModalities CarryoverPractice CarryoverServer
 docs:
 	swift package generate-documentation $(addprefix --target ,$(DOC_TARGETS)) --warnings-as-errors
 

@@ -198,7 +198,7 @@ let package = Package(
         .testTarget(
             name: "CarryoverStoreTests",
             dependencies: [
-                "CarryoverStore", "CarryoverSQLite", "carryover-store-probe",
+                "CarryoverStore", "CarryoverSQLite", "carryover-store-probe", "CarryoverTestSupport",
                 .target(name: "CarryoverPostgres", condition: .when(traits: ["Postgres"])),
             ]
         ),

@@ -14,7 +14,7 @@ public struct EmbeddedModality: Sendable, Hashable {
     /// Every file of the folder: path relative to the folder -> text.
     public let files: [String: String]
 
-    public init(
+    package init(
         folder: String, id: String, version: String, title: String, main: String, tests: [String],
         files: [String: String]
     ) {

@@ -14,14 +14,14 @@ public struct PluginFolder: Sendable {
     /// The manifest as far as it could be read, with every problem in it.
     public let manifest: ManifestReading
     /// The main Lua file, or nil when the manifest names none or it is missing.
-    public let main: LuaSource?
+    package let main: LuaSource?
     /// The test files that exist, in the manifest's order.
-    public let specs: [LuaSource]
+    package let specs: [LuaSource]
     /// Files the manifest names that are not there.
     public let missingFiles: [ManifestError]
 
     /// Reads the folder at `path`. A manifest with problems still reads:
-    /// lint lists them, and the other commands stop at ``requireMain()``.
+    /// lint lists them, and the other commands stop at `requireMain()`.
     /// - Throws: `SandboxError` `invalid-plugin` when the folder has no
     ///   readable `homework.toml`.
     public init(path: String) throws(SandboxError) {
@@ -57,7 +57,7 @@ public struct PluginFolder: Sendable {
     /// The main file, for commands that cannot go on without a sound manifest.
     /// - Throws: `SandboxError` `invalid-plugin` with the manifest's first
     ///   problem, or saying the main file is not text.
-    public func requireMain() throws(SandboxError) -> LuaSource {
+    package func requireMain() throws(SandboxError) -> LuaSource {
         if let problem = (manifest.problems + missingFiles).first {
             throw SandboxError(
                 .invalidPlugin, plugin: name, file: HomeworkManifest.fileName,

@@ -28,7 +28,7 @@ public struct HomeworkCatalogue: Sendable {
     let shelf: PackShelf
     let usage: PracticeUsage?
 
-    public init(shelf: PackShelf, usage: PracticeUsage? = nil) {
+    package init(shelf: PackShelf, usage: PracticeUsage? = nil) {
         self.shelf = shelf
         self.usage = usage
     }

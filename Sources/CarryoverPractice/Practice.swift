@@ -27,7 +27,7 @@ public final class Practice: Sendable {
     /// Who acts: recorded with every change in the audit journal and with every entry.
     public let actor: Principal
     /// Plugin loads, hook calls and pack verifications so far.
-    public let usage = PracticeUsage()
+    package let usage = PracticeUsage()
 
     /// The database file inside a practice folder.
     public static let databaseName = "practice.sqlite"

@@ -2,7 +2,7 @@ import CarryoverStore
 import GRDB
 
 /// The SQLite library version the store runs on.
-public func sqliteVersion() throws -> String {
+package func sqliteVersion() throws -> String {
     let queue = try DatabaseQueue()
     return try queue.read { try String.fetchOne($0, sql: "SELECT sqlite_version()") ?? "" }
 }

@@ -7,14 +7,17 @@ import Logging
 
 /// The client portal (`carryover serve`): server-rendered pages where a
 /// client signs in with an invite link and does their homework, on the
-/// practice's own workflow (``Practice``).
+/// practice's own workflow (`Practice`).
 ///
 /// This target holds HTTP, templates and security only; every read and
 /// write goes through the practice.
 public struct PortalServer: Sendable {
+    /// The practice every page reads from and every form writes to.
     public let practice: Practice
+    /// Where it listens and what it shows (``PortalConfiguration``).
     public let configuration: PortalConfiguration
 
+    /// A portal over `practice`; nothing listens until ``run(onRunning:)``.
     public init(practice: Practice, configuration: PortalConfiguration = PortalConfiguration()) {
         self.practice = practice
         self.configuration = configuration

@@ -4,9 +4,9 @@ import Foundation
 /// carries `title="<file>"` is a whole file, and a later block with the same
 /// title replaces the earlier one. Tests follow the guides literally with it,
 /// so the docs cannot rot unnoticed.
-public enum DocBlocks {
+package enum DocBlocks {
     /// (file, text) of every titled block of `Docs/<path>`, in order.
-    public static func blocks(of path: String) throws -> [(file: String, text: String)] {
+    package static func blocks(of path: String) throws -> [(file: String, text: String)] {
         let markdown = try String(
             contentsOf: PackageRoot.url.appending(path: "Docs/\(path)"), encoding: .utf8)
         var blocks: [(file: String, text: String)] = []
@@ -28,7 +28,7 @@ public enum DocBlocks {
     }
 
     /// The files as they stand at the end of the guide.
-    public static func files(of path: String) throws -> [String: String] {
+    package static func files(of path: String) throws -> [String: String] {
         Dictionary(
             try blocks(of: path).map { ($0.file, $0.text) }, uniquingKeysWith: { _, last in last })
     }

@@ -3,11 +3,11 @@ import Foundation
 /// Faults a practice's SQLite file meets in a clinic, made from outside the
 /// process under test with the project Python's `sqlite3`: another program
 /// holding the file locked, a damaged page.
-public enum SQLiteFaults {
+package enum SQLiteFaults {
     /// Overwrites the root page of `table` with bytes that are no page, after
     /// checkpointing the WAL into the file: the header and the schema stay
     /// readable, and reading the table then fails as corrupt.
-    public static func corruptTable(_ table: String, inDatabase path: String) throws {
+    package static func corruptTable(_ table: String, inDatabase path: String) throws {
         let result = try TestPython.run(
             """
             import sqlite3, sys
@@ -33,14 +33,14 @@ public enum SQLiteFaults {
 
     /// Starts a process that holds an exclusive lock on the database (as a
     /// crashed or stuck writer would) until the returned lock is released.
-    public static func holdLock(onDatabase path: String) throws -> HeldLock {
+    package static func holdLock(onDatabase path: String) throws -> HeldLock {
         try HeldLock(path: path)
     }
 }
 
 /// A child process holding an exclusive lock on a SQLite file; released by
 /// ``release()`` or when the value goes away.
-public final class HeldLock: @unchecked Sendable {
+package final class HeldLock: @unchecked Sendable {
     private let process = Process()
     private let input = Pipe()
 
@@ -69,7 +69,7 @@ public final class HeldLock: @unchecked Sendable {
     }
 
     /// Ends the holder, which releases its lock, and waits for it.
-    public func release() {
+    package func release() {
         guard process.isRunning else { return }
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
@@ -79,7 +79,7 @@ public final class HeldLock: @unchecked Sendable {
 }
 
 /// A fault could not be made (no Python, no such table); the test cannot go on.
-public struct SQLiteFaultFailure: Error, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
+package struct SQLiteFaultFailure: Error, CustomStringConvertible {
+    package let message: String
+    package var description: String { message }
 }

@@ -8,14 +8,14 @@ import Testing
 /// `CARRYOVER_TEST_PYTHON` points elsewhere when set. A test that needs a
 /// package the interpreter lacks fails and names `make test-tools`; it never
 /// passes silently.
-public enum TestPython {
+package enum TestPython {
     /// What a script printed and how it exited.
-    public struct Result: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
+    package struct Result: Sendable {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
 
-        public init(status: Int32, stdout: String, stderr: String) {
+        package init(status: Int32, stdout: String, stderr: String) {
             self.status = status
             self.stdout = stdout
             self.stderr = stderr
@@ -23,10 +23,10 @@ public enum TestPython {
     }
 
     /// The exit status a check script uses for "a package is missing".
-    public static let missingPackageStatus: Int32 = 3
+    package static let missingPackageStatus: Int32 = 3
 
     /// The interpreter the tests run.
-    public static var executable: URL {
+    package static var executable: URL {
         if let path = ProcessInfo.processInfo.environment["CARRYOVER_TEST_PYTHON"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
@@ -35,7 +35,7 @@ public enum TestPython {
 
     /// Runs `script` (Python source) with `arguments` as `sys.argv[1...]`,
     /// writing `input` to its standard input.
-    public static func run(_ script: String, arguments: [String] = [], input: Data? = nil) throws
+    package static func run(_ script: String, arguments: [String] = [], input: Data? = nil) throws
         -> Result
     {
         let folder = try TemporaryFolder(prefix: "carryover-python")
@@ -46,7 +46,7 @@ public enum TestPython {
 
     /// Runs the Python file at `scriptURL` (a suite kept in the repository,
     /// such as Tests/Browser/portal_browser.py) with `arguments`.
-    public static func run(file scriptURL: URL, arguments: [String] = [], input: Data? = nil)
+    package static func run(file scriptURL: URL, arguments: [String] = [], input: Data? = nil)
         throws -> Result
     {
         let python = executable
@@ -79,7 +79,7 @@ public enum TestPython {
     /// Writes `contents` to a temporary file whose path is the script's
     /// `sys.argv[1]` (then `arguments`), runs the script, and returns what it
     /// printed; records a test failure and returns `nil` unless it exited 0.
-    public static func check(
+    package static func check(
         _ script: String, file contents: String, suffix: String, arguments: [String] = [],
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> String? {
@@ -93,7 +93,7 @@ public enum TestPython {
 
     /// Records a test failure unless the script exited 0; says how to install
     /// the test tools when a package was missing.
-    public static func expectSuccess(
+    package static func expectSuccess(
         _ result: Result, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         if result.status == missingPackageStatus {
@@ -107,7 +107,7 @@ public enum TestPython {
 
     /// The lines a check script starts with: the imports it needs, exiting
     /// with ``missingPackageStatus`` when one is missing.
-    public static func imports(_ modules: String) -> String {
+    package static func imports(_ modules: String) -> String {
         """
         import sys
         try:

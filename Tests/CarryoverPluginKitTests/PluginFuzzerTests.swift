@@ -1,19 +1,24 @@
 import CarryoverCore
 import CarryoverLua
 import CarryoverManifest
+import CarryoverTestSupport
 import Testing
 
 @testable import CarryoverPluginKit
 
 @Suite struct PluginFuzzerTests {
     private let options = FuzzOptions(runs: 300, seed: 7)
+    /// This test's plugin folders, removed when the test ends.
+    private let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-toolkit") }
 
     private func fuzz(
         _ body: String, fields: String = #"field.rating("level", { min = 0, max = 10 })"#,
         options: FuzzOptions? = nil
     ) throws -> FuzzReport {
         try PluginFuzzer.fuzz(
-            ToolkitFixture.plugin(ToolkitFixture.homework(fields: fields, body)),
+            ToolkitFixture.plugin(ToolkitFixture.homework(fields: fields, body), in: scratch),
             options: options ?? self.options)
     }
 
@@ -147,6 +152,11 @@ import Testing
 
 /// Example entries steer the fuzzer past cross-field rules.
 @Suite struct FuzzExampleTests {
+    /// This test's plugin folders, removed when the test ends.
+    private let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-toolkit") }
+
     /// `high` must be exactly `low + 37`: drawn at random, almost never.
     static let lua = ToolkitFixture.homework(
         fields: """
@@ -160,23 +170,23 @@ import Testing
           end,
         """)
 
-    static func folder(example: String?) throws -> PluginFolder {
+    func folder(example: String?) throws -> PluginFolder {
         var files = [
             "homework.toml": HomeworkManifest(
                 id: "org.test.probe", version: SemanticVersion(1, 0, 0), title: "Probe",
                 main: "plugin.lua", tests: []
             ).toml,
-            "plugin.lua": lua,
+            "plugin.lua": Self.lua,
         ]
         if let example { files["examples/entry.json"] = example }
-        return try PluginFolder(path: ToolkitFixture.folder(files))
+        return try PluginFolder(path: ToolkitFixture.folder(files, in: scratch))
     }
 
     @Test func examplesLetInputsPastTheRules() throws {
         let options = FuzzOptions(runs: 400, seed: 3)
         let example = #"{"low": 13, "high": 50, "note": "a real entry"}"#
-        let without = try PluginFuzzer.fuzz(try Self.folder(example: nil), options: options)
-        let with = try PluginFuzzer.fuzz(try Self.folder(example: example), options: options)
+        let without = try PluginFuzzer.fuzz(try folder(example: nil), options: options)
+        let with = try PluginFuzzer.fuzz(try folder(example: example), options: options)
         #expect(without.examples.isEmpty && without.inputsFromExamples == 0)
         #expect(with.examples == ["examples/entry.json"])
         #expect(with.inputsFromExamples > 150)
@@ -185,13 +195,13 @@ import Testing
         #expect(with.reachedAllHooks > 5 * max(1, without.reachedAllHooks))
         #expect(with.render().contains("inputs started from examples/entry.json"))
         let ignored = try PluginFuzzer.fuzz(
-            try Self.folder(example: example),
+            try folder(example: example),
             options: FuzzOptions(runs: 400, seed: 3, useExamples: false))
         #expect(ignored.reachedAllHooks == without.reachedAllHooks)
     }
 
     @Test func anInvalidExampleIsRefusedWithItsFile() throws {
-        let folder = try Self.folder(example: #"{"low": 13, "high": 500, "note": "x"}"#)
+        let folder = try folder(example: #"{"low": 13, "high": 500, "note": "x"}"#)
         #expect {
             try PluginFuzzer.fuzz(folder, options: FuzzOptions(runs: 10))
         } throws: { error in

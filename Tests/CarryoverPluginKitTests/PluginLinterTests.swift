@@ -1,26 +1,33 @@
 import CarryoverLua
+import CarryoverTestSupport
 import Testing
 
 @testable import CarryoverPluginKit
 
 @Suite struct PluginLinterTests {
+    /// This test's plugin folders, removed when the test ends.
+    private let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-toolkit") }
+
     private func lines(_ findings: [LintFinding]) -> [String] {
         findings.map { "\($0.file):\($0.line) \($0.severity) \($0.message)" }
     }
 
     @Test func manifestMistakesAreFoundAtTheirLines() throws {
-        let path = try ToolkitFixture.folder([
-            "homework.toml": """
-            # a manifest with mistakes
-            id = "Probe"
-            version = "1.0"
-            title = "Probe"
-            main = "plugin.lua"
-            tests = ["tests/missing_spec.lua"]
-            colour = "blue"
-            """,
-            "plugin.lua": ToolkitFixture.homework(fields: #"field.text("note")"#),
-        ])
+        let path = try ToolkitFixture.folder(
+            [
+                "homework.toml": """
+                # a manifest with mistakes
+                id = "Probe"
+                version = "1.0"
+                title = "Probe"
+                main = "plugin.lua"
+                tests = ["tests/missing_spec.lua"]
+                colour = "blue"
+                """,
+                "plugin.lua": ToolkitFixture.homework(fields: #"field.text("note")"#),
+            ], in: scratch)
         let findings = PluginLinter.lint(try PluginFolder(path: path))
         #expect(
             lines(findings) == [
@@ -47,7 +54,8 @@ import Testing
             """
         let findings = PluginLinter.lint(
             try ToolkitFixture.plugin(
-                lua, specs: ["tests/a_spec.lua": #"it("x", function() assert.is_true(true) end)"#]))
+                lua, specs: ["tests/a_spec.lua": #"it("x", function() assert.is_true(true) end)"#],
+                in: scratch))
         #expect(
             lines(findings) == [
                 "plugin.lua:1 error uses global 'unpack', which the sandbox does not provide",
@@ -62,7 +70,7 @@ import Testing
             local function flags(entry) return {} end
             \(ToolkitFixture.homework(fields: #"field.text("note")"#, "  validate = validate_entry,"))
             """
-        let findings = PluginLinter.lint(try ToolkitFixture.plugin(lua))
+        let findings = PluginLinter.lint(try ToolkitFixture.plugin(lua, in: scratch))
         #expect(
             lines(findings) == [
                 "plugin.lua:6 error hook 'validate' is declared but never defined (its value is nil)",
@@ -75,7 +83,7 @@ import Testing
     @Test func unknownHookKeyGetsTheClosestName() throws {
         let lua = ToolkitFixture.homework(
             fields: #"field.text("note")"#, "  scroe = function() return {} end,")
-        let findings = PluginLinter.lint(try ToolkitFixture.plugin(lua))
+        let findings = PluginLinter.lint(try ToolkitFixture.plugin(lua, in: scratch))
         let unknown = try #require(findings.first { $0.message.contains("scroe") })
         #expect(unknown.line == 5)
         #expect(unknown.hint == "did you mean 'score'?")
@@ -86,7 +94,9 @@ import Testing
     @Test func declarationErrorsComeFromTheDSLWithTheirLine() throws {
         let lua = ToolkitFixture.homework(fields: #"field.rating("mood", { min = 10, max = 0 })"#)
         let finding = try #require(
-            PluginLinter.lint(try ToolkitFixture.plugin(lua)).first { $0.severity == .error })
+            PluginLinter.lint(try ToolkitFixture.plugin(lua, in: scratch)).first {
+                $0.severity == .error
+            })
         #expect(finding.file == "plugin.lua")
         #expect(finding.line == 4)
         #expect(
@@ -98,11 +108,11 @@ import Testing
             .replacingOccurrences(
                 of: "Write down what happened and rate it from 0 to 10.", with: "Do it.")
         #expect(
-            lines(PluginLinter.lint(try ToolkitFixture.plugin(short))).contains(
+            lines(PluginLinter.lint(try ToolkitFixture.plugin(short, in: scratch))).contains(
                 "plugin.lua:3 warning instructions are very short (6 characters)"))
         let blank = short.replacingOccurrences(of: "\"Do it.\"", with: "\"   \"")
         #expect(
-            lines(PluginLinter.lint(try ToolkitFixture.plugin(blank))).contains(
+            lines(PluginLinter.lint(try ToolkitFixture.plugin(blank, in: scratch))).contains(
                 "plugin.lua:3 error instructions are empty"))
     }
 }

@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverLua
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,9 @@ import Testing
 
 @Suite struct ScaffoldAndRunTests {
     @Test func scaffoldPassesLintTestsAndFuzzAndRefusesToOverwrite() throws {
-        let path = ToolkitFixture.freshPath("sleep-diary")
+        let scratch = try TemporaryFolder(prefix: "carryover-toolkit")
+        defer { withExtendedLifetime(scratch) {} }  // removed only when the test is done
+        let path = scratch.path("sleep-diary").path
         let scaffold = try PluginScaffold(id: "org.clinic.sleep-diary", title: "Sleep \"diary\"")
         let written = try scaffold.write(to: path)
         #expect(

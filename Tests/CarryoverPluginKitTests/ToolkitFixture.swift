@@ -6,7 +6,7 @@ import Foundation
 @testable import CarryoverPluginKit
 
 /// Plugin folders for toolkit tests: the repository's own, and throwaway
-/// ones written to a temporary directory.
+/// ones written into a test's `TemporaryFolder` (removed with it).
 enum ToolkitFixture {
     /// The repository root.
     static let root = PackageRoot.url
@@ -22,34 +22,32 @@ enum ToolkitFixture {
         ]
     }()
 
-    /// A fresh temporary folder path that does not exist yet.
-    static func freshPath(_ name: String = "plugin") -> String {
-        FileManager.default.temporaryDirectory
-            .appendingPathComponent("carryover-toolkit-\(UUID().uuidString)")
-            .appendingPathComponent(name).path
-    }
-
-    /// Writes `files` (relative path -> text) into a new folder; returns its path.
-    static func folder(_ files: [String: String]) throws -> String {
-        let path = freshPath()
+    /// Writes `files` (relative path -> text) into a new folder inside
+    /// `scratch`; returns its path.
+    static func folder(_ files: [String: String], in scratch: TemporaryFolder) throws -> String {
+        let folder = try scratch.subfolder("plugin")
         for (relative, text) in files {
-            let url = URL(fileURLWithPath: path).appendingPathComponent(relative)
+            let url = folder.appendingPathComponent(relative)
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        return path
+        return folder.path
     }
 
-    /// A plugin folder with `plugin.lua` holding `lua` and a manifest that agrees with it.
-    static func plugin(_ lua: String, specs: [String: String] = [:]) throws -> PluginFolder {
+    /// A plugin folder inside `scratch` with `plugin.lua` holding `lua` and a
+    /// manifest that agrees with it.
+    static func plugin(_ lua: String, specs: [String: String] = [:], in scratch: TemporaryFolder)
+        throws -> PluginFolder
+    {
         let manifest = HomeworkManifest(
             id: "org.test.probe", version: SemanticVersion(1, 0, 0), title: "Probe",
             main: "plugin.lua", tests: specs.keys.sorted()
         ).toml
         return try PluginFolder(
             path: folder(
-                specs.merging(["homework.toml": manifest, "plugin.lua": lua]) { a, _ in a }))
+                specs.merging(["homework.toml": manifest, "plugin.lua": lua]) { a, _ in a },
+                in: scratch))
     }
 
     /// A homework declaration around `body` (extra keys of `homework { }`).

@@ -9,20 +9,18 @@ import Testing
 /// The homework type a reader builds by following `Docs/authoring/tutorial.md`
 /// literally passes the author's toolkit: lint, its own tests, and a fuzz run.
 @Suite struct TutorialToolkitTests {
-    func writeTutorialPlugin() throws -> PluginFolder {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("carryover-tutorial-\(UUID().uuidString)")
+    /// The tutorial's files written into `folder`, read as a plugin folder.
+    func writeTutorialPlugin(in folder: TemporaryFolder) throws -> PluginFolder {
         for (file, text) in try DocBlocks.files(of: "authoring/tutorial.md") {
-            let url = folder.appendingPathComponent(file)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
+            try folder.write(file, text)
         }
-        return try PluginFolder(path: folder.path)
+        return try PluginFolder(path: folder.url.path)
     }
 
     @Test func theTutorialsHomeworkTypeLintsTestsAndFuzzesClean() throws {
-        let plugin = try writeTutorialPlugin()
+        let folder = try TemporaryFolder(prefix: "carryover-tutorial")
+        defer { withExtendedLifetime(folder) {} }  // removed only when the test is done
+        let plugin = try writeTutorialPlugin(in: folder)
         let findings = PluginLinter.lint(plugin)
         #expect(!PluginLinter.hasErrors(findings), "\(findings)")
         let tests = try PluginTestReport.run(plugin)

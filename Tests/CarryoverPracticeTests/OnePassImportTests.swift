@@ -7,7 +7,9 @@ import Testing
 /// One pass per imported line: each hook once, `score`'s result passed on
 /// to `flags`, the plugin loaded once per assignment and already scoped.
 @Suite struct OnePassImportTests {
-    let packs = ClinicPackFixture()
+    let packs: ClinicPackFixture
+
+    init() throws { packs = try ClinicPackFixture() }
 
     /// The counting pack of ``OnePassTests``, whose `flags` also reports the
     /// counts so far as an attention flag (code `calls`) kept with each entry.

@@ -13,7 +13,9 @@ import Testing
 /// ``PracticeUsage``, from a store that counts its calls, and from inside the
 /// plugin itself (a pack whose hooks count how often they run).
 @Suite struct OnePassTests {
-    let packs = ClinicPackFixture()
+    let packs: ClinicPackFixture
+
+    init() throws { packs = try ClinicPackFixture() }
 
     /// A practice whose store counts its calls, at `now`.
     static func counted(_ fixture: PracticeFixture, at now: Date) throws -> (

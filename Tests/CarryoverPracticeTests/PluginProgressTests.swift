@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func aClinicPluginsAdvanceStateIsListedAndItsChangesAnnounced() async throws {
-        let packs = ClinicPackFixture()
+        let packs = try ClinicPackFixture()
         let fixture = try PracticeFixture(now: instant("2026-11-30T08:00:00Z"))
         try packs.trust(in: fixture.practice)
         try PackShelf(root: fixture.folder).install(from: packs.pack(version: "1.0.0"))

@@ -5,7 +5,7 @@ import Foundation
 /// returns.
 ///
 /// It holds no random generator: every draw is derived from the assignment's
-/// seed (see ``DrawStream``), so the state stays small and a replay of the
+/// seed (see `DrawStream`), so the state stays small and a replay of the
 /// same events gives the same draws.
 public struct ReinforcementState: Sendable, Hashable, Codable {
     /// When reinforcement started; the first FI/VI interval runs from here.

@@ -22,15 +22,15 @@ public struct FixedClock: WallClock {
 /// The instant hooks see as `clock.now()` while one entry is being handled:
 /// when the client did the homework (`log --at`), not when it was typed in,
 /// so a back-dated entry is judged on its own day.
-public enum EntryMoment {
+package enum EntryMoment {
     /// The entry's moment, while one is set (see `Practice.log`).
-    @TaskLocal public static var current: Date?
+    @TaskLocal package static var current: Date?
 }
 
 /// A clock that answers ``EntryMoment/current`` while one is set, and
 /// `base`'s time otherwise: the clock a practice gives its plugins.
-public struct EntryClock: WallClock {
-    public let base: any WallClock
-    public init(base: any WallClock) { self.base = base }
-    public func now() -> Date { EntryMoment.current ?? base.now() }
+package struct EntryClock: WallClock {
+    package let base: any WallClock
+    package init(base: any WallClock) { self.base = base }
+    package func now() -> Date { EntryMoment.current ?? base.now() }
 }

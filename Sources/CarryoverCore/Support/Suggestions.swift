@@ -1,8 +1,8 @@
 /// "Did you mean ...?" for unknown names: the closest known names by edit
 /// distance, so a typo in a client id or homework type is one step from fixed.
-public enum Suggestions {
+package enum Suggestions {
     /// Up to `limit` names within a distance that scales with the name's length.
-    public static func closest(to name: String, among candidates: [String], limit: Int = 3)
+    package static func closest(to name: String, among candidates: [String], limit: Int = 3)
         -> [String]
     {
         let target = Array(name.lowercased())
@@ -17,14 +17,14 @@ public enum Suggestions {
     }
 
     /// A hint for an error line: " Did you mean 'a' or 'b'?" or "".
-    public static func hint(for name: String, among candidates: [String]) -> String {
+    package static func hint(for name: String, among candidates: [String]) -> String {
         let names = closest(to: name, among: candidates).map { "'\($0)'" }
         guard !names.isEmpty else { return "" }
         return " Did you mean \(names.joined(separator: " or "))?"
     }
 
     /// Levenshtein distance with one rolling row.
-    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    package static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)
         for (i, ca) in a.enumerated() {

@@ -4,13 +4,13 @@
 ///
 /// Doubles are left alone: they came from a double, so a double reads them
 /// back exactly.
-public enum JSONSafeNumbers {
+package enum JSONSafeNumbers {
     /// 2^53: every integer up to it in magnitude is exact as a double.
-    public static let largestExactInteger: UInt64 = 9_007_199_254_740_992
+    package static let largestExactInteger: UInt64 = 9_007_199_254_740_992
 
     /// `json` with every integer literal beyond ±2^53 put in quotes; the rest
     /// byte for byte as it was.
-    public static func quotingLargeIntegers(_ json: String) -> String {
+    package static func quotingLargeIntegers(_ json: String) -> String {
         var output: [UInt8] = []
         let bytes = Array(json.utf8)
         output.reserveCapacity(bytes.count)

@@ -6,12 +6,12 @@ import Foundation
 /// Rounded half away from zero to two decimals, then trailing zeros dropped:
 /// 12 is `12`, 82.8 is `82.8`, 91.304 is `91.3`, 2/3 is `0.67`. Stored
 /// scores and JSON output keep the full value; only the text is rounded.
-public enum ScoreText {
+package enum ScoreText {
     /// The most decimals shown.
-    public static let decimals = 2
+    package static let decimals = 2
 
     /// `value` as people read it (see above); `-0.001` is `0`, never `-0`.
-    public static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
         let scale = 100.0
         let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale

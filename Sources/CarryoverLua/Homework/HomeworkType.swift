@@ -16,10 +16,10 @@ public final class HomeworkType {
     /// What the last hook call (or the load) used: instructions, peak memory, time.
     public var lastUsage: ResourceUsage { sandbox.lastUsage }
     /// Lua states built for this type so far (see ``Sandbox/builds``).
-    public var stateBuilds: Int { sandbox.builds }
+    package var stateBuilds: Int { sandbox.builds }
     /// Hook calls made into the sandbox so far (a hook the plugin does not
     /// define is not called, and not counted).
-    public private(set) var hookCalls = 0
+    package private(set) var hookCalls = 0
 
     /// Loads a homework type from Lua source.
     ///
@@ -102,12 +102,12 @@ public final class HomeworkType {
     /// An assignment's params with this type's defaults filled in, for the
     /// hooks of one entry: they take them as they are (defaults are filled
     /// once per entry, not once per hook).
-    public func filled(_ params: Value) -> HookParams {
+    package func filled(_ params: Value) -> HookParams {
         HookParams(value: declaration.applyingParamDefaults(to: params), filled: true)
     }
 
     /// Every problem of an entry, as ``validate(entry:params:scope:)`` with params as given.
-    public func validate(entry: Value, params: HookParams, scope: String) throws
+    package func validate(entry: Value, params: HookParams, scope: String) throws
         -> [ValidationProblem]
     {
         let problems = FieldValidator.validate(entry, against: declaration.fields)
@@ -118,7 +118,7 @@ public final class HomeworkType {
 
     /// The entry's scores, as numbers and as the table the plugin returned:
     /// `feedback` and `flags` given them do not run `score` again.
-    public func scores(entry: Value, params: HookParams, scope: String) throws -> EntryScores {
+    package func scores(entry: Value, params: HookParams, scope: String) throws -> EntryScores {
         guard declaration.hooks.contains(.score) else { return EntryScores() }
         let table = try call(.score, [entry, params.value], scope: scope, params: params)
         return EntryScores(
@@ -127,7 +127,7 @@ public final class HomeworkType {
     }
 
     /// A short message for the client; `scores`, when given, are the entry's.
-    public func feedback(
+    package func feedback(
         entry: Value, params: HookParams, scope: String, scores: EntryScores? = nil
     ) throws -> String? {
         guard declaration.hooks.contains(.feedback) else { return nil }
@@ -136,7 +136,7 @@ public final class HomeworkType {
     }
 
     /// Flags raised by an entry; `scores`, when given, are the entry's.
-    public func flags(entry: Value, params: HookParams, scope: String, scores: EntryScores? = nil)
+    package func flags(entry: Value, params: HookParams, scope: String, scores: EntryScores? = nil)
         throws -> [PluginFlag]
     {
         guard declaration.hooks.contains(.flags) else { return [] }
@@ -146,7 +146,7 @@ public final class HomeworkType {
     }
 
     /// The progress state after `entry`.
-    public func advance(state: Value, entry: Value, params: HookParams, scope: String) throws
+    package func advance(state: Value, entry: Value, params: HookParams, scope: String) throws
         -> Value
     {
         guard declaration.hooks.contains(.advance) else { return state }
@@ -189,9 +189,9 @@ public final class HomeworkType {
 
 /// HookParams as a hook receives them: as given (the prelude fills in the
 /// declared defaults) or already filled by ``HomeworkType/filled(_:)``.
-public struct HookParams: Sendable {
+package struct HookParams: Sendable {
     /// The params.
-    public let value: Value
+    package let value: Value
     /// Whether the declared defaults are filled in already.
     let filled: Bool
 

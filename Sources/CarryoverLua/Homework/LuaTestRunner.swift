@@ -30,11 +30,11 @@ public struct LuaTestResult: Sendable, Hashable {
 }
 
 /// A Lua file: its path (as shown in messages) and its text.
-public struct LuaSource: Sendable, Hashable {
-    public var path: String
-    public var text: String
+package struct LuaSource: Sendable, Hashable {
+    package var path: String
+    package var text: String
 
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         self.text = text
     }
@@ -42,18 +42,18 @@ public struct LuaSource: Sendable, Hashable {
 
 /// Runs a plugin's Lua tests (busted style) in a sandbox with a fixed clock
 /// and seed, so every run gives the same results.
-public enum LuaTestRunner {
+package enum LuaTestRunner {
     /// The instant `clock.now()` answers in tests: 2025-01-06 09:00 UTC, a Monday.
-    public static let testInstant = Date(timeIntervalSince1970: 1_736_154_000)
+    package static let testInstant = Date(timeIntervalSince1970: 1_736_154_000)
     /// The seed of `math.random` in tests.
-    public static let testSeed: UInt64 = 20_250_106
+    package static let testSeed: UInt64 = 20_250_106
 
     /// Runs every case of `specs` against the homework type in `plugin`.
     ///
     /// A spec file that does not load becomes one failed result named after
     /// the file. Each case runs in its own call, with its own budget.
     /// - Throws: ``SandboxError`` when the plugin itself does not load.
-    public static func run(
+    package static func run(
         plugin: LuaSource, specs: [LuaSource], limits: SandboxLimits = .default
     ) throws -> [LuaTestResult] {
         let sandbox = try Sandbox(

@@ -31,7 +31,7 @@ public final class Sandbox {
     public private(set) var lastUsage = ResourceUsage()
     /// Lua states built so far: the first, then one per rebuild (a new
     /// client scope, or a failed load or seal).
-    public private(set) var builds = 1
+    package private(set) var builds = 1
 
     /// Creates a sandbox; `clock` is the only time plugins see, `seed` seeds
     /// `math.random`.

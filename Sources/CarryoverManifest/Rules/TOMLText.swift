@@ -1,7 +1,7 @@
 /// Writing TOML values, for the manifests the tools write.
-public enum TOMLText {
+package enum TOMLText {
     /// `text` as a TOML basic string, with the escapes the TOML 1.0 spec requires.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,13 +1,15 @@
 import Foundation
 
 /// Reads and writes publisher key files.
-public enum KeyFiles {
+package enum KeyFiles {
     /// Generates a key pair and writes both files; the secret key gets mode 0600.
     ///
     /// Equivalent to `signify -G -n -p <public> -s <secret> -c <comment>`.
     /// Refuses to overwrite either file.
     @discardableResult
-    public static func generate(publicKey publicURL: URL, secretKey secretURL: URL, comment: String)
+    package static func generate(
+        publicKey publicURL: URL, secretKey secretURL: URL, comment: String
+    )
         throws(PackError) -> PublicKey
     {
         guard !FileIO.exists(publicURL) else {
@@ -28,12 +30,12 @@ public enum KeyFiles {
     }
 
     /// Reads a signify public key file.
-    public static func readPublicKey(at url: URL) throws(PackError) -> PublicKey {
+    package static func readPublicKey(at url: URL) throws(PackError) -> PublicKey {
         try PublicKey(signifyData: FileIO.read(url, limit: 4096, what: "public key"))
     }
 
     /// Reads an unencrypted signify secret key file.
-    public static func readSecretKey(at url: URL) throws(PackError) -> SecretKey {
+    package static func readSecretKey(at url: URL) throws(PackError) -> SecretKey {
         try SecretKey(signifyData: FileIO.read(url, limit: 4096, what: "secret key"))
     }
 }

@@ -7,16 +7,16 @@ import Synchronization
 ///
 /// Tests hold the one-pass path to these counts (one `log`, one `status`),
 /// and the benchmark reports them.
-public final class PracticeUsage: Sendable {
+package final class PracticeUsage: Sendable {
     private let counts = Mutex<[String: Int]>([:])
 
-    public init() {}
+    package init() {}
 
     /// The counts so far.
-    public var snapshot: [String: Int] { counts.withLock { $0 } }
+    package var snapshot: [String: Int] { counts.withLock { $0 } }
 
     /// Forgets the counts so far.
-    public func reset() { counts.withLock { $0 = [:] } }
+    package func reset() { counts.withLock { $0 = [:] } }
 
     func count(_ name: String, _ amount: Int = 1) {
         guard amount != 0 else { return }

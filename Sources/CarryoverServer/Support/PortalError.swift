@@ -4,7 +4,7 @@ import HTTPTypes
 /// The one error type of the portal: a stable code, a message for the client
 /// that says what to do, and the error it was made from, if any.
 ///
-/// Its HTTP status comes from its code's category (``CarryoverErrors/ErrorCategory``,
+/// Its HTTP status comes from its code's category (`ErrorCategory` of CarryoverErrors,
 /// one table in `HTTPResponse.Status(_:)`). Messages never name a client or
 /// quote what was typed: they are shown to whoever holds the browser.
 public typealias PortalError = ModuleError<PortalErrorCode>

@@ -51,13 +51,13 @@ package enum StoreCoding {
 
 extension Value {
     /// Converts any Codable value (an engine state, a ledger payload) to a value.
-    public init(encoding value: some Encodable) throws {
+    package init(encoding value: some Encodable) throws {
         self = try StoreCoding.decode(
             Value.self, from: try StoreCoding.encode(value), what: "value")
     }
 
     /// Decodes this value as `type`.
-    public func decode<T: Decodable>(as type: T.Type) throws -> T {
+    package func decode<T: Decodable>(as type: T.Type) throws -> T {
         try StoreCoding.decode(type, from: try StoreCoding.encode(self), what: "value")
     }
 }

@@ -10,7 +10,9 @@ import Testing
 /// moves to 1.1.0 only when the therapist says so, and old entries stay as
 /// logged; `migrate` copies sit beside them.
 @Suite struct AssignmentUpgradeTests {
-    let packs = ClinicPackFixture()
+    let packs: ClinicPackFixture
+
+    init() throws { packs = try ClinicPackFixture() }
 
     /// A practice with pack 1.0.0 installed, the activity log assigned to
     /// c-017 and one entry logged (Monday 2026-11-30, 19:30 in Berlin).

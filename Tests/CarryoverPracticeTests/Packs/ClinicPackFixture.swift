@@ -1,6 +1,7 @@
 import CarryoverCore
 import CarryoverManifest
 import CarryoverPacks
+import CarryoverTestSupport
 import Foundation
 
 @testable import CarryoverPractice
@@ -27,8 +28,10 @@ struct ClinicPackFixture {
     ]
 
     let key = SecretKey.generate()
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "carryover-packs-\(UUID().uuidString)")
+    /// The packs this fixture builds, removed with the fixture.
+    let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-packs") }
 
     /// Trusts this fixture's key in `practice`.
     func trust(in practice: Practice) throws {
@@ -62,10 +65,8 @@ struct ClinicPackFixture {
         version: String, migrate: Bool = true, packID: String = Self.packID,
         lua: ((String) -> String)? = nil
     ) throws -> URL {
-        let root = scratch.appendingPathComponent("pack-\(version)-\(UUID().uuidString)")
+        let root = try scratch.subfolder("pack-\(version)")
         let folder = root.appendingPathComponent("activity-log")
-        try FileManager.default.createDirectory(
-            at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Self.activityLog, to: folder)
         if version != "1.0.0" {
             try edit(folder.appendingPathComponent("homework.toml")) {

@@ -9,7 +9,9 @@ import Testing
 /// status re-reads its flags, `clock.now()` and `clock.today()` are the
 /// moment the client did the homework (`log --at`), not the logging moment.
 @Suite struct EntryMomentTests {
-    let packs = ClinicPackFixture()
+    let packs: ClinicPackFixture
+
+    init() throws { packs = try ClinicPackFixture() }
 
     @Test func hooksSeeTheEntrysMomentNotTheLoggingMoment() async throws {
         let fixture = try PracticeFixture(now: instant("2026-11-30T08:00:00Z"))

@@ -10,7 +10,9 @@ import Testing
 /// fill it in sends a parent report that counts nowhere, runs no hook, and
 /// is exported as the supporter's QuestionnaireResponse.
 @Suite struct InformantFormTests {
-    let packs = ClinicPackFixture()
+    let packs: ClinicPackFixture
+
+    init() throws { packs = try ClinicPackFixture() }
 
     /// The example activity log with a parent-report form added.
     static func withInformant(_ lua: String) -> String {
@@ -57,7 +59,8 @@ import Testing
         }
         let form = try await practice.informantForm(
             supporterID: parent.id, clientID: "c-017", assignmentID: log.id)
-        #expect(form.title == "Parent report" && form.fields.map(\.name) == ["active_days", "seen"])
+        #expect(
+            form.title == "Parent report" && form.fields.map(\.name) == ["active_days", "seen"])
         // Checked against the informant form's own fields, not the client's.
         await #expect(throws: PracticeError.self) {
             _ = try await practice.submitInformant(

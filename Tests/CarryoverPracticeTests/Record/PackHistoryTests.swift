@@ -11,7 +11,9 @@ import Testing
 /// only new entries are refused, naming why. And a hook that fails during
 /// `log` leaves nothing stored.
 @Suite struct PackHistoryTests {
-    let packs = ClinicPackFixture()
+    let packs: ClinicPackFixture
+
+    init() throws { packs = try ClinicPackFixture() }
 
     /// The example clinic's activity log (signed by `packs`) assigned to c-017.
     func loggedAndAbandoned(lua: ((String) -> String)? = nil) async throws -> (

@@ -8,7 +8,9 @@ import Testing
 /// A risk flag raised by a clinic's own plugin (not the built-in PHQ-9) stays
 /// open after a later calm entry, until a therapist acknowledges it.
 @Suite struct PluginRiskFlagTests {
-    let packs = ClinicPackFixture()
+    let packs: ClinicPackFixture
+
+    init() throws { packs = try ClinicPackFixture() }
 
     /// The example activity log whose flags hook also raises a risk when
     /// the note says "no point".

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -6,6 +7,11 @@ import Testing
 
 /// JSON Lines import against every store.
 @Suite struct EntryImporterTests {
+    /// This test's files, removed when the test ends.
+    private let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-store") }
+
     static let moodFields: [String: FieldShape] = [
         "mood": FieldShape(.integer, required: true), "note": FieldShape(.text),
         "day": FieldShape(.date),
@@ -21,8 +27,8 @@ import Testing
     /// A day after Fixture.t0: the lines' 2026-03-01T09:00+01:00 is past.
     static let clock = FixedClock(Fixture.t0.addingTimeInterval(86_400))
 
-    static func file(_ lines: [String]) throws -> String {
-        let path = try TempDir.make().appending("entries.jsonl")
+    func file(_ lines: [String]) throws -> String {
+        let path = try scratch.subfolder("store").path.appending("entries.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -65,7 +71,7 @@ import Testing
     func goodLinesImportAndBadLinesAreReportedByLineAndField(_ factory: StoreFactory) async throws {
         let (store, _) = try await Fixture.seeded(factory)
         let lines = [Self.line(3)] + Self.badLines.map(\.0) + [Self.line(4, id: "given-id")]
-        let path = try Self.file(lines)
+        let path = try self.file(lines)
         let report = try await EntryImporter(
             store: store, validator: Self.validator, batchSize: 4, clock: Self.clock
         ).run(path: path)
@@ -89,7 +95,7 @@ import Testing
         let (store, _) = try await Fixture.seeded(factory)
         let journal = try await store.auditJournal(AuditQuery())
         for (bad, reason) in Self.badLines {
-            let path = try Self.file([Self.line(1), Self.line(2), bad, Self.line(3)])
+            let path = try self.file([Self.line(1), Self.line(2), bad, Self.line(3)])
             let report = try await EntryImporter(
                 store: store, validator: Self.validator, batchSize: 1, strict: true,
                 clock: Self.clock
@@ -106,14 +112,14 @@ import Testing
     @Test(arguments: StoreFactory.available)
     func reRunningAnImportAddsNothingTwice(_ factory: StoreFactory) async throws {
         let (store, _) = try await Fixture.seeded(factory)
-        let path = try Self.file((1...25).map { Self.line($0 % 10, extra: ",\"note\":\"n\($0)\"") })
+        let path = try self.file((1...25).map { Self.line($0 % 10, extra: ",\"note\":\"n\($0)\"") })
         let importer = EntryImporter(store: store, validator: Self.validator, batchSize: 10)
         let first = try await importer.run(path: path)
         #expect(first.imported == 25 && first.resumedAfterLine == 0)
         let second = try await importer.run(path: path)
         #expect(second.imported == 0 && second.resumedAfterLine == 25 && second.rejectedCount == 0)
         // One id on two lines with different content: the second is refused.
-        let given = try Self.file([Self.line(1, id: "x-1"), Self.line(2, id: "x-1")])
+        let given = try self.file([Self.line(1, id: "x-1"), Self.line(2, id: "x-1")])
         let report = try await importer.run(path: given)
         #expect(report.imported == 1)
         #expect(report.rejections.map(\.line) == [2])
@@ -129,7 +135,7 @@ import Testing
     @Test(arguments: StoreFactory.available)
     func rejectedLinesImportOnceTheirCauseIsFixed(_ factory: StoreFactory) async throws {
         let (store, _) = try await Fixture.seeded(factory)
-        let path = try Self.file([Self.line(1), Self.line(2, assignment: "a-2"), Self.line(3)])
+        let path = try self.file([Self.line(1), Self.line(2, assignment: "a-2"), Self.line(3)])
         let importer = EntryImporter(store: store, validator: Self.validator, batchSize: 2)
         let first = try await importer.run(path: path)
         #expect(first.imported == 2 && first.rejections.map(\.line) == [2])
@@ -154,10 +160,10 @@ import Testing
         let (store, _) = try await Fixture.seeded(factory)
         let importer = EntryImporter(store: store, validator: Self.validator)
         let lines = [Self.line(1), Self.line(12), Self.line(3, id: "kept-id")]
-        let first = try await importer.run(path: try Self.file(lines))
+        let first = try await importer.run(path: try self.file(lines))
         #expect(first.imported == 2 && first.rejections.map(\.line) == [2])
         let edited = [Self.line(1), Self.line(5), Self.line(3, id: "kept-id"), Self.line(4)]
-        let second = try await importer.run(path: try Self.file(edited))
+        let second = try await importer.run(path: try self.file(edited))
         #expect(second.resumedAfterLine == 0 && second.imported == 2)
         #expect(second.alreadyStored == 2 && second.rejectedCount == 0)
         let moods = try await store.entries(EntryQuery()).compactMap { $0.fields["mood"]?.number }
@@ -168,7 +174,7 @@ import Testing
     @Test(arguments: StoreFactory.available)
     func strictModeWithADuplicatedIDStoresNothing(_ factory: StoreFactory) async throws {
         let (store, _) = try await Fixture.seeded(factory)
-        let path = try Self.file([Self.line(1, id: "d"), Self.line(3), Self.line(2, id: "d")])
+        let path = try self.file([Self.line(1, id: "d"), Self.line(3), Self.line(2, id: "d")])
         let report = try await EntryImporter(
             store: store, validator: Self.validator, batchSize: 1, strict: true
         ).run(path: path)
@@ -176,7 +182,7 @@ import Testing
         #expect(try await store.entries(EntryQuery()).isEmpty)
         #expect(try await store.importProgress(fileHash: report.fileHash) == nil)
         // The same file without the clash imports whole.
-        let fixed = try Self.file([Self.line(1, id: "d"), Self.line(3), Self.line(2, id: "e")])
+        let fixed = try self.file([Self.line(1, id: "d"), Self.line(3), Self.line(2, id: "e")])
         let again = try await EntryImporter(
             store: store, validator: Self.validator, strict: true
         ).run(path: fixed)
@@ -185,7 +191,7 @@ import Testing
 
     @Test func aFolderIsNotAnImportFile() async throws {
         let (store, _) = try await Fixture.seeded(.sqlite)
-        let folder = try TempDir.make()
+        let folder = try scratch.subfolder("store").path
         let error = await expectStoreError(.notFound) {
             _ = try await EntryImporter(store: store).run(path: folder)
         }

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -7,15 +8,20 @@ import Testing
 /// A validator that fails for the machine's sake (a busy store or pack)
 /// stops the import: the line is not rejected as if it were wrong.
 @Suite struct ImportStopTests {
+    /// This test's files, removed when the test ends.
+    private let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-store") }
+
     /// Three lines without scores, so each is scored by the validator.
-    static func unscoredFile() throws -> String {
+    func unscoredFile() throws -> String {
         let lines = (1...3).map { mood in
             """
             {"assignment":"a-1","performedAt":"2026-03-01T0\(mood):00:00+01:00",\
             "fields":{"mood":\(mood)}}
             """
         }
-        return try EntryImporterTests.file(lines)
+        return try scratch.write("entries.jsonl", lines.joined(separator: "\n") + "\n").path
     }
 
     static let busy = StoreError(.locked, "busy; run the command again")
@@ -31,7 +37,7 @@ import Testing
         let importer = EntryImporter(
             store: store, validator: validator, batchSize: 2, clock: EntryImporterTests.clock)
         let error = try await #require(throws: StoreError.self) {
-            try await importer.run(path: try Self.unscoredFile())
+            try await importer.run(path: try self.unscoredFile())
         }
         #expect(error.code == .locked)
         // The first batch is stored; the third line waits for the next run.
@@ -45,7 +51,7 @@ import Testing
         let importer = EntryImporter(
             store: store, validator: validator, clock: EntryImporterTests.clock)
         await #expect(throws: StoreError.self) {
-            try await importer.run(path: try Self.unscoredFile())
+            try await importer.run(path: try self.unscoredFile())
         }
         #expect(try await store.entries(EntryQuery()).isEmpty)
     }
@@ -60,7 +66,7 @@ import Testing
         })
         let report = try await EntryImporter(
             store: store, validator: validator, clock: EntryImporterTests.clock
-        ).run(path: try Self.unscoredFile())
+        ).run(path: try self.unscoredFile())
         #expect(report.imported == 2)
         #expect(report.rejections.map(\.reason) == ["the homework type could not score it"])
     }

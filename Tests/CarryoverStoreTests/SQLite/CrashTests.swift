@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -8,26 +9,26 @@ import Testing
 
 /// Processes killed mid-import and processes writing side by side.
 @Suite(.serialized) struct CrashTests {
+    /// This test's files, removed when the test ends.
+    private let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-store") }
+
     static let lines = 60_000
     static let batchSize = 100
 
     /// A practice with client c-1 and assignment a-1, and a file of valid lines.
-    static func practiceAndFile() async throws -> (path: String, file: String) {
-        let folder = try TempDir.make()
+    func practiceAndFile() async throws -> (path: String, file: String) {
+        let folder = try scratch.subfolder("store").path
         let store = try SQLiteStore(path: folder.appending("practice.sqlite"), create: true)
         try await store.addClient(Fixture.client())
         try await store.saveAssignment(Fixture.assignment())
-        let text = (1...lines).map {
+        let text = (1...Self.lines).map {
             "{\"assignment\":\"a-1\",\"performedAt\":\"2026-03-01T09:00:00Z\",\"fields\":{\"n\":\($0)}}"
         }.joined(separator: "\n")
         let file = folder.appending("entries.jsonl")
         try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: file))
         return (store.path, file)
-    }
-
-    /// The practice and its 5.5 MB file are not kept after the test.
-    static func remove(folderOf path: String) {
-        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
 
     /// Integrity, and the entries stored are exactly the lines of whole
@@ -58,8 +59,7 @@ import Testing
     }
 
     @Test func killedImportsLeaveWholeBatchesAndResumeToEveryLineOnce() async throws {
-        let (path, file) = try await Self.practiceAndFile()
-        defer { Self.remove(folderOf: path) }
+        let (path, file) = try await self.practiceAndFile()
         let hash = try FileDigest.sha256(path: file)
         var random = SeededRandom(seed: 20_261_129)
         var beforeTheEnd = 0
@@ -82,8 +82,7 @@ import Testing
     }
 
     @Test func fourProcessesLoggingAtOnceLoseNothing() async throws {
-        let (path, _) = try await Self.practiceAndFile()
-        defer { Self.remove(folderOf: path) }
+        let (path, _) = try await self.practiceAndFile()
         let perProcess = 200
         let probes = try (0..<4).map {
             try Probe.start(["log", path, "a-1", "p\($0)", "\(perProcess)"])

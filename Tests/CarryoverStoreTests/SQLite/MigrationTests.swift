@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -8,8 +9,13 @@ import Testing
 
 /// A practice written by schema v1 opens under the current schema with its data.
 @Suite struct MigrationTests {
+    /// This test's files, removed when the test ends.
+    private let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-store") }
+
     @Test func practiceFromV1MigratesWithItsData() async throws {
-        let path = try TempDir.make().appending("v1.sqlite")
+        let path = try scratch.subfolder("store").path.appending("v1.sqlite")
         let assignment = Fixture.assignment()
         do {
             // A v1 file as GRDB's DatabaseMigrator wrote it: WAL, the v1 tables,

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Crypto
 import Foundation
 import GRDB
@@ -11,6 +12,11 @@ import Testing
 /// marked by its application id; another program's file and a read-only
 /// open are left byte for byte as they were.
 @Suite struct PracticeFileTests {
+    /// This test's files, removed when the test ends.
+    private let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-store") }
+
     /// The file's bytes, its mode and the names beside it (-wal, -shm, ...).
     struct Snapshot: Equatable {
         var digest: String
@@ -29,8 +35,8 @@ import Testing
 
     /// Another program's SQLite file: a table of notes, mode 0644, in
     /// rollback-journal or WAL mode.
-    static func foreignFile(wal: Bool) async throws -> String {
-        let path = try TempDir.make().appending("practice.sqlite")
+    func foreignFile(wal: Bool) async throws -> String {
+        let path = try scratch.subfolder("store").path.appending("practice.sqlite")
         let other = try DatabaseQueue(path: path)
         try await other.writeWithoutTransaction { db in
             if wal { _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
@@ -42,7 +48,7 @@ import Testing
     }
 
     @Test func aNewPracticeCarriesTheApplicationID() async throws {
-        let store = try SQLiteFileTests.newStore(try TempDir.make())
+        let store = try SQLiteFileTests.newStore(try scratch.subfolder("store").path)
         let id = try await store.database.read {
             try Int32.fetchOne($0, sql: "PRAGMA application_id")
         }
@@ -56,7 +62,7 @@ import Testing
     /// it (every table added) and made it 0600.
     @Test(arguments: [false, true])
     func anotherProgramsFileIsRefusedAndLeftAsItWas(wal: Bool) async throws {
-        let path = try await Self.foreignFile(wal: wal)
+        let path = try await self.foreignFile(wal: wal)
         let before = try Snapshot(path)
         for access in [StoreAccess.readWrite, .readOnly] {
             let error = await expectStoreError(.notAPractice) {
@@ -67,7 +73,7 @@ import Testing
         await expectStoreError(.notAPractice) { _ = try SQLiteStore(path: path, create: true) }
         #expect(try Snapshot(path) == before)
         // An empty SQLite database (tables none, id 0) is not adopted either.
-        let empty = try TempDir.make().appending("practice.sqlite")
+        let empty = try scratch.subfolder("store").path.appending("practice.sqlite")
         let emptyQueue = try DatabaseQueue(path: empty)
         try await emptyQueue.writeWithoutTransaction { try $0.execute(sql: "VACUUM") }
         try emptyQueue.close()
@@ -80,7 +86,7 @@ import Testing
     /// counter and schema cookie (GRDB's pool wrote a table to the WAL on
     /// every open). A read-only store changes no byte, and refuses writes.
     @Test func aReadOnlyStoreLeavesTheFileAsItWas() async throws {
-        let folder = try TempDir.make()
+        let folder = try scratch.subfolder("store").path
         let path: String
         do {
             let store = try SQLiteFileTests.newStore(folder)
@@ -112,7 +118,7 @@ import Testing
     /// A practice older than the application id is recognised by its tables,
     /// migrated once (even when opened read-only), then read without writes.
     @Test func anOlderPracticeIsMigratedOnceThenOpenedReadOnly() async throws {
-        let path = try TempDir.make().appending("practice.sqlite")
+        let path = try scratch.subfolder("store").path.appending("practice.sqlite")
         let old = try DatabaseQueue(path: path)
         try await old.writeWithoutTransaction { db in
             _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")

@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -8,6 +9,11 @@ import Testing
 
 /// What only the SQLite store has: its file, pragmas, triggers, backup.
 @Suite struct SQLiteFileTests {
+    /// This test's files, removed when the test ends.
+    private let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-store") }
+
     static func mode(_ path: String) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
@@ -20,7 +26,7 @@ import Testing
     }
 
     @Test func practiceFileIsOwnerOnlyAndNewFolderToo() async throws {
-        let folder = try TempDir.make().appending("new/practice")
+        let folder = try scratch.subfolder("store").path.appending("new/practice")
         let store = try Self.newStore(folder)
         try await store.addClient(Fixture.client())
         #expect(try Self.mode(store.path) == 0o600)
@@ -29,7 +35,7 @@ import Testing
     }
 
     @Test func openingTightensAWiderFileMode() async throws {
-        let folder = try TempDir.make()
+        let folder = try scratch.subfolder("store").path
         let path = try Self.newStore(folder).path
         chmod(path, 0o644)
         _ = try SQLiteStore(path: path)
@@ -41,7 +47,7 @@ import Testing
     /// passed). Asked here on the live connections that read and that write,
     /// of a new practice, of one opened again, and of a read-only one.
     @Test func walWithFullSynchronousOnEveryConnection() async throws {
-        let folder = try TempDir.make()
+        let folder = try scratch.subfolder("store").path
         let created = try Self.newStore(folder)
         let reopened = try SQLiteStore(path: created.path)
         let readOnly = try SQLiteStore(path: created.path, access: .readOnly)
@@ -61,7 +67,7 @@ import Testing
     }
 
     @Test func missingAndDamagedFilesAreClearErrors() async throws {
-        let folder = try TempDir.make()
+        let folder = try scratch.subfolder("store").path
         await expectStoreError(.notFound) {
             _ = try SQLiteStore(path: folder.appending("none.sqlite"))
         }
@@ -72,7 +78,7 @@ import Testing
     }
 
     @Test func backupIsAPrivateConsistentCopy() async throws {
-        let folder = try TempDir.make()
+        let folder = try scratch.subfolder("store").path
         let store = try Self.newStore(folder)
         try await store.addClient(Fixture.client())
         let assignment = Fixture.assignment()
@@ -91,7 +97,7 @@ import Testing
 
 extension SQLiteFileTests {
     @Test func aWriterThatWaitsTooLongGetsLockedAndWritesNothing() async throws {
-        let path = try TempDir.make().appending("practice.sqlite")
+        let path = try scratch.subfolder("store").path.appending("practice.sqlite")
         let store = try SQLiteStore(path: path, create: true, busyTimeout: 0.2)
         // Another process's long write transaction, played by a raw connection.
         var config = Configuration()
@@ -115,7 +121,7 @@ extension SQLiteFileTests {
     /// waiting in a few cases (another process recovering the WAL, a stale
     /// snapshot); such a transaction rolled back, so it is tried again whole.
     @Test func busyBeforeTheTimeoutIsRetriedAndThenLocked() async throws {
-        let store = try Self.newStore(try TempDir.make())
+        let store = try Self.newStore(try scratch.subfolder("store").path)
         var attempts = 0
         let value = try await store.retryingWhileBusy { () async throws -> Int in
             attempts += 1

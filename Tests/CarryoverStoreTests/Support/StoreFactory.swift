@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -34,7 +35,7 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
         name: "SQLite",
         make: { clock in
             try SQLiteStore(
-                path: TempDir.make().appending("practice.sqlite"), create: true,
+                path: StoreScratch.folder().appending("practice.sqlite"), create: true,
                 principal: Principal(name: "dr-test"), clock: clock)
         },
         execute: { store, sql in
@@ -102,12 +103,23 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// A new private folder under the system's temporary folder.
-enum TempDir {
-    static func make() throws -> String {
-        let path = NSTemporaryDirectory() + "carryover-store-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+/// The SQLite factory's practices: a fresh folder each inside one
+/// `TemporaryFolder` per test process, removed when the process exits (the
+/// factory hands its stores out with no owner that could remove them).
+enum StoreScratch {
+    private static let shared = Result { try TemporaryFolder(prefix: "carryover-store") }
+    private static let registration: Void = {
+        atexit {
+            if case .success(let folder) = StoreScratch.shared {
+                try? FileManager.default.removeItem(at: folder.url)
+            }
+        }
+    }()
+
+    /// A new, empty folder for one practice.
+    static func folder() throws -> String {
+        _ = registration
+        return try shared.get().subfolder("practice").path
     }
 }
 
