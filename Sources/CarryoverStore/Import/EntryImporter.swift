@@ -71,7 +71,7 @@ public struct EntryImporter {
         var report = ImportReport(
             fileHash: hash, resumedAfterLine: resumeAfter, imported: 0, rejectedCount: 0,
             rejections: [], committed: true)
-        var lookup = AssignmentLookup(store: store)
+        let lookup = AssignmentLookup(store: store)
         var reader = try LineReader(path: path)
         var batch = ImportBatch(
             fileHash: hash, lines: (resumeAfter + 1)...(resumeAfter + 1), entries: [],

@@ -94,7 +94,7 @@ import Testing
     // The declaration is kept per process, but the pack is looked up every
     // time: once its key is revoked, the form is refused at once.
     @Test func aRevokedPacksFormIsRefusedAfterItsFieldsWereShown() async throws {
-        let packs = ClinicPackFixture()
+        let packs = try ClinicPackFixture()
         let (fixture, assignment) = try await packs.assigned()
         let shown = try fixture.practice.portalDeclaration(of: assignment)
         #expect(!shown.fields.isEmpty)

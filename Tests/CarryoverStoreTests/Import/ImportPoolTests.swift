@@ -1,4 +1,5 @@
 import CarryoverCore
+import CarryoverTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -8,6 +9,10 @@ import Testing
 /// An import on a pool of workers stores, reports and commits exactly what
 /// one worker does: lines are checked on any worker, taken in file order.
 @Suite struct ImportPoolTests {
+    private let scratch: TemporaryFolder
+
+    init() throws { scratch = try TemporaryFolder(prefix: "carryover-store") }
+
     /// Which worker checked how many lines, and whether a worker was ever
     /// entered twice at once (its state is its own: that must never happen).
     final class Calls: Sendable {
@@ -62,7 +67,7 @@ import Testing
     /// line 169), lines 55 and 56 with one given id (56 is rejected), line
     /// 112 with a `day`. Worked out by hand: 19 rejected, 13 already stored,
     /// 38 stored with mood 9 or 10.
-    static func mixedFile() throws -> String {
+    func mixedFile() throws -> String {
         var lines: [String] = []
         for number in 1...240 {
             if number % 17 == 0, let previous = lines.last {
@@ -79,7 +84,7 @@ import Testing
                 "fields":{"mood":\(mood)\(day)}}
                 """)
         }
-        return try EntryImporterTests.file(lines)
+        return try scratch.write("entries.jsonl", lines.joined(separator: "\n") + "\n").path
     }
 
     func importer(_ store: any PracticeStore, workers: Int, _ calls: Calls, busy: Bool = false)
@@ -95,7 +100,7 @@ import Testing
 
     @Test(arguments: StoreFactory.available)
     func aPoolStoresWhatOneWorkerStores(_ factory: StoreFactory) async throws {
-        let path = try Self.mixedFile()
+        let path = try mixedFile()
         let (alone, _) = try await Fixture.seeded(factory)
         let (pooled, _) = try await Fixture.seeded(factory)
         let three = Calls()
@@ -128,7 +133,7 @@ import Testing
     /// re-run resumes where one worker's would and ends with what it stores.
     @Test(arguments: StoreFactory.available)
     func aStoppedPoolKeepsTheWholeBatchesAndResumes(_ factory: StoreFactory) async throws {
-        let path = try Self.mixedFile()
+        let path = try mixedFile()
         let hash = try FileDigest.sha256(path: path)
         let (alone, _) = try await Fixture.seeded(factory)
         let (pooled, _) = try await Fixture.seeded(factory)
