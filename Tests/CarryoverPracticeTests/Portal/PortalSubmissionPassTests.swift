@@ -34,8 +34,9 @@ import Testing
         #expect(!assignments.hasSafetyPlan)
         #expect(!outcome.replayed && outcome.entry.viaPortal && outcome.timeZone == "Europe/Berlin")
         #expect(practice.usage.snapshot["load"] == 1)
+        // The second engine write keeps the progress digest current (Practice+Digest).
         #expect(
-            store.calls == ["assignments": 1, "entryID": 1, "writeEngine": 1, "entries": 1])
+            store.calls == ["assignments": 1, "entryID": 1, "writeEngine": 2, "entries": 1])
     }
 
     @Test func anAssignmentNotTheClientsOrNotActiveIsRefused() async throws {
