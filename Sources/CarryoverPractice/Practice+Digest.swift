@@ -54,7 +54,8 @@ extension Practice {
         var revision = known
         if revision == nil {
             let stored = try await store.engineState(assignmentID: assignmentID)
-            revision = try stored?.decode(as: AssignmentState.self).entryRevision ?? 0
+            revision = try stored.flatMap { $0 == .null ? nil : $0 }?
+                .decode(as: AssignmentState.self).entryRevision ?? 0
         }
         let entries: [Entry]
         if let read {

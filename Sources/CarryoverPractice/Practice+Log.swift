@@ -321,7 +321,11 @@ extension Practice {
     static func assignmentState(_ assignment: Assignment, stored: Value?) throws
         -> AssignmentState
     {
-        guard let stored else { return AssignmentState(startedAt: assignment.createdAt) }
+        // A null state is what a void without reinforcement wrote before
+        // 2026-12-07: read it as no state yet, as the engine starts one.
+        guard let stored, stored != .null else {
+            return AssignmentState(startedAt: assignment.createdAt)
+        }
         return try stored.decode(as: AssignmentState.self)
     }
 

@@ -113,10 +113,12 @@ extension Practice {
                         ]))
             }
             let lines = Array(state.reinforcement.ledger.lines.dropFirst(before.lines.count))
+            // Nothing taken back keeps the state as stored. Typed, because a
+            // bare `nil` here is `Value`'s own nil literal, `.null`, which
+            // stored the state as null.
+            let changed: Value? = lines.isEmpty ? nil : try Value(encoding: state)
             return (
-                EngineWrite(
-                    correction: correction,
-                    engineState: lines.isEmpty ? nil : try Value(encoding: state), events: events),
+                EngineWrite(correction: correction, engineState: changed, events: events),
                 (lines, state, snapshot.assignment)
             )
         }

@@ -87,6 +87,30 @@ import Testing
         #expect(journal.map(\.objectID) == [entries[1].id])
     }
 
+    /// A void on homework without reinforcement (nothing to take back):
+    /// it stops counting and status and the caseload still read the state.
+    /// Found by hand: the void stored the state as null (status then failed
+    /// with "A stored value could not be read").
+    @Test func aVoidWithoutReinforcementKeepsTheStateReadable() async throws {
+        let fixture = try await CaseloadTests.threeClients()
+        let practice = try fixture.at(instant("2026-12-03T12:00:00Z"))
+        let mood = try #require(
+            try await practice.store.assignments(clientID: "c-001", status: nil).first)
+        let logged = try await practice.store.entries(.init(assignmentID: mood.id))
+        let outcome = try await practice.voidEntry(logged[0].id, reason: "wrong client")
+        #expect(outcome.ledger.isEmpty && outcome.balance == nil)
+        // By hand: Mon voided, Tue missed, Wed done: 1 done of 3 due.
+        let progress = try await practice.progress(of: mood)
+        #expect(progress.adherence.overall == AdherenceCount(done: 1, due: 3))
+        let rows = try await practice.caseload()
+        #expect(rows[0].adherence == AdherenceCount(done: 1, due: 3))
+        #expect(try await practice.progress(clientID: "c-001").count == 1)
+        #expect(try await practice.store.engineState(assignmentID: mood.id) != .null)
+        // A practice that already holds such a null state reads it as a fresh one.
+        let fresh = try Practice.assignmentState(mood, stored: .null)
+        #expect(fresh == AssignmentState(startedAt: mood.createdAt))
+    }
+
     @Test func aVoidTakesBackOnlyWhatWasNotSpent() async throws {
         let (fixture, assignment, entries) = try await setUp()
         let practice = try fixture.at(instant("2026-12-03T08:00:00Z"))
