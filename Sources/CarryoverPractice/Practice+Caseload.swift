@@ -33,7 +33,7 @@ extension Practice {
     /// reports for its assignments.
     ///
     /// Three reads: the clients, every assignment with its engine state, and
-    /// every open flag. Each assignment's ``ProgressDigest`` kept in its state
+    /// every open flag. Each assignment's `ProgressDigest` kept in its state
     /// is carried forward to now (everything that came due since was missed,
     /// as nothing was recorded since), so no entry is read. An assignment
     /// whose digest is missing or retired (entries written before digests

@@ -2,7 +2,7 @@ import CarryoverCore
 import CarryoverStore
 import Foundation
 
-/// Keeping each assignment's ``ProgressDigest`` current in its engine state,
+/// Keeping each assignment's `ProgressDigest` current in its engine state,
 /// so the caseload reads no entries.
 ///
 /// Every write that changes an assignment's entries moves the state's

@@ -57,8 +57,10 @@ public struct PortalServer: Sendable {
 
     /// The application: HTTP, or HTTPS with ``PortalConfiguration/tls``.
     ///
-    /// - Parameter onRunning: called with the port once the server listens
-    ///   (useful with port 0, which picks a free one).
+    /// - Parameters:
+    ///   - logger: where the server logs (swift-log); nil for Hummingbird's default.
+    ///   - onRunning: called with the port once the server listens
+    ///     (useful with port 0, which picks a free one).
     public func application(
         logger: Logger? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {

@@ -27,7 +27,7 @@ package enum EntryMoment {
     @TaskLocal package static var current: Date?
 }
 
-/// A clock that answers ``EntryMoment/current`` while one is set, and
+/// A clock that answers `EntryMoment.current` while one is set, and
 /// `base`'s time otherwise: the clock a practice gives its plugins.
 package struct EntryClock: WallClock {
     package let base: any WallClock

@@ -15,7 +15,7 @@ public final class HomeworkType {
 
     /// What the last hook call (or the load) used: instructions, peak memory, time.
     public var lastUsage: ResourceUsage { sandbox.lastUsage }
-    /// Lua states built for this type so far (see ``Sandbox/builds``).
+    /// Lua states built for this type so far (see `Sandbox.builds`).
     package var stateBuilds: Int { sandbox.builds }
     /// Hook calls made into the sandbox so far (a hook the plugin does not
     /// define is not called, and not counted).
@@ -188,7 +188,7 @@ public final class HomeworkType {
 }
 
 /// HookParams as a hook receives them: as given (the prelude fills in the
-/// declared defaults) or already filled by ``HomeworkType/filled(_:)``.
+/// declared defaults) or already filled by `HomeworkType.filled(_:)`.
 package struct HookParams: Sendable {
     /// The params.
     package let value: Value

@@ -59,7 +59,7 @@ public struct SecretKey: Sendable {
         }
     }
 
-    /// The key file's bytes (write them with ``KeyFiles`` so the mode is 0600).
+    /// The key file's bytes (write them with `KeyFiles` so the mode is 0600).
     public func signifyData(comment: String) -> Data {
         let secret = seed + publicKey.rawRepresentation
         let checksum = Array(SHA512.hash(data: secret).prefix(8))
