@@ -7,15 +7,15 @@
 /// hands plain data to Swift (functions cannot cross). Results of hooks are
 /// checked here too, so Swift only ever sees well-shaped data.
 ///
-/// Visible to the benchmarks (`@_spi(Benchmarks)`), which load the same
+/// `package`: the benchmarks load the same
 /// prelude into a bare Lua state as their baseline.
-@_spi(Benchmarks) public enum HomeworkPrelude {
+package enum HomeworkPrelude {
     /// The chunk name errors in the prelude carry.
-    @_spi(Benchmarks) public static let chunkName = "carryover-prelude"
+    package static let chunkName = "carryover-prelude"
 
     /// The DSL prelude's source: reading_checks.lua then homework_prelude.lua (embedded at
     /// build time), one chunk, so the reading support stays local.
-    @_spi(Benchmarks) public static let source =
+    package static let source =
         EmbeddedLua.readingChecks + "\n" + EmbeddedLua.homeworkPrelude
 
     /// The source compiled once per process (each plugin's state loads it as bytecode).

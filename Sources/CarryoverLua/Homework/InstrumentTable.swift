@@ -14,14 +14,14 @@ import CarryoverCore
 /// ```
 ///
 /// Generated from the catalogue (data only, no code) and loaded after the
-/// DSL prelude; sealed with the other globals when the plugin is. Visible to
-/// the benchmarks (`@_spi(Benchmarks)`), whose bare baseline loads it too.
-@_spi(Benchmarks) public enum InstrumentTable {
+/// DSL prelude; sealed with the other globals when the plugin is. `package`: the
+/// benchmarks' bare baseline loads it too.
+package enum InstrumentTable {
     /// The chunk name errors in the table would carry.
-    @_spi(Benchmarks) public static let chunkName = "carryover-instruments"
+    package static let chunkName = "carryover-instruments"
 
     /// `instruments = { phq9 = {...}, gad7 = {...} }`.
-    @_spi(Benchmarks) public static let source: String = {
+    package static let source: String = {
         var table: [String: Value] = [:]
         for instrument in Instrument.catalogue.values {
             table[luaName(of: instrument)] = value(of: instrument)

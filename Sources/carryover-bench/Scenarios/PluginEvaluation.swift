@@ -1,5 +1,5 @@
 import CarryoverCore
-@_spi(Benchmarks) import CarryoverLua
+import CarryoverLua
 import CarryoverModalities
 import Foundation
 

@@ -1,5 +1,5 @@
 import CarryoverCore
-@_spi(Benchmarks) import CarryoverLua
+import CarryoverLua
 import CarryoverModalities
 
 /// Scenario 4: every built-in modality loaded into a fresh sandbox
