@@ -82,11 +82,6 @@ extension Practice {
         return try await portalHomework(assignment, client: try await client(clientID))
     }
 
-    /// The ids of the client's active homework (what the portal lists), oldest first.
-    public func portalAssignmentIDs(clientID: String) async throws -> [String] {
-        try await portalAssignments(clientID: clientID).homework.map(\.id)
-    }
-
     /// The declaration (title, instructions, fields) of one active assignment
     /// of the client's, without its progress: what a form needs. A type with
     /// readings shows only the reading the assignment's params pick.
