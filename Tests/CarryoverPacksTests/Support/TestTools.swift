@@ -25,17 +25,7 @@ func snapshot(_ root: URL) throws -> [String: String] {
 func run(_ program: String, _ arguments: [String], in folder: URL? = nil) throws -> (
     status: Int32, output: String
 ) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    if let folder { process.currentDirectoryURL = folder }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    try runProgram(program, arguments, in: folder)
 }
 
 /// Runs stock GNU tar in `folder`, recording an issue when it fails.

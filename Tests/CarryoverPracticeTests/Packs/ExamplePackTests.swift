@@ -1,5 +1,6 @@
 import CarryoverCore
 import CarryoverPacks
+import CarryoverTestSupport
 import Foundation
 import Testing
 
@@ -51,16 +52,6 @@ import Testing
     private func tool(_ path: String, _ arguments: [String]) throws -> (
         status: Int32, output: String
     ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.pack
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runProgram(path, arguments, in: Self.pack)
     }
 }
