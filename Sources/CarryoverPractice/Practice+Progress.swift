@@ -158,30 +158,29 @@ extension Practice {
 
     /// Progress of every assignment of a client, active ones first.
     ///
-    /// It reads the store once each for the client, its assignments, their
-    /// entries, their engine states and their open flags, however many
-    /// assignments it has.
+    /// One store read (``ClientProgressRead``) for the client, its
+    /// assignments, their entries, engine states and open flags, however
+    /// many assignments it has.
     public func progress(clientID: String, withFields: Bool = false) async throws
         -> [AssignmentProgress]
     {
-        let client = try await client(clientID)
-        let assignments = try await store.assignments(clientID: client.id, status: nil)
-        guard !assignments.isEmpty else { return [] }
-        let entries = Dictionary(
-            grouping: try await store.entries(
-                .init(clientID: client.id, includeFields: withFields)),
-            by: \.assignmentID)
-        let states = try await store.engineStates(clientID: client.id)
-        let open = Dictionary(
-            grouping: try await store.flags(FlagQuery(clientID: client.id, openOnly: true)),
-            by: \.assignmentID)
+        let read: ClientProgressRead
+        do {
+            read = try await store.progressRead(clientID: clientID, includeFields: withFields)
+        } catch let error as StoreError where error.code == .notFound {
+            _ = try await client(clientID)  // the not-found error with its hint
+            throw error
+        }
+        guard !read.assignments.isEmpty else { return [] }
+        let entries = Dictionary(grouping: read.entries, by: \.assignmentID)
+        let open = Dictionary(grouping: read.openFlags, by: \.assignmentID)
         let now = clock.now()
         var result: [AssignmentProgress] = []
-        for assignment in assignments {
+        for assignment in read.assignments {
             result.append(
                 try await progress(
                     of: assignment, entries: entries[assignment.id] ?? [],
-                    state: try Self.assignmentState(assignment, stored: states[assignment.id]),
+                    state: try Self.assignmentState(assignment, stored: read.states[assignment.id]),
                     openFlags: open[assignment.id] ?? [], now: now))
         }
         return result.sorted {

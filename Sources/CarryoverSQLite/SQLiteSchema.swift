@@ -19,6 +19,7 @@ enum SQLiteSchema {
         ("v5-flags-corrections-sources", v5),
         ("v6-portal", v6),
         ("v7-supporters-reviews", v7),
+        ("v8-entry-order-indexes", v8),
     ]
     static var versions: [String] { migrations.map(\.name) }
 

@@ -65,17 +65,21 @@ extension SQLiteStore {
     public func assignments(clientID: String, status: Assignment.Status?) async throws
         -> [Assignment]
     {
-        try await read { db in
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT json FROM assignment
-                    WHERE client_id = ? AND (?2 IS NULL OR status = ?2)
-                    ORDER BY created_at, id
-                    """,
-                arguments: [clientID, status?.rawValue]
-            ).map { try StoreCoding.decode(Assignment.self, from: $0, what: "assignment") }
-        }
+        try await read { db in try Self.assignments(db, clientID: clientID, status: status) }
+    }
+
+    static func assignments(_ db: Database, clientID: String, status: Assignment.Status?) throws
+        -> [Assignment]
+    {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT json FROM assignment
+                WHERE client_id = ? AND (?2 IS NULL OR status = ?2)
+                ORDER BY created_at, id
+                """,
+            arguments: [clientID, status?.rawValue]
+        ).map { try StoreCoding.decode(Assignment.self, from: $0, what: "assignment") }
     }
 
     /// One query over every assignment and its state, by client, then as

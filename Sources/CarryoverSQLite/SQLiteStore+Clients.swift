@@ -47,13 +47,14 @@ extension SQLiteStore {
     }
 
     public func client(id: String) async throws -> Client {
-        try await read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM client WHERE id = ?", arguments: [id])
-            else { throw StoreError.notFound("client", id) }
-            return Self.client(row)
-        }
+        try await read { db in try Self.client(db, id: id) }
+    }
+
+    static func client(_ db: Database, id: String) throws -> Client {
+        guard
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM client WHERE id = ?", arguments: [id])
+        else { throw StoreError.notFound("client", id) }
+        return client(row)
     }
 
     public func clients() async throws -> [Client] {

@@ -77,6 +77,10 @@ extension SQLiteStore {
     }
 
     public func entries(_ query: EntryQuery) async throws -> [Entry] {
+        try await read { db in try Self.entries(db, query) }
+    }
+
+    static func entries(_ db: Database, _ query: EntryQuery) throws -> [Entry] {
         // Only the conditions given, so SQLite can use entry_by_assignment or
         // entry_by_client ("?1 IS NULL OR ..." would scan the whole table),
         // and the scores in the same query rather than one query per entry.
@@ -106,9 +110,7 @@ extension SQLiteStore {
             FROM entry e LEFT JOIN entry_score s ON s.entry_id = e.id
             \(filter) ORDER BY e.performed_at, e.id
             """
-        return try await read { db in
-            try Self.entries(db, sql: sql, arguments: arguments, fields: query.includeFields)
-        }
+        return try entries(db, sql: sql, arguments: arguments, fields: query.includeFields)
     }
 
     public func entry(id: String) async throws -> Entry {
@@ -221,21 +223,23 @@ extension SQLiteStore {
     }
 
     public func engineStates(clientID: String) async throws -> [String: Value] {
-        try await read { db in
-            var states: [String: Value] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT s.assignment_id, s.json FROM assignment_state s
-                    JOIN assignment a ON a.id = s.assignment_id WHERE a.client_id = ?
-                    """,
-                arguments: [clientID])
-            while let row = try rows.next() {
-                states[row[0]] = try StoreCoding.decode(
-                    Value.self, from: row[1] as String, what: "engine state")
-            }
-            return states
+        try await read { db in try Self.engineStates(db, clientID: clientID) }
+    }
+
+    static func engineStates(_ db: Database, clientID: String) throws -> [String: Value] {
+        var states: [String: Value] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT s.assignment_id, s.json FROM assignment_state s
+                JOIN assignment a ON a.id = s.assignment_id WHERE a.client_id = ?
+                """,
+            arguments: [clientID])
+        while let row = try rows.next() {
+            states[row[0]] = try StoreCoding.decode(
+                Value.self, from: row[1] as String, what: "engine state")
         }
+        return states
     }
 
     static func engineState(_ db: Database, _ assignmentID: String) throws -> Value? {

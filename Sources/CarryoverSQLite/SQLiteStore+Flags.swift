@@ -5,23 +5,25 @@ import GRDB
 
 extension SQLiteStore {
     public func flags(_ query: FlagQuery) async throws -> [RaisedFlag] {
-        try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT f.*, a.at AS ack_at, a.actor AS ack_actor, a.note AS ack_note
-                    FROM flag f LEFT JOIN flag_ack a ON a.flag_id = f.id
-                    WHERE (?1 IS NULL OR f.client_id = ?1) AND (?2 IS NULL OR f.assignment_id = ?2)
-                      AND (?3 = 0 OR a.flag_id IS NULL)
-                      AND (?4 IS NULL OR f.performed_at >= ?4) AND (?5 IS NULL OR f.performed_at < ?5)
-                    ORDER BY f.performed_at, f.id
-                    """,
-                arguments: [
-                    query.clientID, query.assignmentID, query.openOnly,
-                    query.from?.timeIntervalSince1970, query.until?.timeIntervalSince1970,
-                ]
-            ).map(Self.flag)
-        }
+        try await read { db in try Self.flags(db, query) }
+    }
+
+    static func flags(_ db: Database, _ query: FlagQuery) throws -> [RaisedFlag] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.*, a.at AS ack_at, a.actor AS ack_actor, a.note AS ack_note
+                FROM flag f LEFT JOIN flag_ack a ON a.flag_id = f.id
+                WHERE (?1 IS NULL OR f.client_id = ?1) AND (?2 IS NULL OR f.assignment_id = ?2)
+                  AND (?3 = 0 OR a.flag_id IS NULL)
+                  AND (?4 IS NULL OR f.performed_at >= ?4) AND (?5 IS NULL OR f.performed_at < ?5)
+                ORDER BY f.performed_at, f.id
+                """,
+            arguments: [
+                query.clientID, query.assignmentID, query.openOnly,
+                query.from?.timeIntervalSince1970, query.until?.timeIntervalSince1970,
+            ]
+        ).map(flag)
     }
 
     public func acknowledgeFlags(ids: [Int], note: String) async throws -> [RaisedFlag] {

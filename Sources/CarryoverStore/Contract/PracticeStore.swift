@@ -68,6 +68,9 @@ public protocol PracticeStore: PortalStore, PeopleStore {
     /// The engine states of all the client's assignments, by assignment id
     /// (an assignment without an entry yet has none): one read for a status.
     func engineStates(clientID: String) async throws -> [String: Value]
+    /// The client with its assignments, entries, engine states and open
+    /// flags, read at one moment (``ClientProgressRead``).
+    func progressRead(clientID: String, includeFields: Bool) async throws -> ClientProgressRead
     /// The assignment's ledger, oldest first.
     func ledger(assignmentID: String) async throws -> [LedgerEvent]
 
@@ -121,6 +124,19 @@ public struct AssignmentWithState: Sendable {
 }
 
 extension PracticeStore {
+    /// Five reads, through the reads every store has (a store that can read
+    /// them in one transaction overrides it).
+    public func progressRead(clientID: String, includeFields: Bool) async throws
+        -> ClientProgressRead
+    {
+        ClientProgressRead(
+            client: try await client(id: clientID),
+            assignments: try await assignments(clientID: clientID, status: nil),
+            entries: try await entries(.init(clientID: clientID, includeFields: includeFields)),
+            states: try await engineStates(clientID: clientID),
+            openFlags: try await flags(FlagQuery(clientID: clientID, openOnly: true)))
+    }
+
     /// One read per client and one per assignment, through the reads every
     /// store has (a store with a single query overrides it).
     public func assignmentsWithState() async throws -> [AssignmentWithState] {

@@ -115,6 +115,11 @@ final class CountingStore: PracticeStore {
         return try await base.engineStates(clientID: clientID)
     }
 
+    func progressRead(clientID: String, includeFields: Bool) async throws -> ClientProgressRead {
+        count("progressRead")
+        return try await base.progressRead(clientID: clientID, includeFields: includeFields)
+    }
+
     func ledger(assignmentID: String) async throws -> [LedgerEvent] {
         count("ledger")
         return try await base.ledger(assignmentID: assignmentID)

@@ -70,6 +70,41 @@ import Testing
         #expect(try await store.engineStates(clientID: "c-404").isEmpty)
     }
 
+    /// A status's one read gives what the five reads give, and only this client's.
+    @Test(arguments: StoreFactory.available)
+    func progressReadIsTheClientsFiveReadsAtOnce(_ factory: StoreFactory) async throws {
+        let (store, first) = try await Fixture.seeded(factory)
+        let second = Fixture.assignment("a-2")
+        try await store.saveAssignment(second)
+        try await store.addClient(Fixture.client("c-2"))
+        let other = Fixture.assignment("a-9", client: "c-2")
+        try await store.saveAssignment(other)
+        // Two entries at the same moment come back by id, whatever order they were stored in.
+        for (id, assignment) in [("e-3", second), ("e-2", first), ("e-1", first)] {
+            _ = try await store.record(
+                Self.recording(
+                    Fixture.entry(id, assignment: assignment, scores: ["mood": 7, "sleep": 6]),
+                    state: ["on": .string(assignment.id)], events: []))
+        }
+        _ = try await store.record(
+            Self.recording(Fixture.entry("e-9", assignment: other), state: [9], events: []))
+
+        let read = try await store.progressRead(clientID: "c-1", includeFields: false)
+        #expect(read.client == Fixture.client())
+        #expect(read.assignments == (try await store.assignments(clientID: "c-1", status: nil)))
+        #expect(read.assignments.map(\.id) == ["a-1", "a-2"])
+        #expect(read.entries.map(\.id) == ["e-1", "e-2", "e-3"])
+        #expect(read.entries == (try await store.entries(EntryQuery(clientID: "c-1", includeFields: false))))
+        #expect(read.entries.allSatisfy { $0.fields == .null && $0.scores == ["mood": 7, "sleep": 6] })
+        #expect(read.states == ["a-1": ["on": "a-1"], "a-2": ["on": "a-2"]])
+        #expect(read.openFlags.isEmpty)
+        let withFields = try await store.progressRead(clientID: "c-1", includeFields: true)
+        #expect(withFields.entries.map(\.fields) == Array(repeating: ["mood": 7, "note": "felt calmer"], count: 3))
+        await expectStoreError(.notFound) {
+            _ = try await store.progressRead(clientID: "c-404", includeFields: false)
+        }
+    }
+
     @Test(arguments: StoreFactory.available)
     func aRefusedRecordingWritesNothing(_ factory: StoreFactory) async throws {
         let (store, assignment) = try await Fixture.seeded(factory)

@@ -47,7 +47,7 @@ import Testing
                 try await v1.read { try SQLiteSchema.pending($0) } == [
                     "v2-documents-state-ledger-imports", "v3-application-id",
                     "v4-import-progress-stored-prefix", "v5-flags-corrections-sources", "v6-portal",
-                    "v7-supporters-reviews",
+                    "v7-supporters-reviews", "v8-entry-order-indexes",
                 ])
             try v1.close()
         }

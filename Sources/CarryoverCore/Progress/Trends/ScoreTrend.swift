@@ -53,7 +53,10 @@ public struct ScoreTrend: Sendable, Hashable, Codable {
     /// NaN would spoil every summary number.
     public static func trends(in entries: [Entry]) -> [ScoreTrend] {
         var byName: [String: [ScorePoint]] = [:]
-        let ordered = entries.sorted { ($0.performedAt, $0.id) < ($1.performedAt, $1.id) }
+        let before = { (a: Entry, b: Entry) in (a.performedAt, a.id) < (b.performedAt, b.id) }
+        // Stores return entries in this order already; sorting copies every entry.
+        let sorted = zip(entries, entries.dropFirst()).allSatisfy { !before($1, $0) }
+        let ordered = sorted ? entries : entries.sorted(by: before)
         for entry in ordered {
             for (name, value) in entry.scores where value.isFinite {
                 byName[name, default: []].append(ScorePoint(at: entry.performedAt, value: value))
