@@ -41,11 +41,15 @@ package enum StoreCoding {
             if type == Value.self, let value = try Value.parse(json: json) as? T { return value }
             return try decoder.decode(type, from: Data(json.utf8))
         } catch {
-            throw StoreError(
-                .corrupt,
-                "A stored \(what) could not be read (written by a newer or damaged version?); "
-                    + "restore from a backup or upgrade carryover.", cause: error)
+            throw unreadable(what, cause: error)
         }
+    }
+
+    fileprivate static func unreadable(_ what: String, cause: any Error) -> StoreError {
+        StoreError(
+            .corrupt,
+            "A stored \(what) could not be read (written by a newer or damaged version?); "
+                + "restore from a backup or upgrade carryover.", cause: cause)
     }
 }
 
@@ -58,6 +62,10 @@ extension Value {
 
     /// Decodes this value as `type`.
     package func decode<T: Decodable>(as type: T.Type) throws -> T {
-        try StoreCoding.decode(type, from: try StoreCoding.encode(self), what: "value")
+        do {
+            return try ValueDecoder.decode(type, from: self)
+        } catch {
+            throw StoreCoding.unreadable("value", cause: error)
+        }
     }
 }
