@@ -77,6 +77,11 @@ extension SQLiteStore {
     }
 
     public func entries(_ query: EntryQuery) async throws -> [Entry] {
+        try await read { db in try Self.entries(db, query: query) }
+    }
+
+    /// ``entries(_:)`` inside the caller's transaction.
+    static func entries(_ db: Database, query: EntryQuery) throws -> [Entry] {
         // Only the conditions given, so SQLite can use entry_by_assignment or
         // entry_by_client ("?1 IS NULL OR ..." would scan the whole table),
         // and the scores in the same query rather than one query per entry.
@@ -106,9 +111,7 @@ extension SQLiteStore {
             FROM entry e LEFT JOIN entry_score s ON s.entry_id = e.id
             \(filter) ORDER BY e.performed_at, e.id
             """
-        return try await read { db in
-            try Self.entries(db, sql: sql, arguments: arguments, fields: query.includeFields)
-        }
+        return try entries(db, sql: sql, arguments: arguments, fields: query.includeFields)
     }
 
     public func entry(id: String) async throws -> Entry {
