@@ -26,6 +26,11 @@
                     snapshot.entryEvents = try await self.ledger(
                         db, assignmentID, entryID: entryID)
                 }
+                if readingEntries {
+                    snapshot.entries = try await self.entries(
+                        db, "WHERE e.assignment_id = \(assignmentID) AND NOT e.voided",
+                        fields: false)
+                }
                 let (change, value) = try EngineBodyError.run { try body(snapshot) }
                 var assignments = [assignment.id: assignment]
                 if let entry = change.entry {

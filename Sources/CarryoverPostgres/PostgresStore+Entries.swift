@@ -114,7 +114,7 @@
         }
 
         /// Entries matching `filter` (a WHERE clause on `entry e`), by time performed then id.
-        private func entries(_ db: PostgresConnection, _ filter: PostgresQuery, fields: Bool)
+        func entries(_ db: PostgresConnection, _ filter: PostgresQuery, fields: Bool)
             async throws -> [Entry]
         {
             let sql = PostgresQuery(

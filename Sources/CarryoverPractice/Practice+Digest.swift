@@ -5,22 +5,32 @@ import Foundation
 /// Keeping each assignment's `ProgressDigest` current in its engine state,
 /// so the caseload reads no entries.
 ///
-/// Every write that changes an assignment's entries moves the state's
-/// `entryRevision` on in the same transaction (`changingEntries`),
-/// which retires the stored digest at once; then `refreshDigest`
-/// computes the new one from the entries as stored and keeps it only if no
-/// other write came in between. A process killed between the two leaves a
-/// retired digest, never a wrong one: the caseload then computes that
-/// assignment from its entries. Changes to the assignment itself (schedule,
-/// pauses, status) retire it through its basis.
+/// A logged entry keeps the digest in its own write: the store reads the
+/// assignment's entries inside that transaction, and the digest is computed
+/// from them and the new entry (`Practice+Log`). Every other write that
+/// changes an assignment's entries moves the state's `entryRevision` on in
+/// the same transaction (`changingEntries`), which retires the stored
+/// digest at once; then `refreshDigest` computes the new one from the
+/// entries as stored and keeps it only if no other write came in between. A
+/// process killed between the two leaves a retired digest, never a wrong
+/// one: the caseload then computes that assignment from its entries.
+/// Changes to the assignment itself (schedule, pauses, status) retire it
+/// through its basis.
 extension Practice {
     /// The digest of an assignment from all its entries (oldest first) at `now`.
     static func digest(_ assignment: Assignment, entries: [Entry], now: Date, revision: Int)
         -> ProgressDigest
     {
-        var digest = ProgressDigest(
-            history: OccurrenceHistory(assignment: assignment, entries: entries, now: now),
-            entries: entries)
+        digest(
+            OccurrenceHistory(assignment: assignment, entries: entries, now: now),
+            entries: entries, revision: revision)
+    }
+
+    /// The digest of `history`, made from all the assignment's `entries` (oldest first).
+    static func digest(_ history: OccurrenceHistory, entries: [Entry], revision: Int)
+        -> ProgressDigest
+    {
+        var digest = ProgressDigest(history: history, entries: entries)
         digest.revision = revision
         // Stored flags leave out the risk ones (open until acknowledged, in the flag table).
         if let latest = entries.last(where: { $0.kind == .homework }) {
@@ -44,27 +54,15 @@ extension Practice {
 
     /// Computes the assignment's digest from its entries and keeps it in its
     /// state, unless another write changed the entries meanwhile (that
-    /// writer keeps its own). Give the `revision` a write left and the
-    /// `entries` read after it to save a read.
-    func refreshDigest(
-        assignmentID: String, revision known: Int? = nil, entries read: [Entry]? = nil
-    )
-        async throws
-    {
-        var revision = known
-        if revision == nil {
-            let stored = try await store.engineState(assignmentID: assignmentID)
-            revision = try stored.flatMap { $0 == .null ? nil : $0 }?
-                .decode(as: AssignmentState.self).entryRevision ?? 0
-        }
-        let entries: [Entry]
-        if let read {
-            entries = read
-        } else {
-            entries = try await store.entries(
-                .init(assignmentID: assignmentID, includeFields: false))
-        }
-        let (now, expected) = (clock.now(), revision ?? 0)
+    /// writer keeps its own).
+    func refreshDigest(assignmentID: String) async throws {
+        let stored = try await store.engineState(assignmentID: assignmentID)
+        let revision =
+            try stored.flatMap { $0 == .null ? nil : $0 }?
+            .decode(as: AssignmentState.self).entryRevision ?? 0
+        let entries = try await store.entries(
+            .init(assignmentID: assignmentID, includeFields: false))
+        let (now, expected) = (clock.now(), revision)
         _ = try await store.writeEngine(assignmentID: assignmentID, entryID: nil) { snapshot in
             var state = try Self.assignmentState(snapshot.assignment, stored: snapshot.state)
             guard (state.entryRevision ?? 0) == expected else { return (EngineWrite(), ()) }

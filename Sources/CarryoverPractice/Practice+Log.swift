@@ -181,12 +181,8 @@ extension Practice {
             else { throw error }
             return try await replay(stored, of: assignment)
         }
-        // What the entry completed and what is next, from the entries as stored now.
-        let stored = try await store.entries(.init(assignmentID: assignment.id))
-        let history = OccurrenceHistory(assignment: result.assignment, entries: stored, now: now)
-        // Best effort: a digest not kept is computed by the caseload instead.
-        try? await refreshDigest(
-            assignmentID: assignment.id, revision: result.state.entryRevision, entries: stored)
+        // What the entry completed and what is next, from the entries the write read.
+        let history = result.history
         var outcome = LogOutcome(
             entry: entry, feedback: checked.feedback, flags: checked.flags,
             reinforcement: result.events, balance: Self.balance(result.assignment, result.state),
@@ -205,18 +201,31 @@ extension Practice {
     }
 
     /// The one write of a logged entry: the engine computed from the state
-    /// as stored, inside the store's write transaction.
+    /// as stored, inside the store's write transaction, which also reads the
+    /// assignment's entries so the progress digest is kept in the same
+    /// write (Practice+Digest) and the outcome needs no read after it.
     private func write(
         _ entry: Entry, hooks: EntryHooks, advances: Bool, now: Date, idempotencyKey: String?
     ) async throws -> (LoggedChange, [LedgerEvent]) {
         let (fields, performed) = (entry.fields, entry.performedAt)
-        return try await store.writeEngine(assignmentID: entry.assignmentID, entryID: nil) {
-            snapshot in
+        return try await store.writeEngine(
+            assignmentID: entry.assignmentID, entryID: nil, readingEntries: true
+        ) { snapshot in
             let current = snapshot.assignment
             try Self.requireActive(current)
             var state = try Self.assignmentState(current, stored: snapshot.state)
-            // A new entry retires the stored progress digest (Practice+Digest).
             state.entryRevision = (state.entryRevision ?? 0) + 1
+            // The progress digest with this entry, kept in this same write (Practice+Digest).
+            guard let stored = snapshot.entries else {
+                throw StoreError(
+                    .invalidInput,
+                    "The store did not read the assignment's entries (a bug in carryover); "
+                        + "nothing was written.")
+            }
+            let entries = Self.adding(entry, to: stored)
+            let history = OccurrenceHistory(assignment: current, entries: entries, now: now)
+            state.digest = Self.digest(
+                history, entries: entries, revision: state.entryRevision ?? 0)
             // An entry that does not count changes neither reinforcement nor the ledger.
             guard entry.counts else {
                 return (
@@ -225,7 +234,7 @@ extension Practice {
                         idempotencyKey: idempotencyKey),
                     LoggedChange(
                         assignment: current, state: state, occurrence: nil, events: [],
-                        progressChange: nil)
+                        progressChange: nil, history: history)
                 )
             }
             let progressBefore = state.progress
@@ -254,9 +263,21 @@ extension Practice {
                 write,
                 LoggedChange(
                     assignment: current, state: state, occurrence: occurrence, events: events,
-                    progressChange: change)
+                    progressChange: change, history: history)
             )
         }
+    }
+
+    /// `entries` as the store would list them with `entry` stored too: by
+    /// time performed, then id.
+    static func adding(_ entry: Entry, to entries: [Entry]) -> [Entry] {
+        var all = entries
+        let at =
+            all.lastIndex {
+                ($0.performedAt, $0.id) < (entry.performedAt, entry.id)
+            }.map { $0 + 1 } ?? 0
+        all.insert(entry, at: at)
+        return all
     }
 
     /// What the write of a logged entry computed from the stored state.
@@ -266,6 +287,8 @@ extension Practice {
         let occurrence: Occurrence?
         let events: [ReinforcementEvent]
         let progressChange: String?
+        /// The assignment's occurrences with the entries as stored after the write.
+        let history: OccurrenceHistory
     }
 
     /// Entries go to active assignments only.

@@ -9,7 +9,7 @@ extension SQLiteStore {
     /// ends), and writes what it returns. Writes waiting at the same moment
     /// share the transaction, each in its own savepoint (group commit).
     public func writeEngine<T: Sendable>(
-        assignmentID: String, entryID: String?,
+        assignmentID: String, entryID: String?, readingEntries: Bool,
         _ body: @escaping @Sendable (EngineSnapshot) throws -> (EngineWrite, T)
     ) async throws -> (value: T, events: [LedgerEvent]) {
         try await groupWrite { db in
@@ -23,6 +23,10 @@ extension SQLiteStore {
                 }
                 snapshot.entry = entry
                 snapshot.entryEvents = try Self.ledger(db, assignmentID, entryID: entryID)
+            }
+            if readingEntries {
+                snapshot.entries = try Self.entries(
+                    db, query: EntryQuery(assignmentID: assignmentID, includeFields: false))
             }
             let (change, value) = try EngineBodyError.run { try body(snapshot) }
             var assignments = [assignment.id: assignment]

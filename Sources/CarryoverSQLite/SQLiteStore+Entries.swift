@@ -77,10 +77,11 @@ extension SQLiteStore {
     }
 
     public func entries(_ query: EntryQuery) async throws -> [Entry] {
-        try await read { db in try Self.entries(db, query) }
+        try await read { db in try Self.entries(db, query: query) }
     }
 
-    static func entries(_ db: Database, _ query: EntryQuery) throws -> [Entry] {
+    /// ``entries(_:)`` inside the caller's transaction.
+    static func entries(_ db: Database, query: EntryQuery) throws -> [Entry] {
         // Only the conditions given, so SQLite can use entry_by_assignment or
         // entry_by_client ("?1 IS NULL OR ..." would scan the whole table),
         // and the scores in the same query rather than one query per entry.

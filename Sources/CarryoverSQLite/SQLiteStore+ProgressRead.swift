@@ -12,7 +12,7 @@ extension SQLiteStore {
                 client: try Self.client(db, id: clientID),
                 assignments: try Self.assignments(db, clientID: clientID, status: nil),
                 entries: try Self.entries(
-                    db, EntryQuery(clientID: clientID, includeFields: includeFields)),
+                    db, query: EntryQuery(clientID: clientID, includeFields: includeFields)),
                 states: try Self.engineStates(db, clientID: clientID),
                 openFlags: try Self.flags(db, FlagQuery(clientID: clientID, openOnly: true)))
         }

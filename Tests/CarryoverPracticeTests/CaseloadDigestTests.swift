@@ -117,6 +117,47 @@ import Testing
         #expect(try await later.caseload() == (try await later.caseloadFromEntries()))
     }
 
+    /// A log keeps the digest in its own write (one engine write): it equals
+    /// the digest computed from the entries as stored, at the log's moment,
+    /// for an entry logged days late for an old occurrence, after the
+    /// schedule changed midway, and with the clock behind an entry.
+    @Test func aLogKeepsTheDigestItsEntriesGive() async throws {
+        let fixture = try PracticeFixture(now: instant("2026-11-30T06:00:00Z"))
+        // Daily at 08:00 in Berlin: due 07:00Z, no grace.
+        let id = try await Self.practice(fixture)[0]
+        let fields: Value = ["mood": 6, "sleep_hours": 7]
+        func logged(at now: String, performedAt: String? = nil) async throws -> ProgressDigest {
+            let moment = instant(now)
+            let practice = try fixture.at(moment)
+            _ = try await practice.log(
+                assignmentID: id, fields: fields, performedAt: performedAt.map(instant))
+            let assignment = try await practice.assignment(id)
+            let state = try await practice.assignmentState(assignment)
+            let entries = try await practice.store.entries(
+                .init(assignmentID: id, includeFields: false))
+            let kept = try #require(state.currentDigest)
+            #expect(
+                kept
+                    == Practice.digest(
+                        assignment, entries: entries, now: moment,
+                        revision: state.entryRevision ?? 0))
+            return kept
+        }
+        _ = try await logged(at: "2026-12-01T06:50:00Z")
+        // Logged three days late for the first occurrence (30 Nov, due 07:00Z):
+        // 30 Nov and 1 Dec done, 2 and 3 Dec missed, 4 Dec not due yet.
+        let late = try await logged(at: "2026-12-03T12:00:00Z", performedAt: "2026-11-30T06:45:00Z")
+        #expect(late.adherence == AdherenceCount(done: 2, due: 4))
+        _ = try await fixture.at(instant("2026-12-03T12:30:00Z")).modify(
+            id, params: nil, schedule: "daily at 18:00", completion: nil, reinforcement: nil,
+            reason: "evenings suit better")
+        _ = try await logged(at: "2026-12-04T16:50:00Z")
+        // The clock behind the last entry: kept, but never carried forward.
+        let behind = try await logged(at: "2026-12-02T12:00:00Z")
+        let assignment = try await fixture.practice.assignment(id)
+        #expect(behind.extended(to: instant("2026-12-09T12:00:00Z"), assignment: assignment) == nil)
+    }
+
     /// Two imported lines for the assignment, an hour apart.
     static func importLines(into practice: Practice, _ id: String, at: Date, name: String)
         async throws

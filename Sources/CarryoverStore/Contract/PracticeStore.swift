@@ -52,9 +52,12 @@ public protocol PracticeStore: PortalStore, PeopleStore {
     /// correction, the new state, ledger lines, audit records). No other
     /// writer can change the state in between, so no update is lost; when
     /// `body` throws nothing is written. Returns `body`'s value and the
-    /// ledger events as stored.
+    /// ledger events as stored. With `readingEntries`, the snapshot also
+    /// holds the assignment's entries (``EngineSnapshot/entries``), read in
+    /// the same transaction: what a log needs to keep the progress digest
+    /// current in its one write.
     func writeEngine<T: Sendable>(
-        assignmentID: String, entryID: String?,
+        assignmentID: String, entryID: String?, readingEntries: Bool,
         _ body: @escaping @Sendable (EngineSnapshot) throws -> (EngineWrite, T)
     ) async throws -> (value: T, events: [LedgerEvent])
     /// Entries matching the query, by time performed then id.
@@ -135,6 +138,15 @@ extension PracticeStore {
             entries: try await entries(.init(clientID: clientID, includeFields: includeFields)),
             states: try await engineStates(clientID: clientID),
             openFlags: try await flags(FlagQuery(clientID: clientID, openOnly: true)))
+    }
+
+    /// ``writeEngine(assignmentID:entryID:readingEntries:_:)`` without the entries.
+    public func writeEngine<T: Sendable>(
+        assignmentID: String, entryID: String?,
+        _ body: @escaping @Sendable (EngineSnapshot) throws -> (EngineWrite, T)
+    ) async throws -> (value: T, events: [LedgerEvent]) {
+        try await writeEngine(
+            assignmentID: assignmentID, entryID: entryID, readingEntries: false, body)
     }
 
     /// One read per client and one per assignment, through the reads every

@@ -12,15 +12,21 @@ public struct EngineSnapshot: Sendable {
     /// ones too) and the ledger events written with it or about it.
     public var entry: Entry?
     public var entryEvents: [LedgerEvent]
+    /// When the write asked for them (`readingEntries`): the assignment's
+    /// entries as stored before this write, voided ones left out, without
+    /// their fields (`.null`), by time performed then id, as
+    /// ``PracticeStore/entries(_:)`` lists them.
+    public var entries: [Entry]?
 
     public init(
         assignment: Assignment, state: Value?, entry: Entry? = nil,
-        entryEvents: [LedgerEvent] = []
+        entryEvents: [LedgerEvent] = [], entries: [Entry]? = nil
     ) {
         self.assignment = assignment
         self.state = state
         self.entry = entry
         self.entryEvents = entryEvents
+        self.entries = entries
     }
 }
 

@@ -51,6 +51,7 @@ struct PortalURLOptions: ParsableArguments {
 extension ClientCommand {
     struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "invite",
             abstract: "Print a single-use link that signs the client in to the portal.",
             discussion: """
                 The link works once and expires after 7 days (--expires). Only a hash of

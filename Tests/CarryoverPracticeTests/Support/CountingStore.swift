@@ -78,11 +78,12 @@ final class CountingStore: PracticeStore {
     }
 
     func writeEngine<T: Sendable>(
-        assignmentID: String, entryID: String?,
+        assignmentID: String, entryID: String?, readingEntries: Bool,
         _ body: @escaping @Sendable (EngineSnapshot) throws -> (EngineWrite, T)
     ) async throws -> (value: T, events: [LedgerEvent]) {
         count("writeEngine")
-        return try await base.writeEngine(assignmentID: assignmentID, entryID: entryID, body)
+        return try await base.writeEngine(
+            assignmentID: assignmentID, entryID: entryID, readingEntries: readingEntries, body)
     }
 
     func entries(_ query: EntryQuery) async throws -> [Entry] {

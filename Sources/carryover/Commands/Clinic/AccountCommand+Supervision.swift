@@ -6,6 +6,7 @@ import Foundation
 extension AccountCommand {
     struct Supervise: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "supervise",
             abstract: "Let a supervisor read a supervisee's caseload (read only), or stop it.",
             discussion: """
                 The supervisor's account must have the supervisor role.
@@ -31,6 +32,7 @@ extension AccountCommand {
 
     struct Password: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "password",
             abstract: "Set your own password, or (an admin) reset another account's.",
             discussion: """
                 Without --password-stdin carryover makes a random password and prints it once.

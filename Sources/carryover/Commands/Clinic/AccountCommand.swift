@@ -26,6 +26,7 @@ struct AccountCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account (a database role that can sign in) with a role.",
             discussion: """
                 Without --password-stdin carryover makes a random password and prints it once:
@@ -56,6 +57,7 @@ struct AccountCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the clinic's accounts, their roles and supervisees.",
             discussion: "Example:\n  carryover account list --json")
 
@@ -80,6 +82,7 @@ struct AccountCommand: AsyncParsableCommand {
 
     struct Whoami: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "whoami",
             abstract: "Show the account this connection is signed in as.",
             discussion: "Example:\n  carryover account whoami --json")
 
@@ -108,6 +111,7 @@ struct AccountCommand: AsyncParsableCommand {
 
     struct Role: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "role",
             abstract: "Change an account's role (an admin; not their own).",
             discussion: "Example:\n  carryover account role dr-sam supervisor")
 
@@ -123,6 +127,7 @@ struct AccountCommand: AsyncParsableCommand {
 
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "disable",
             abstract: "Disable an account: it can no longer sign in or read anything.",
             discussion: """
                 Its clients stay on its caseload until an admin moves them
@@ -142,6 +147,7 @@ struct AccountCommand: AsyncParsableCommand {
 
     struct Enable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "enable",
             abstract: "Enable a disabled account again.",
             discussion: "Example:\n  carryover account enable dr-ana")
 

@@ -22,6 +22,7 @@ struct CaseloadCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List who holds each client you may see.",
             discussion: "Example:\n  carryover caseload list --json")
 
@@ -42,6 +43,7 @@ struct CaseloadCommand: AsyncParsableCommand {
 
     struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assign",
             abstract: "Give a client to a therapist, or move it from another (an admin).",
             discussion: """
                 The previous therapist no longer sees the client's records; the new one sees
@@ -66,6 +68,7 @@ struct CaseloadCommand: AsyncParsableCommand {
 
     struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract:
                 "Who held a client (or every client you may see) and who changed it, oldest first.",
             discussion: "Example:\n  carryover caseload history c-017")

@@ -31,6 +31,7 @@ struct SupporterCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a supporter of a client (allowed nothing until 'supporter allow').",
             discussion: """
                 Example:
@@ -59,6 +60,7 @@ struct SupporterCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a client's supporters with what each may do.",
             discussion: """
                 Example:
@@ -84,6 +86,7 @@ struct SupporterCommand: AsyncParsableCommand {
 
     struct Allow: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "allow",
             abstract: "Say what a supporter may do for one assignment (replaces what was allowed).",
             discussion: """
                 --can takes a comma-separated list of see, confirm, encourage, informant, or
@@ -136,6 +139,7 @@ struct SupporterCommand: AsyncParsableCommand {
 
     struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "invite",
             abstract: "Print a single-use link that signs the supporter in to the portal.",
             discussion: """
                 As 'carryover client invite': the link works once and expires after 7 days
@@ -181,6 +185,7 @@ struct SupporterCommand: AsyncParsableCommand {
 
     struct Pause: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pause",
             abstract: "Pause a supporter: they can look but do nothing until resumed.",
             discussion: """
                 Example:
@@ -199,6 +204,7 @@ struct SupporterCommand: AsyncParsableCommand {
 
     struct Resume: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resume",
             abstract: "Resume a paused supporter.",
             discussion: """
                 Example:
@@ -217,6 +223,7 @@ struct SupporterCommand: AsyncParsableCommand {
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a supporter for good; their past entries and messages stay.",
             discussion: """
                 Every device of theirs is signed out and their unused links are withdrawn.
