@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import CarryoverCore
@@ -43,36 +42,12 @@ import Testing
         #expect(value.canonicalJSON().hasPrefix(#"{"":[],"B":0,"a":9223372036854775807,"#))
     }
 
-    /// Nested random values with tricky keys and strings, byte for byte.
+    /// Nested random values with tricky strings, byte for byte.
     @Test func writesRandomValuesLikeTheStringWriter() {
         var random = SeededRandom(seed: 19)
         for _ in 0..<500 {
-            let value = Self.randomValue(&random, depth: 0)
+            let value = ValueJSONTests.randomValue(&random, depth: 0, strings: Self.trickyStrings)
             #expect(value.canonicalJSON() == StringJSONWriter.json(value))
-        }
-    }
-
-    static func randomValue(_ random: inout SeededRandom, depth: Int) -> Value {
-        let pick = { (random: inout SeededRandom) in
-            trickyStrings[Int(random.next() % UInt64(trickyStrings.count))]
-        }
-        switch random.next() % (depth > 3 ? 5 : 7) {
-        case 0: return .null
-        case 1: return .bool(random.next() % 2 == 0)
-        case 2: return .int(Int64(bitPattern: random.next()) >> (random.next() % 64))
-        case 3:
-            return .double(
-                (random.nextUnitDouble() - 0.5) * pow(10, Double(random.next() % 40) - 20))
-        case 4: return .string(pick(&random))
-        case 5:
-            return .array(
-                (0..<Int(random.next() % 5)).map { _ in randomValue(&random, depth: depth + 1) })
-        default:
-            var members: [String: Value] = [:]
-            for _ in 0..<Int(random.next() % 5) {
-                members[pick(&random) + pick(&random)] = randomValue(&random, depth: depth + 1)
-            }
-            return .object(members)
         }
     }
 }
