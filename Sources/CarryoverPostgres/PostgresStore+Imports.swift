@@ -79,7 +79,7 @@
             _ imported: ImportedEntry, legacy: Bool, _ db: PostgresConnection
         ) async throws -> Recognition {
             let entry = imported.entry
-            let fields = try StoreCoding.encode(entry.fields)
+            let fields = imported.fieldsJSON
             let at = entry.performedAt.timeIntervalSince1970
             let same = try await all(
                 db,

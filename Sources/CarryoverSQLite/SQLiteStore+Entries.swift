@@ -34,10 +34,12 @@ extension SQLiteStore {
     }
 
     /// Inserts an entry with its scores and risk flags after the checks both
-    /// stores make, and audits it. `assignments` caches the assignments read
-    /// in this transaction.
+    /// stores make, and audits it. `fieldsJSON`: its fields' canonical JSON
+    /// when the caller has it (an import's workers wrote it). `assignments`
+    /// caches the assignments read in this transaction.
     func insert(
-        _ entry: Entry, action: String, _ db: Database, _ assignments: inout [String: Assignment]
+        _ entry: Entry, fieldsJSON: String? = nil, action: String, _ db: Database,
+        _ assignments: inout [String: Assignment]
     ) throws {
         let assignment =
             try assignments[entry.assignmentID] ?? Self.assignment(db, id: entry.assignmentID)
@@ -52,6 +54,7 @@ extension SQLiteStore {
         guard try !Self.exists(db, "entry", id: entry.id) else {
             throw StoreError.duplicate("entry", entry.id)
         }
+        let fields = try fieldsJSON ?? StoreCoding.encode(entry.fields)
         // Cached statements: an import runs these for every line.
         try db.cachedStatement(
             sql: """
@@ -64,7 +67,7 @@ extension SQLiteStore {
             arguments: [
                 entry.id, entry.assignmentID, entry.clientID, entry.homeworkType,
                 entry.homeworkVersion, entry.performedAt.timeIntervalSince1970,
-                entry.loggedAt.timeIntervalSince1970, try StoreCoding.encode(entry.fields),
+                entry.loggedAt.timeIntervalSince1970, fields,
                 entry.source.rawValue, entry.recordedBy ?? principal.name,
                 try entry.flags.map { try StoreCoding.encode($0) }, entry.kind.rawValue,
                 entry.counts, entry.supporterID, entry.quality,

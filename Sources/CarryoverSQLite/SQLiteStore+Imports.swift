@@ -31,7 +31,9 @@ extension SQLiteStore {
                 var assignments: [String: Assignment] = [:]
                 for (position, imported) in batch.entries.enumerated()
                 where tally.note(try Self.recognise(imported, legacy: legacy, db), at: position) {
-                    try self.insert(imported.entry, action: "entry.import", db, &assignments)
+                    try self.insert(
+                        imported.entry, fieldsJSON: imported.fieldsJSON, action: "entry.import", db,
+                        &assignments)
                 }
                 try Self.retireDigests(of: assignments.keys.sorted(), db)
                 let result = try tally.result(of: batch, after: old)
@@ -59,7 +61,7 @@ extension SQLiteStore {
         -> Recognition
     {
         let entry = imported.entry
-        let fields = try StoreCoding.encode(entry.fields)
+        let fields = imported.fieldsJSON
         if let row = try Row.fetchOne(
             db.cachedStatement(
                 sql: "SELECT assignment_id, performed_at, fields FROM entry WHERE id = ?"),

@@ -58,10 +58,14 @@ import Testing
         }
     }
 
-    static func randomValue(_ random: inout SeededRandom, depth: Int) -> Value {
-        let strings = [
-            "", "a", "é", "😀", "line\nbreak", "quote\"", "tab\t", "\u{7f}", "back\\slash",
-        ]
+    static let plainStrings = [
+        "", "a", "é", "😀", "line\nbreak", "quote\"", "tab\t", "\u{7f}", "back\\slash",
+    ]
+
+    /// A random value whose strings (and keys' tails) come from `strings`.
+    static func randomValue(
+        _ random: inout SeededRandom, depth: Int, strings: [String] = plainStrings
+    ) -> Value {
         switch random.next() % (depth > 3 ? 5 : 7) {
         case 0: return .null
         case 1: return .bool(random.next() % 2 == 0)
@@ -72,11 +76,14 @@ import Testing
         case 4: return .string(strings[Int(random.next() % UInt64(strings.count))])
         case 5:
             return .array(
-                (0..<Int(random.next() % 4)).map { _ in randomValue(&random, depth: depth + 1) })
+                (0..<Int(random.next() % 4)).map { _ in
+                    randomValue(&random, depth: depth + 1, strings: strings)
+                })
         default:
             var members: [String: Value] = [:]
             for index in 0..<Int(random.next() % 4) {
-                members["k\(index)\(strings[index])"] = randomValue(&random, depth: depth + 1)
+                members["k\(index)\(strings[index])"] = randomValue(
+                    &random, depth: depth + 1, strings: strings)
             }
             return .object(members)
         }

@@ -6,7 +6,7 @@ import CarryoverCore
 extension EntryImporter {
     /// What one line makes: an entry, or the problem that rejects it.
     enum Outcome: Sendable {
-        case entry(Entry, keyedByContent: Bool)
+        case entry(ImportedEntry)
         case problem(String)
     }
 
@@ -82,9 +82,10 @@ extension EntryImporter {
                     return .problem("assignment '\(assignmentID)' does not exist")
                 }
                 do {
-                    let entry = try line.entry(
-                        for: assignment, loggedAt: clock.now(), validator: validators[worker])
-                    return .entry(entry, keyedByContent: !line.givesID)
+                    return .entry(
+                        try line.entry(
+                            for: assignment, line: lines[index].number, loggedAt: clock.now(),
+                            validator: validators[worker]))
                 } catch let problem as LineProblem {
                     return .problem(problem.reason)
                 }

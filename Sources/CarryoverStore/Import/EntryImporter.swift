@@ -89,10 +89,8 @@ public struct EntryImporter {
                     batchLines: strict ? 0 : (batchLines + chunk.count) % batchSize, lookup)
                 for (line, outcome) in zip(chunk, outcomes) {
                     switch outcome {
-                    case .entry(let entry, let keyedByContent)?:
-                        batch.entries.append(
-                            ImportedEntry(
-                                entry: entry, line: line.number, keyedByContent: keyedByContent))
+                    case .entry(let imported)?:
+                        batch.entries.append(imported)
                     case .problem(let reason)?:
                         report.reject(line: line.number, reason)
                         batch.rejectedLines.append(line.number)
@@ -157,6 +155,8 @@ public struct EntryImporter {
     public static func entryID(assignment: String, performedAt: Date, fields: [String: Value])
         -> String
     {
-        EntryLine.contentID(assignment: assignment, performedAt: performedAt, fields: fields)
+        EntryLine.contentID(
+            assignment: assignment, performedAt: performedAt,
+            fieldsJSON: Value.object(fields).canonicalJSON())
     }
 }

@@ -37,14 +37,14 @@ struct EntryLine {
     /// Whether the line gives its entry's id (else the id comes from its content).
     var givesID: Bool { object["id"] != nil }
 
-    /// The entry this line makes for `assignment`, after every check.
+    /// The entry this line (number `line`) makes for `assignment`, after every check.
     ///
     /// - Throws: ``LineProblem`` for what is wrong with the line; a system
     ///   failure of the validator (a busy or unreadable store or pack) as it is,
     ///   since it says nothing about the line.
-    func entry(for assignment: Assignment, loggedAt now: Date, validator: EntryLineValidator)
-        throws -> Entry
-    {
+    func entry(
+        for assignment: Assignment, line: Int, loggedAt now: Date, validator: EntryLineValidator
+    ) throws -> ImportedEntry {
         let performedAt = try instant("performedAt")
         if let problem = Entry.performedAtProblem(performedAt, now: now) {
             throw LineProblem("key 'performedAt' \(problem)")
@@ -75,28 +75,34 @@ struct EntryLine {
         } catch {
             throw LineProblem("the homework type could not check it for flags")
         }
+        let fieldsJSON = Value.object(fields).canonicalJSON()
         let id =
             givesID
             ? try text("id")
-            : Self.contentID(assignment: assignment.id, performedAt: performedAt, fields: fields)
-        return Entry(
+            : Self.contentID(
+                assignment: assignment.id, performedAt: performedAt, fieldsJSON: fieldsJSON)
+        let entry = Entry(
             id: id, assignmentID: assignment.id, clientID: assignment.clientID,
             homeworkType: assignment.homeworkType, homeworkVersion: assignment.homeworkVersion,
             performedAt: performedAt, loggedAt: loggedAt, fields: .object(fields),
             scores: scores, flags: flags, source: .import)
+        return ImportedEntry(
+            entry: entry, line: line, keyedByContent: !givesID, fieldsJSON: fieldsJSON)
     }
 
     /// The id of a line that gives none: from what makes it the same entry
     /// (its assignment, the instant it was performed, its fields), so the
     /// line gets the same id in any file and after any edit elsewhere in it.
-    static func contentID(assignment: String, performedAt: Date, fields: [String: Value])
-        -> String
-    {
-        let key = Value.array([
-            .string(assignment), .double(performedAt.timeIntervalSince1970), .object(fields),
-        ])
-        let digest = SHA256.hash(data: Data(key.canonicalJSON().utf8))
-        return "imp-" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+    /// `fieldsJSON`: the canonical JSON of the fields.
+    static func contentID(assignment: String, performedAt: Date, fieldsJSON: String) -> String {
+        // The canonical JSON of [assignment, performedAt, fields]: an array
+        // is its elements' own canonical JSON between commas, so the fields'
+        // text, which the store writes too, is written once.
+        let key =
+            "[" + Value.string(assignment).canonicalJSON() + ","
+            + Value.double(performedAt.timeIntervalSince1970).canonicalJSON() + "," + fieldsJSON
+            + "]"
+        return "imp-" + Hex.lowercase(SHA256.hash(data: Array(key.utf8)).prefix(16))
     }
 
     private static func check(_ fields: [String: Value], against specs: [String: FieldShape]?)

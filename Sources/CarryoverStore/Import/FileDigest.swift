@@ -15,6 +15,6 @@ enum FileDigest {
             throw StoreError(
                 .io, "The file \(path) could not be read; check the disk and try again.")
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(hasher.finalize())
     }
 }

@@ -23,7 +23,13 @@ public struct ImportProgress: Sendable, Hashable {
 /// One entry of an import batch and how the store recognises it when it is
 /// already stored.
 public struct ImportedEntry: Sendable, Hashable {
-    public var entry: Entry
+    public var entry: Entry {
+        didSet { if entry.fields != oldValue.fields { fieldsJSON = entry.fields.canonicalJSON() } }
+    }
+    /// The entry's fields as the stores write them (canonical JSON), written
+    /// once: by the importer's workers, which need this text for a line's
+    /// content id anyway, so the store's one writer does not encode it again.
+    public private(set) var fieldsJSON: String
     /// Its line in the file.
     public var line: Int
     /// True when the line gave no id: its id is derived from its content
@@ -39,8 +45,11 @@ public struct ImportedEntry: Sendable, Hashable {
     package static let legacyIDGlob = "imp-????????????????-*"
     package static let legacyIDLike = "imp-________________-%"
 
-    public init(entry: Entry, line: Int, keyedByContent: Bool) {
+    /// `fieldsJSON`: the canonical JSON of `entry.fields` when the caller
+    /// has it already (it is not checked).
+    public init(entry: Entry, line: Int, keyedByContent: Bool, fieldsJSON: String? = nil) {
         self.entry = entry
+        self.fieldsJSON = fieldsJSON ?? entry.fields.canonicalJSON()
         self.line = line
         self.keyedByContent = keyedByContent
     }

@@ -189,6 +189,29 @@ import Testing
         #expect(again.committed && again.imported == 3)
     }
 
+    /// A line's content id is "imp-" and the first 16 bytes of the SHA-256
+    /// of the canonical JSON of [assignment, performedAt, fields], here
+    /// `["a-1",1772352000.0,{"mood":3,"note":"é\"x\n"}]` (worked out with
+    /// Python's hashlib): the fields' text is written once for the id and the
+    /// store, and neither may change with how it is written.
+    @Test(arguments: StoreFactory.available)
+    func aContentIDIsTheHashOfTheLinesCanonicalJSON(_ factory: StoreFactory) async throws {
+        let expected = "imp-71895086e6900fbae3397a22d25452d8"
+        let performedAt = Date(timeIntervalSince1970: 1_772_352_000)  // 2026-03-01T08:00:00Z
+        let fields: [String: Value] = ["mood": .int(3), "note": .string("é\"x\n")]
+        #expect(
+            EntryImporter.entryID(assignment: "a-1", performedAt: performedAt, fields: fields)
+                == expected)
+        let (store, _) = try await Fixture.seeded(factory)
+        let path = try self.file([Self.line(3, extra: #","note":"é\"x\n""#)])
+        let report = try await EntryImporter(
+            store: store, validator: Self.validator, clock: Self.clock
+        ).run(path: path)
+        #expect(report.imported == 1)
+        let stored = try await store.entry(id: expected)
+        #expect(stored.fields == .object(fields) && stored.performedAt == performedAt)
+    }
+
     @Test func aFolderIsNotAnImportFile() async throws {
         let (store, _) = try await Fixture.seeded(.sqlite)
         let folder = try scratch.subfolder("store").path
