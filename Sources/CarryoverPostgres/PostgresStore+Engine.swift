@@ -10,7 +10,7 @@
         /// UPDATE`) from the read to the commit, so concurrent writers to one
         /// assignment take turns and none works from a stale state.
         public func writeEngine<T: Sendable>(
-            assignmentID: String, entryID: String?,
+            assignmentID: String, entryID: String?, readingEntries: Bool,
             _ body: @escaping @Sendable (EngineSnapshot) throws -> (EngineWrite, T)
         ) async throws -> (value: T, events: [LedgerEvent]) {
             try await transaction { db in

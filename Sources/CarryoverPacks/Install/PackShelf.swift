@@ -132,7 +132,7 @@ public struct PackShelf: Sendable {
                 .notFound, "the practice folder \(root.path) does not exist; create it first")
         }
         defer { close(folder) }
-        guard flock(folder, LOCK_EX | LOCK_NB) == 0 else {
+        guard Self.lock(folder) else {
             throw PackError(
                 .busy, "another carryover is changing this practice's packs; try again when it ends"
             )
@@ -142,6 +142,20 @@ public struct PackShelf: Sendable {
         try FileIO.createDirectory(staging)
         defer { FileIO.removeIfPresent(staging) }
         return try body(staging)
+    }
+
+    /// Takes the exclusive lock, waiting up to two seconds. A lock held that
+    /// briefly is no other change: a process this one spawns on another
+    /// thread holds a copy of every descriptor between its fork and its exec
+    /// (so the lock of a change that just ended), and a short change by
+    /// another process ends on its own.
+    private static func lock(_ folder: Int32) -> Bool {
+        let deadline = ContinuousClock.now + .seconds(2)
+        while flock(folder, LOCK_EX | LOCK_NB) != 0 {
+            guard ContinuousClock.now < deadline else { return false }
+            usleep(20_000)
+        }
+        return true
     }
 
     func rename(_ source: URL, to destination: URL) throws(PackError) {
