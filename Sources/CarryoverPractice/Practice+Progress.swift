@@ -158,7 +158,7 @@ extension Practice {
 
     /// Progress of every assignment of a client, active ones first.
     ///
-    /// One store read (``ClientProgressRead``) for the client, its
+    /// One store read (`ClientProgressRead`) for the client, its
     /// assignments, their entries, engine states and open flags, however
     /// many assignments it has.
     public func progress(clientID: String, withFields: Bool = false) async throws

@@ -1,7 +1,7 @@
 import CarryoverCore
 import Foundation
 
-/// Decodes a `Decodable` type straight from a ``Value`` tree, as
+/// Decodes a `Decodable` type straight from a `Value` tree, as
 /// `JSONDecoder` (dates as seconds since 1970) decodes the value's JSON.
 ///
 /// An engine state is stored as JSON and read as a `Value`; decoding it went
