@@ -218,9 +218,9 @@ extension Practice {
             // The progress digest with this entry, kept in this same write (Practice+Digest).
             guard let stored = snapshot.entries else {
                 throw StoreError(
-                    .invalidInput,
-                    "The store did not read the assignment's entries (a bug in carryover); "
-                        + "nothing was written.")
+                    .unsupported,
+                    "The store did not read the assignment's entries in its write (a bug in "
+                        + "carryover); nothing was written.")
             }
             let entries = Self.adding(entry, to: stored)
             let history = OccurrenceHistory(assignment: current, entries: entries, now: now)

@@ -1,3 +1,4 @@
+import CarryoverPacks
 import Crypto
 import Foundation
 
@@ -26,13 +27,6 @@ public enum PortalSecret {
 
     /// SHA-256 of the text, lowercase hex: what the store keeps.
     public static func hash(_ text: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(text.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        hex(SHA256.hash(data: Data(text.utf8)))
     }
 }
