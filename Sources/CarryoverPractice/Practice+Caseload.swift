@@ -43,17 +43,20 @@ extension Practice {
         let now = clock.now()
         let open = Dictionary(
             grouping: try await store.flags(FlagQuery(openOnly: true)), by: \.assignmentID)
+        let assignments = try await store.assignmentsWithState()
+        // Each digest is decoded and carried forward on its own: on every core.
+        let digested = try assignments.concurrentMap { stored in
+            let state = try? Self.assignmentState(stored.assignment, stored: stored.state)
+            return Self.caseloadLine(stored.assignment, digest: state?.currentDigest, now: now)
+        }
         let byClient = Dictionary(
-            grouping: try await store.assignmentsWithState(), by: \.assignment.clientID)
+            grouping: zip(assignments.map(\.assignment), digested), by: \.0.clientID)
         var rows: [CaseloadRow] = []
         for client in try await store.clients() {
             var row = CaseloadRow(client: client)
-            for stored in byClient[client.id] ?? [] {
-                let assignment = stored.assignment
+            for (assignment, line) in byClient[client.id] ?? [] {
                 let risks = open[assignment.id]?.count ?? 0
-                let digest = (try? Self.assignmentState(assignment, stored: stored.state))?
-                    .currentDigest
-                if let line = Self.caseloadLine(assignment, digest: digest, now: now) {
+                if let line {
                     row.add(line, risks: risks)
                 } else {
                     row.add(
@@ -66,7 +69,7 @@ extension Practice {
     }
 
     /// What one assignment adds to its client's row.
-    struct CaseloadLine {
+    struct CaseloadLine: Sendable {
         var active: Bool
         var adherence = AdherenceCount(done: 0, due: 0)
         /// Risk flags of a latest entry stored before flags were kept.

@@ -84,19 +84,22 @@ extension Practice {
                     assignment.homeworkType, version: assignment.homeworkVersion,
                     seed: assignment.seed
                 ).map { DeclaredHomework($0.declaration) })
+        // Most assignments have only homework entries: no copy of them then.
+        let homework =
+            entries.allSatisfy { $0.kind == .homework }
+            ? entries : entries.filter { $0.kind == .homework }
         var result = AssignmentProgress(
             assignment: assignment,
             title: title(of: assignment),
             adherence: history.adherence(), streak: history.streak(),
-            trends: ScoreTrend.trends(in: entries.filter { $0.kind == .homework }),
+            trends: ScoreTrend.trends(in: homework),
             completion: try history.completion(),
             balance: Self.balance(assignment, state),
             barrierFlags: assignment.status.isFinal
                 ? []
                 : BarrierRules.standard.flags(
                     for: outcomes, now: now, grace: grace, timeZone: zone),
-            pluginFlags: try await latestFlags(
-                assignment, entries: entries.filter { $0.kind == .homework }),
+            pluginFlags: try await latestFlags(assignment, entries: homework),
             openFlags: openFlags,
             next: history.next(), entries: entries)
         result.outcomes = outcomes
@@ -171,22 +174,37 @@ extension Practice {
             _ = try await client(clientID)  // the not-found error with its hint
             throw error
         }
-        guard !read.assignments.isEmpty else { return [] }
         let entries = Dictionary(grouping: read.entries, by: \.assignmentID)
         let open = Dictionary(grouping: read.openFlags, by: \.assignmentID)
         let now = clock.now()
-        var result: [AssignmentProgress] = []
-        for assignment in read.assignments {
-            result.append(
-                try await progress(
-                    of: assignment, entries: entries[assignment.id] ?? [],
-                    state: try Self.assignmentState(assignment, stored: read.states[assignment.id]),
-                    openFlags: open[assignment.id] ?? [], now: now))
+        // Each assignment's progress is its own computation: on every core.
+        let result = try await withThrowingTaskGroup(of: AssignmentProgress.self) { group in
+            for assignment in read.assignments {
+                // Status shows reinforcement and plugin progress; the digest is the caseload's.
+                let stored = read.states[assignment.id].map(Self.withoutDigest)
+                let state = try Self.assignmentState(assignment, stored: stored)
+                group.addTask {
+                    try await self.progress(
+                        of: assignment, entries: entries[assignment.id] ?? [], state: state,
+                        openFlags: open[assignment.id] ?? [], now: now)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
         }
         return result.sorted {
             ($0.assignment.status == .active ? 0 : 1, $0.assignment.id)
                 < ($1.assignment.status == .active ? 0 : 1, $1.assignment.id)
         }
+    }
+}
+
+extension Practice {
+    /// A stored engine state without its progress digest, for a reader that
+    /// does not need it: decoding the digest was most of decoding a state.
+    static func withoutDigest(_ state: Value) -> Value {
+        guard case .object(var members) = state else { return state }
+        members["digest"] = nil
+        return .object(members)
     }
 }
 

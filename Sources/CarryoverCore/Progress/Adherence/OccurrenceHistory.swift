@@ -35,7 +35,7 @@ public struct OccurrenceHistory: Sendable {
         var byIndex: [Int: [Entry]] = [:]
         // Only what counts is matched: the homework, and supporters'
         // confirmations the therapist let count.
-        let counting = entries.filter(\.counts)
+        let counting = entries.allSatisfy(\.counts) ? entries : entries.filter(\.counts)
         let matches = timeline.matching(counting.map(\.performedAt), among: opened)
         for (entry, occurrence) in zip(counting, matches) {
             if let occurrence { byIndex[occurrence.index, default: []].append(entry) }
