@@ -59,7 +59,7 @@ extension SQLiteStore {
             let json = try String.fetchOne(
                 db, sql: "SELECT json FROM assignment WHERE id = ?", arguments: [id])
         else { throw StoreError.notFound("assignment", id) }
-        return try StoreCoding.decode(Assignment.self, from: json, what: "assignment")
+        return try DecodedAssignments.shared.assignment(from: json)
     }
 
     public func assignments(clientID: String, status: Assignment.Status?) async throws
@@ -79,7 +79,7 @@ extension SQLiteStore {
                 ORDER BY created_at, id
                 """,
             arguments: [clientID, status?.rawValue]
-        ).map { try StoreCoding.decode(Assignment.self, from: $0, what: "assignment") }
+        ).map { try DecodedAssignments.shared.assignment(from: $0) }
     }
 
     /// One query over every assignment and its state, by client, then as
@@ -95,8 +95,8 @@ extension SQLiteStore {
                     """
             ).map { row in
                 AssignmentWithState(
-                    assignment: try StoreCoding.decode(
-                        Assignment.self, from: row["assignment"] as String, what: "assignment"),
+                    assignment: try DecodedAssignments.shared.assignment(
+                        from: row["assignment"] as String),
                     state: try (row["state"] as String?).map {
                         try StoreCoding.decode(Value.self, from: $0, what: "engine state")
                     })
