@@ -57,7 +57,8 @@ extension SQLiteStore {
     static func assignment(_ db: Database, id: String) throws -> Assignment {
         guard
             let json = try String.fetchOne(
-                db, sql: "SELECT json FROM assignment WHERE id = ?", arguments: [id])
+                db.cachedStatement(sql: "SELECT json FROM assignment WHERE id = ?"),
+                arguments: [id])
         else { throw StoreError.notFound("assignment", id) }
         return try DecodedAssignments.shared.assignment(from: json)
     }
@@ -72,12 +73,12 @@ extension SQLiteStore {
         -> [Assignment]
     {
         try String.fetchAll(
-            db,
-            sql: """
-                SELECT json FROM assignment
-                WHERE client_id = ? AND (?2 IS NULL OR status = ?2)
-                ORDER BY created_at, id
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT json FROM assignment
+                    WHERE client_id = ? AND (?2 IS NULL OR status = ?2)
+                    ORDER BY created_at, id
+                    """),
             arguments: [clientID, status?.rawValue]
         ).map { try DecodedAssignments.shared.assignment(from: $0) }
     }
