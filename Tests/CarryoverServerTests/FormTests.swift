@@ -180,8 +180,9 @@ import Testing
         for property in Mirror(reflecting: sample).children {
             let name = property.label!
             let answer = parent.child(named: name)
-            let reflected = Mirror(reflecting: property.value).displayStyle == .optional
-                ? Mirror(reflecting: property.value).children.first?.value : property.value
+            let value = Mirror(reflecting: property.value)
+            let reflected: Any? =
+                value.displayStyle == .optional ? value.children.first?.value : property.value
             #expect(answer != nil, "\(type(of: sample)).\(name)")
             #expect(
                 answer.map { String(describing: $0) } == reflected.map { String(describing: $0) },
