@@ -57,9 +57,10 @@ extension SQLiteStore {
     static func assignment(_ db: Database, id: String) throws -> Assignment {
         guard
             let json = try String.fetchOne(
-                db, sql: "SELECT json FROM assignment WHERE id = ?", arguments: [id])
+                db.cachedStatement(sql: "SELECT json FROM assignment WHERE id = ?"),
+                arguments: [id])
         else { throw StoreError.notFound("assignment", id) }
-        return try StoreCoding.decode(Assignment.self, from: json, what: "assignment")
+        return try DecodedAssignments.shared.assignment(from: json)
     }
 
     public func assignments(clientID: String, status: Assignment.Status?) async throws
@@ -72,14 +73,14 @@ extension SQLiteStore {
         -> [Assignment]
     {
         try String.fetchAll(
-            db,
-            sql: """
-                SELECT json FROM assignment
-                WHERE client_id = ? AND (?2 IS NULL OR status = ?2)
-                ORDER BY created_at, id
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT json FROM assignment
+                    WHERE client_id = ? AND (?2 IS NULL OR status = ?2)
+                    ORDER BY created_at, id
+                    """),
             arguments: [clientID, status?.rawValue]
-        ).map { try StoreCoding.decode(Assignment.self, from: $0, what: "assignment") }
+        ).map { try DecodedAssignments.shared.assignment(from: $0) }
     }
 
     /// One query over every assignment and its state, by client, then as
@@ -99,8 +100,7 @@ extension SQLiteStore {
         }
         return try rows.concurrentMap { row in
             AssignmentWithState(
-                assignment: try StoreCoding.decode(
-                    Assignment.self, from: row.assignment, what: "assignment"),
+                assignment: try DecodedAssignments.shared.assignment(from: row.assignment),
                 state: try row.state.map {
                     try StoreCoding.decode(Value.self, from: $0, what: "engine state")
                 })

@@ -52,7 +52,8 @@ extension SQLiteStore {
 
     static func client(_ db: Database, id: String) throws -> Client {
         guard
-            let row = try Row.fetchOne(db, sql: "SELECT * FROM client WHERE id = ?", arguments: [id])
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM client WHERE id = ?"), arguments: [id])
         else { throw StoreError.notFound("client", id) }
         return client(row)
     }

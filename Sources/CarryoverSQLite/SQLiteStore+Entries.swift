@@ -8,23 +8,25 @@ extension SQLiteStore {
     /// inside the caller's transaction.
     static func write(_ change: StateChange, _ db: Database) throws -> [LedgerEvent] {
         if let state = try change.encodedState() {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO assignment_state (assignment_id, json) VALUES (?, ?)
                     ON CONFLICT (assignment_id) DO UPDATE SET json = excluded.json
-                    """,
-                arguments: [change.assignmentID, state])
+                    """
+            ).execute(arguments: [change.assignmentID, state])
         }
         let lastSeq = try Int.fetchOne(
-            db, sql: "SELECT coalesce(max(seq), 0) FROM ledger WHERE assignment_id = ?",
+            db.cachedStatement(
+                sql: "SELECT coalesce(max(seq), 0) FROM ledger WHERE assignment_id = ?"),
             arguments: [change.assignmentID])
         let events = try change.numberedEvents(after: lastSeq ?? 0)
         for (event, json) in events {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO ledger (assignment_id, seq, at, kind, json, entry_id)
                     VALUES (?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     event.assignmentID, event.seq, event.at.timeIntervalSince1970, event.kind, json,
                     event.entryID,
@@ -248,7 +250,7 @@ extension SQLiteStore {
 
     static func engineState(_ db: Database, _ assignmentID: String) throws -> Value? {
         try String.fetchOne(
-            db, sql: "SELECT json FROM assignment_state WHERE assignment_id = ?",
+            db.cachedStatement(sql: "SELECT json FROM assignment_state WHERE assignment_id = ?"),
             arguments: [assignmentID]
         ).map { try StoreCoding.decode(Value.self, from: $0, what: "engine state") }
     }

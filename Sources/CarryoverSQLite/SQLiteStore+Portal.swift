@@ -120,7 +120,8 @@ extension SQLiteStore {
     public func session(keyHash: String, at: Date) async throws -> PortalSession? {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT * FROM portal_session WHERE key_hash = ? AND expires_at > ?",
+                db.cachedStatement(
+                    sql: "SELECT * FROM portal_session WHERE key_hash = ? AND expires_at > ?"),
                 arguments: [keyHash, at.timeIntervalSince1970]
             ).map {
                 PortalSession(
@@ -255,9 +256,11 @@ extension SQLiteStore {
     public func entryID(idempotencyKey: String, clientID: String) async throws -> String? {
         try await read { db in
             try String.fetchOne(
-                db,
-                sql:
-                    "SELECT entry_id FROM portal_submission WHERE idempotency_key = ? AND client_id = ?",
+                db.cachedStatement(
+                    sql: """
+                        SELECT entry_id FROM portal_submission
+                        WHERE idempotency_key = ? AND client_id = ?
+                        """),
                 arguments: [idempotencyKey, clientID])
         }
     }
@@ -268,16 +271,16 @@ extension SQLiteStore {
         guard try !exists(db, "portal_submission", key: "idempotency_key", key) else {
             throw StoreError.submittedBefore()
         }
-        try db.execute(
+        try db.cachedStatement(
             sql:
-                "INSERT INTO portal_submission (idempotency_key, client_id, entry_id) VALUES (?, ?, ?)",
-            arguments: [key, entry.clientID, entry.id])
+                "INSERT INTO portal_submission (idempotency_key, client_id, entry_id) VALUES (?, ?, ?)"
+        ).execute(arguments: [key, entry.clientID, entry.id])
     }
 
     static func exists(_ db: Database, _ table: String, key: String, _ value: String) throws -> Bool
     {
         try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(key) = ?)", arguments: [value])
-            ?? false
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE \(key) = ?)"),
+            arguments: [value]) ?? false
     }
 }

@@ -1,4 +1,6 @@
 import CarryoverCore
+import CarryoverPractice
+import Foundation
 import Mustache
 import Testing
 
@@ -146,15 +148,45 @@ import Testing
             LayoutView(
                 title: "t", clinic: "c", signedIn: true, hasSafetyPlan: false, csrf: "x", body: "b"),
         ]
-        for sample in samples {
-            let parent = sample as! any MustacheParent
-            for property in Mirror(reflecting: sample).children {
-                let name = property.label!
-                let answer = parent.child(named: name)
-                #expect(answer != nil, "\(type(of: sample)).\(name)")
-                #expect(
-                    String(describing: answer!) == String(describing: property.value), "\(name)")
-            }
+        for sample in samples { Self.expectEveryPropertyAnswered(sample) }
+    }
+
+    /// The result page's views too, with a reading's feedback (one line
+    /// linking back to a section, one plain) so no property is nil.
+    @Test func resultViewsAnswerEveryPropertyByName() async throws {
+        let harness = try await PortalHarness()
+        let outcome = try await harness.practice.log(
+            assignmentID: "c-1-2",
+            fields: .object(
+                Dictionary(uniqueKeysWithValues: (1...9).map { ("item\($0)", Value.int(0)) })))
+        let declaration = try harness.practice.declaration(of: "org.carryover.psychoeducation")
+        let reading = try #require(
+            ReadingFeedbackView(
+                feedback: "Read “Why it helps” (#why-it-helps) again.\nWell done.",
+                scores: ["passed": 1], declaration: declaration, ref: "r"))
+        var result = ResultView(
+            outcome, crisisMessage: "c", hasSafetyPlan: true, zone: .gmt, now: PortalHarness.start)
+        result.reading = reading
+        #expect(reading.lines.map(\.hasLink) == [true, false])
+        for sample: Any in [result, reading, reading.lines[0]] {
+            Self.expectEveryPropertyAnswered(sample)
+        }
+    }
+
+    /// Every stored property of `sample` is answered by name, with the value
+    /// Mustache's reflection gave (an optional's wrapped value).
+    static func expectEveryPropertyAnswered(_ sample: Any) {
+        let parent = sample as! any MustacheParent
+        for property in Mirror(reflecting: sample).children {
+            let name = property.label!
+            let answer = parent.child(named: name)
+            let value = Mirror(reflecting: property.value)
+            let reflected: Any? =
+                value.displayStyle == .optional ? value.children.first?.value : property.value
+            #expect(answer != nil, "\(type(of: sample)).\(name)")
+            #expect(
+                answer.map { String(describing: $0) } == reflected.map { String(describing: $0) },
+                "\(type(of: sample)).\(name)")
         }
     }
 }
