@@ -62,7 +62,7 @@ extension SQLiteStore {
                 entry.id, number, correction.action.rawValue,
                 correction.at.timeIntervalSince1970, principal.name, correction.reason,
                 try StoreCoding.encode(entry.fields), try StoreCoding.encode(entry.scores),
-                try entry.flags.map { try StoreCoding.encode($0) },
+                try StoreCoding.flagsJSON(entry.flags),
             ])
         switch correction.action {
         case .void:
@@ -78,7 +78,7 @@ extension SQLiteStore {
                 sql: "UPDATE entry SET revision = ?, fields = ?, flags = ? WHERE id = ?",
                 arguments: [
                     number, try StoreCoding.encode(amended.fields),
-                    try amended.flags.map { try StoreCoding.encode($0) }, entry.id,
+                    try StoreCoding.flagsJSON(amended.flags), entry.id,
                 ])
             try db.execute(sql: "DELETE FROM entry_score WHERE entry_id = ?", arguments: [entry.id])
             try insertScores(amended, db)
@@ -89,12 +89,31 @@ extension SQLiteStore {
             clientID: entry.clientID)
     }
 
+    /// An entry's scores, in name order as one row each, up to
+    /// ``scoreRowsPerInsert`` rows per statement: one statement per score
+    /// was five of an import line's nine.
     func insertScores(_ entry: Entry, _ db: Database) throws {
-        for (name, value) in entry.scores.sorted(by: { $0.key < $1.key }) {
-            try db.cachedStatement(
-                sql: "INSERT INTO entry_score (entry_id, name, value) VALUES (?, ?, ?)"
-            ).execute(arguments: [entry.id, name, value])
+        let sorted = entry.scores.sorted(by: { $0.key < $1.key })
+        for start in stride(from: 0, to: sorted.count, by: Self.scoreRowsPerInsert) {
+            let rows = sorted[start..<min(start + Self.scoreRowsPerInsert, sorted.count)]
+            var values: [(any DatabaseValueConvertible)?] = [entry.id]
+            for (name, value) in rows {
+                values.append(name)
+                values.append(value)
+            }
+            try db.cachedStatement(sql: Self.scoreInserts[rows.count])
+                .execute(arguments: StatementArguments(values))
         }
+    }
+
+    /// At most this many score rows per insert: few distinct statements to
+    /// cache, and at most 17 arguments, which GRDB binds without copying.
+    static let scoreRowsPerInsert = 8
+    /// The insert of n score rows at index n, written once. ?1 is the
+    /// entry's id in every row; the other ?s number on from 2.
+    static let scoreInserts = (0...scoreRowsPerInsert).map { rows in
+        "INSERT INTO entry_score (entry_id, name, value) VALUES "
+            + repeatElement("(?1, ?, ?)", count: rows).joined(separator: ", ")
     }
 
     /// Keeps each flag that waits for acknowledgement, once per entry and code.

@@ -38,10 +38,12 @@ extension SQLiteStore {
     /// Inserts an entry with its scores and risk flags after the checks both
     /// stores make, and audits it. `fieldsJSON`: its fields' canonical JSON
     /// when the caller has it (an import's workers wrote it). `assignments`
-    /// caches the assignments read in this transaction.
+    /// caches the assignments read in this transaction. `knownNew`: the
+    /// caller has just looked the id up in this transaction (an import's
+    /// `recognise`), so it is not looked up again.
     func insert(
-        _ entry: Entry, fieldsJSON: String? = nil, action: String, _ db: Database,
-        _ assignments: inout [String: Assignment]
+        _ entry: Entry, fieldsJSON: String? = nil, knownNew: Bool = false, action: String,
+        _ db: Database, _ assignments: inout [String: Assignment]
     ) throws {
         let assignment =
             try assignments[entry.assignmentID] ?? Self.assignment(db, id: entry.assignmentID)
@@ -53,7 +55,7 @@ extension SQLiteStore {
                     db, sql: "SELECT client_id FROM supporter WHERE id = ?",
                     arguments: [supporterID]), of: entry)
         }
-        guard try !Self.exists(db, "entry", id: entry.id) else {
+        guard try knownNew || !Self.exists(db, "entry", id: entry.id) else {
             throw StoreError.duplicate("entry", entry.id)
         }
         let fields = try fieldsJSON ?? StoreCoding.encode(entry.fields)
@@ -71,7 +73,7 @@ extension SQLiteStore {
                 entry.homeworkVersion, entry.performedAt.timeIntervalSince1970,
                 entry.loggedAt.timeIntervalSince1970, fields,
                 entry.source.rawValue, entry.recordedBy ?? principal.name,
-                try entry.flags.map { try StoreCoding.encode($0) }, entry.kind.rawValue,
+                try StoreCoding.flagsJSON(entry.flags), entry.kind.rawValue,
                 entry.counts, entry.supporterID, entry.quality,
             ])
         try insertScores(entry, db)

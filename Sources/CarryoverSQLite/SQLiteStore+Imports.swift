@@ -32,8 +32,8 @@ extension SQLiteStore {
                 for (position, imported) in batch.entries.enumerated()
                 where tally.note(try Self.recognise(imported, legacy: legacy, db), at: position) {
                     try self.insert(
-                        imported.entry, fieldsJSON: imported.fieldsJSON, action: "entry.import", db,
-                        &assignments)
+                        imported.entry, fieldsJSON: imported.fieldsJSON, knownNew: true,
+                        action: "entry.import", db, &assignments)
                 }
                 try Self.retireDigests(of: assignments.keys.sorted(), db)
                 let result = try tally.result(of: batch, after: old)

@@ -94,6 +94,16 @@ struct ValueJSONReader {
             index += 1
         }
         guard index < bytes.count else { throw failure("unterminated string") }
+        if bytes[index] == UInt8(ascii: "\"") {
+            // No escape: the String straight from the bytes, not from an
+            // array copied from them first.
+            let text = bytes.withUnsafeBufferPointer {
+                String(validating: UnsafeBufferPointer(rebasing: $0[start..<index]), as: UTF8.self)
+            }
+            index += 1
+            guard let text else { throw failure("invalid UTF-8") }
+            return text
+        }
         var utf8 = Array(bytes[start..<index])
         while bytes[index] != UInt8(ascii: "\"") {
             if bytes[index] == UInt8(ascii: "\\") {
@@ -117,12 +127,7 @@ struct ValueJSONReader {
     private mutating func appendEscape(to utf8: inout [UInt8]) throws {
         let escape = bytes[index]
         index += 1
-        let simple: [UInt8: UInt8] = [
-            UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F,
-            UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A,
-            UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-        ]
-        if let byte = simple[escape] {
+        if let byte = Self.simpleEscapes[escape] {
             utf8.append(byte)
             return
         }
@@ -141,6 +146,13 @@ struct ValueJSONReader {
         guard let unicode = Unicode.Scalar(scalar) else { throw failure("lone surrogate") }
         utf8.append(contentsOf: Array(String(Character(unicode)).utf8))
     }
+
+    /// The byte each one-letter escape stands for.
+    private static let simpleEscapes: [UInt8: UInt8] = [
+        UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F,
+        UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A,
+        UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
+    ]
 
     private mutating func readHex4() throws -> UInt32 {
         guard index + 4 <= bytes.count,

@@ -34,6 +34,21 @@ import Testing
         #expect(try await store.engineState(assignmentID: "a-1") == ["streak": 2])
     }
 
+    /// Eleven scores: the SQLite store writes them 8 rows to an insert, so
+    /// this is one insert of 8 and one of 3; every score comes back.
+    @Test(arguments: StoreFactory.available)
+    func everyScoreOfAnEntryWithManyIsStored(_ factory: StoreFactory) async throws {
+        let (store, assignment) = try await Fixture.seeded(factory)
+        var scores: [String: Double] = [:]
+        for number in 1...11 { scores["s\(number)"] = Double(number) / 4 }
+        let entry = Fixture.entry("e-1", assignment: assignment, scores: scores)
+        _ = try await store.record(EntryRecording(entry: entry))
+        let stored = try await store.entries(EntryQuery(assignmentID: "a-1"))
+        #expect(stored == [entry])
+        #expect(stored.first?.scores.count == 11)
+        #expect(stored.first?.scores["s11"] == 2.75)
+    }
+
     @Test(arguments: StoreFactory.available)
     func stateIsNilBeforeTheFirstEntryAndKeptWhenNotGiven(_ factory: StoreFactory) async throws {
         let (store, assignment) = try await Fixture.seeded(factory)

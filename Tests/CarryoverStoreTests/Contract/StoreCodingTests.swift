@@ -60,6 +60,20 @@ import Testing
         #expect(throws: StoreError.self) { try Value.object([:]).decode(as: TokenState.self) }
     }
 
+    /// No flags are "[]" without JSONEncoder, the bytes JSONEncoder writes;
+    /// flags are JSONEncoder's text; no list stays no list.
+    @Test func flagsAreStoredAsJSONEncoderWritesThem() throws {
+        let flags = [
+            PluginFlag(level: .risk, code: "phq9-item9", message: "Item 9 answered 2"),
+            PluginFlag(level: .attention, code: "low", message: "Low / mood"),
+        ]
+        #expect(try StoreCoding.flagsJSON([]) == "[]")
+        #expect(try StoreCoding.flagsJSON([]) == StoreCoding.encode([PluginFlag]()))
+        #expect(try StoreCoding.flagsJSON(flags) == StoreCoding.encode(flags))
+        #expect(try StoreCoding.flagsJSON(nil) == nil)
+        #expect(try StoreCoding.flags(StoreCoding.flagsJSON(flags), what: "flags") == flags)
+    }
+
     @Test func aValueOfAnotherShapeIsACorruptStoredValue() async {
         await expectStoreError(.corrupt) { _ = try Value.string("x").decode(as: TokenState.self) }
     }
