@@ -123,12 +123,6 @@ public final class SQLiteStore: PracticeStore {
         config.journalMode = .default
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Checkpoints every 8,000 WAL pages (32 MiB), not SQLite's 1,000:
-            // an import's batches dirty the same index pages again and again
-            // (random content ids), and each checkpoint copied them anew;
-            // import rate +19 % (carryover-bench, scenario 2). Durability is
-            // the WAL's, whenever it is copied back.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000")
         }
         return config
     }
