@@ -62,7 +62,7 @@
             let number = entry.revision + 1
             let fields = try StoreCoding.encode(entry.fields)
             let scores = try StoreCoding.encode(entry.scores)
-            let flags = try entry.flags.map { try StoreCoding.encode($0) }
+            let flags = try StoreCoding.flagsJSON(entry.flags)
             try await db.query(
                 """
                 INSERT INTO entry_revision
@@ -82,7 +82,7 @@
                 amended.scores = correction.scores ?? entry.scores
                 amended.flags = correction.flags ?? entry.flags
                 let newFields = try StoreCoding.encode(amended.fields)
-                let newFlags = try amended.flags.map { try StoreCoding.encode($0) }
+                let newFlags = try StoreCoding.flagsJSON(amended.flags)
                 try await db.query(
                     """
                     UPDATE entry SET revision = \(number), fields = \(newFields)::jsonb,

@@ -59,7 +59,7 @@
                 throw StoreError.duplicate("entry", entry.id)
             }
             let fields = try StoreCoding.encode(entry.fields)
-            let flags = try entry.flags.map { try StoreCoding.encode($0) }
+            let flags = try StoreCoding.flagsJSON(entry.flags)
             let recordedBy = entry.recordedBy ?? principal.name
             try await db.query(
                 """
